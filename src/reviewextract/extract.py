@@ -1,0 +1,82 @@
+"""extract(text) -> Review: normalise, run every field module, resolve, build the record.
+
+No German words live here: all language knowledge comes from the `Language` object.
+"""
+
+from __future__ import annotations
+
+from .errors import EmptyInputError, InputTooLargeError, NotTextError
+from .fields import directors, episodes, rating, runtime, season, title, work_type, year
+from .fields._common import Finding, best
+from .lang import get_language
+from .model import Evidence, Review, WorkType, Warning_
+from .text import Doc
+
+DEFAULT_MAX_CHARS = 1_000_000
+_SERIAL = (WorkType.SERIES, WorkType.SEASON, WorkType.MINISERIES)
+
+
+def _evidence(doc: Doc, f: Finding) -> list[Evidence]:
+    spans = [(f.start, f.end), *f.spans]
+    out: list[Evidence] = []
+    seen: set[tuple[int, int]] = set()
+    for s, e in spans:
+        if (s, e) in seen or e <= s:
+            continue
+        seen.add((s, e))
+        out.append(Evidence(start=s, end=e, text=doc.text[s:e], rule=f.rule,
+                            confidence=f.confidence))
+    return out
+
+
+def check_input(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    if not isinstance(text, str):
+        raise NotTextError(f"expected str, got {type(text).__name__}")
+    if not text.strip():
+        raise EmptyInputError("the review text is empty")
+    if len(text) > max_chars:
+        raise InputTooLargeError(f"the review has {len(text)} characters; the limit is {max_chars}")
+
+
+def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]], list[Warning_]]:
+    """Resolve every fact field. Returns values, evidence per field and warnings."""
+    values: dict[str, object] = {}
+    evidence: dict[str, list[Evidence]] = {}
+    warnings: list[Warning_] = []
+
+    def keep(name: str, f: Finding | None) -> None:
+        if f is not None:
+            values[name] = f.value
+            evidence[name] = _evidence(doc, f)
+
+    keep("title", title.resolve(title.candidates(doc)))
+    season_f = season.resolve(season.candidates(doc))
+    kind = work_type.resolve(work_type.candidates(doc), has_season=season_f is not None)
+    keep("work_type", kind)
+    kind_value = kind.value if kind is not None else WorkType.MOVIE
+    values["work_type"] = kind_value
+    if kind_value == WorkType.SEASON:
+        keep("season", season_f)
+    keep("year", best(year.candidates(doc)))
+    serial = kind_value in _SERIAL
+    if serial:
+        keep("episodes", best(episodes.candidates(doc)))
+    runs = [f for f in runtime.candidates(doc) if runtime.plausible(f, serial)]
+    if serial and any("per_episode" in f.tags for f in runs):
+        runs = [f for f in runs if "per_episode" in f.tags or "infobox" in f.tags]
+    keep("runtime_minutes", best(runs))
+    names = directors.resolve(directors.candidates(doc))
+    if names:
+        values["directors"] = [f.value for f in names]
+        evidence["directors"] = [ev for f in names for ev in _evidence(doc, f)]
+    keep("rating", rating.resolve(rating.candidates(doc)))
+    return values, evidence, warnings
+
+
+def extract(text: str, *, language: str = "de", max_chars: int = DEFAULT_MAX_CHARS) -> Review:
+    """Extract a `Review` record from the plain text of one German film or TV review."""
+    check_input(text, max_chars)
+    doc = Doc(text, get_language(language))
+    values, evidence, warnings = extract_facts(doc)
+    return Review(**values, evidence=evidence, warnings=warnings, language=language,
+                  source_text=text)

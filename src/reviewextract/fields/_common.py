@@ -1,0 +1,86 @@
+"""What every field module shares: the `Finding` a rule produces and helpers to run rules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..lang.base import Rule
+from ..text import Doc
+
+_WORD = re.compile(r"[\wäöüß./:-]+")
+
+
+@dataclass(slots=True)
+class Finding:
+    """One candidate value for a field, with the span that states it and how it was found."""
+
+    field: str
+    value: Any
+    start: int
+    end: int
+    rule: str
+    weight: float
+    tags: frozenset[str] = frozenset()
+    spans: list[tuple[int, int]] = field(default_factory=list)  # further evidence spans
+
+    @property
+    def confidence(self) -> float:
+        """A 0..1 reading of the weight (weights run from about 0.5 to 5)."""
+        return round(min(0.99, 0.35 + self.weight / 8), 2)
+
+
+def matches(doc: Doc, rule: Rule) -> Iterator[re.Match[str]]:
+    """Run one rule over the review (lowercased unless the rule is case-sensitive)."""
+    return rule.pattern.finditer(doc.text if rule.case else doc.low)
+
+
+def words_before(low: str, pos: int, n: int = 3) -> list[str]:
+    """The last `n` words before `pos`, lowercased, nearest last; stops at sentence ends."""
+    left = low[max(0, pos - 80):pos]
+    for stop in (". ", "! ", "? ", "\n", ": ", "; "):
+        i = left.rfind(stop)
+        if i >= 0:
+            left = left[i + len(stop):]
+    return _WORD.findall(left)[-n:]
+
+
+def words_after(low: str, pos: int, n: int = 3) -> list[str]:
+    right = low[pos:pos + 80]
+    for stop in (".", "!", "?", "\n", ";"):
+        i = right.find(stop)
+        if i >= 0:
+            right = right[:i]
+    return _WORD.findall(right)[:n]
+
+
+def ends_with_phrase(words: list[str], phrases: frozenset[str]) -> bool:
+    """True when the words (nearest last) end with one of the phrases."""
+    for k in (1, 2, 3):
+        if len(words) >= k and " ".join(words[-k:]) in phrases:
+            return True
+    return False
+
+
+def starts_with_phrase(words: list[str], phrases: frozenset[str]) -> bool:
+    for k in (1, 2, 3):
+        if len(words) >= k and " ".join(words[:k]) in phrases:
+            return True
+    return False
+
+
+def group_span(m: re.Match[str], *names: str) -> tuple[str, int, int] | None:
+    """The first of the named groups that matched: (name, start, end)."""
+    for name in names:
+        if name in m.re.groupindex and m.group(name) is not None:
+            return name, m.start(name), m.end(name)
+    return None
+
+
+def best(findings: list[Finding]) -> Finding | None:
+    """The highest weight; among equals the earliest in the text."""
+    if not findings:
+        return None
+    return max(findings, key=lambda f: (f.weight, -f.start))

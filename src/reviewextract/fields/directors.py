@@ -1,0 +1,102 @@
+"""Directors: "Regie: A, B", "Regie führte X", "unter der Regie von X und Y", "inszeniert von X",
+"Regisseurin X", "X, der auch Regie führte", "Christopher Nolans neuer Film".
+
+Only director cues produce names, so actors, writers, showrunners and composers stay out. When a
+strong cue names someone, weaker genitive readings ("Wolfgang Petersens Kinofilm") are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import Doc
+from ._common import Finding, matches
+
+FIELD = "directors"
+_TOKEN = re.compile(r"[ \t]*([^\s,;:!?()\[\]„“”\"»«/|]+)")
+_SEPARATOR = re.compile(r"\s*(?:,|&|\bund\b|\bsowie\b|\bbzw\.)\s*")
+_STRONG = 2.0
+_MAX_TOKENS = 5
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() and not tok.isupper() or (len(tok) <= 3 and tok[:1].isupper())
+
+
+def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[str]) -> tuple[int, int] | None:
+    """The span of one personal name starting at `pos` (capitalised tokens and particles)."""
+    tokens: list[tuple[int, int]] = []
+    i = pos
+    pending: list[tuple[int, int]] = []  # particles waiting for a capitalised token
+    while len(tokens) < _MAX_TOKENS:
+        m = _TOKEN.match(text, i)
+        if not m:
+            break
+        tok = m.group(1).rstrip(".") if not re.fullmatch(r"[A-ZÄÖÜ]\.", m.group(1)) else m.group(1)
+        s, e = m.start(1), m.start(1) + len(tok)
+        if _is_cap(tok) and tok not in stop:
+            tokens.extend(pending)
+            pending = []
+            tokens.append((s, e))
+        elif tokens and tok.lower() in particles and tok.islower() or (tokens and tok in particles):
+            pending.append((s, e))
+        else:
+            break
+        i = e
+        if e < len(text) and text[e] in ".,;:" and not re.fullmatch(r"[A-ZÄÖÜ]\.", tok):
+            break
+    if len(tokens) < 2:
+        return None
+    return tokens[0][0], tokens[-1][1]
+
+
+def read_names(text: str, pos: int, particles: frozenset[str], stop: frozenset[str]) -> list[tuple[int, int]]:
+    """A list of names ("A, B und C") starting at `pos`."""
+    out: list[tuple[int, int]] = []
+    while True:
+        span = read_name(text, pos, particles, stop)
+        if span is None:
+            break
+        out.append(span)
+        sep = _SEPARATOR.match(text, span[1])
+        if not sep or "\n" in sep.group():
+            break
+        pos = sep.end()
+    return out
+
+
+def candidates(doc: Doc) -> list[Finding]:
+    lang = doc.lang
+    particles = lang.wordset("name_particles")
+    stop = lang.wordset("name_stopwords")
+    out: list[Finding] = []
+    for rule in lang.field_rules(FIELD):
+        for m in matches(doc, rule):
+            if "names_after" in rule.tags:
+                spans = read_names(doc.text, m.end(), particles, stop)
+            else:
+                spans = read_names(doc.text, m.start("names"), particles, stop)
+                spans = [s for s in spans if s[1] <= m.end("names") + 1]
+            for s, e in spans:
+                name = " ".join(doc.text[s:e].split())
+                out.append(Finding(FIELD, name, s, e, rule.id, rule.weight, rule.tags,
+                                   spans=[(m.start(), m.end())]))
+    return out
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def resolve(findings: list[Finding]) -> list[Finding]:
+    """Names from strong cues (or, failing those, the weak ones), each once, in text order."""
+    strong = [f for f in findings if f.weight >= _STRONG]
+    chosen = strong or findings
+    out: list[Finding] = []
+    for f in sorted(chosen, key=lambda f: (-f.weight, f.start)):
+        k = _key(f.value)
+        if any(k == _key(o.value) or _key(o.value).endswith(" " + k) for o in out):
+            continue
+        out = [o for o in out if not k.endswith(" " + _key(o.value))]
+        out.append(f)
+    return sorted(out, key=lambda f: f.start)

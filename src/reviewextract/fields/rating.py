@@ -1,0 +1,54 @@
+"""An explicit rating: "4 von 5 Sternen", "8/10", "7,5 von 10 Punkten", "★★★☆☆", "Wertung: 6/10"."""
+
+from __future__ import annotations
+
+from ..model import Rating
+from ..text import Doc
+from ._common import Finding, matches
+
+FIELD = "rating"
+_DEFAULT_STAR_SCALE = 5
+
+
+def _read(doc: Doc, m) -> tuple[float, float] | None:  # noqa: ANN001 - re.Match
+    gd = m.groupdict()
+    if gd.get("stars"):
+        full = len(gd["stars"])
+        value = full + (0.5 if gd.get("halfstar") else 0)
+        best = full + (1 if gd.get("halfstar") else 0) + len(gd.get("empty") or "")
+        if best < 3:
+            return None
+        if not gd.get("empty") and not gd.get("halfstar"):
+            best = max(best, _DEFAULT_STAR_SCALE)
+        return value, best
+    val = doc.lang.number(gd["val"])
+    best = float(gd["best"]) if gd.get("best") else float(_DEFAULT_STAR_SCALE)
+    if val is None:
+        return None
+    return val, best
+
+
+def candidates(doc: Doc) -> list[Finding]:
+    out: list[Finding] = []
+    for rule in doc.lang.field_rules(FIELD):
+        for m in matches(doc, rule):
+            read = _read(doc, m)
+            if read is None:
+                continue
+            value, best = read
+            if best not in (3, 4, 5, 6, 10, 20, 100) or not 0 <= value <= best:
+                continue
+            out.append(Finding(FIELD, Rating(value=value, best=best), m.start(), m.end(),
+                               rule.id, rule.weight, rule.tags))
+    return out
+
+
+def resolve(findings: list[Finding]) -> Finding | None:
+    """An info-box rating first; else the last rating stated (reviews close on their score)."""
+    if not findings:
+        return None
+    top = max(f.weight for f in findings)
+    if top >= 4:
+        return next(f for f in findings if f.weight == top)
+    strong = [f for f in findings if f.weight >= 1.5] or findings
+    return max(strong, key=lambda f: f.start)

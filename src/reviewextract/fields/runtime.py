@@ -1,0 +1,75 @@
+"""Runtime in minutes: per episode for series and seasons, total for films.
+
+Forms: "Laufzeit: 137 Min.", "ca. 22 Minuten", "1 Std. 45 Min.", "1:47 h", "knapp zwei Stunden",
+"jeweils 50–60 Minuten", "knapp halbstündige Folgen". A duration that the text marks as a total of
+many episodes ("Gesamtlaufzeit") is not a per-episode runtime.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import RUNTIME_MAX
+from ..text import Doc
+from ._common import Finding, ends_with_phrase, matches, starts_with_phrase, words_after, words_before
+
+FIELD = "runtime"
+_APPROX_BONUS = 0.5
+_PER_EPISODE_BONUS = 1.0
+
+
+def _minutes(doc: Doc, m: re.Match[str]) -> float | None:
+    gd = {k: v for k, v in m.groupdict().items() if v is not None}
+    num = doc.lang.number
+    if "half" in gd:
+        return 30
+    if "hm" in gd:
+        h, mm = gd["hm"].split(":")
+        return int(h) * 60 + int(mm)
+    hours = num(gd["h"]) if "h" in gd else 0
+    mins = num(gd.get("m") or gd.get("m2") or "0")
+    if hours is None or mins is None:
+        return None
+    return hours * 60 + mins
+
+
+def candidates(doc: Doc) -> list[Finding]:
+    lang = doc.lang
+    approx = lang.wordset("approx")
+    per_ep_before = lang.wordset("per_episode")
+    per_ep_after = lang.wordset("per_episode_after")
+    totals = lang.wordset("total_runtime")
+    out: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    rules = sorted(lang.field_rules(FIELD), key=lambda r: -r.weight)
+    for rule in rules:
+        for m in matches(doc, rule):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue  # a stronger rule already read this stretch
+            minutes = _minutes(doc, m)
+            if minutes is None or not 1 <= minutes <= RUNTIME_MAX:
+                continue
+            before = words_before(doc.low, m.start(), 4)
+            after = words_after(doc.low, m.end(), 3)
+            tags = set(rule.tags)
+            weight = rule.weight
+            if ends_with_phrase(before, approx):
+                weight += _APPROX_BONUS
+            if ends_with_phrase(before, per_ep_before) or starts_with_phrase(after, per_ep_after):
+                tags.add("per_episode")
+                weight += _PER_EPISODE_BONUS
+            if any(w.rstrip(":") in totals for w in before):
+                tags.add("total")
+            taken.append((m.start(), m.end()))
+            out.append(Finding(FIELD, round(minutes), m.start(), m.end(), rule.id, weight,
+                               frozenset(tags)))
+    return out
+
+
+def plausible(f: Finding, serial: bool) -> bool:
+    """Runtimes outside what a film or an episode lasts are asides ("zehn Minuten lang")."""
+    if "infobox" in f.tags:
+        return True
+    if serial:
+        return "total" not in f.tags and 15 <= f.value <= 150
+    return 60 <= f.value <= 330

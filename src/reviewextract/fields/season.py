@@ -1,0 +1,59 @@
+"""Season number: "erste Staffel", "Staffel 2", "die dritte Season", "S3".
+
+Mentions of other seasons are left out by their context: "ab Staffel 2", "seit der ersten
+Staffel", "eine zweite Staffel wäre wünschenswert", "Wer Staffel 1 mochte".
+"""
+
+from __future__ import annotations
+
+from ..text import Doc
+from ._common import Finding, ends_with_phrase, group_span, matches, starts_with_phrase, words_after, words_before
+
+FIELD = "season"
+_DEFINITE_BONUS = 1.0
+_HEADLINE_BONUS = 1.5
+
+
+def candidates(doc: Doc) -> list[Finding]:
+    lang = doc.lang
+    veto_before = lang.wordset("season_veto_before")
+    veto_after = lang.wordset("season_veto_after")
+    definite = lang.wordset("definite")
+    headline_end = doc.lines[0][1] if doc.lines else 0
+    out: list[Finding] = []
+    for rule in lang.field_rules(FIELD):
+        for m in matches(doc, rule):
+            g = group_span(m, "ord", "num")
+            if g is None:
+                continue
+            name, s, e = g
+            token = doc.low[s:e]
+            n = lang.ordinal(token) if name == "ord" else lang.number(token)
+            if n is None or not 1 <= n <= 99:
+                continue
+            before = words_before(doc.low, m.start(), 3)
+            after = words_after(doc.low, m.end(), 2)
+            if ends_with_phrase(before, veto_before) or starts_with_phrase(after, veto_after):
+                continue
+            weight = rule.weight
+            if name == "ord" and before and before[-1] in definite:
+                weight += _DEFINITE_BONUS
+            if m.start() < headline_end:
+                weight += _HEADLINE_BONUS
+            out.append(Finding(FIELD, int(n), m.start(), m.end(), rule.id, weight, rule.tags))
+    return out
+
+
+def resolve(findings: list[Finding]) -> Finding | None:
+    """The season with the most weight summed over its mentions."""
+    if not findings:
+        return None
+    totals: dict[int, float] = {}
+    for f in findings:
+        totals[f.value] = totals.get(f.value, 0.0) + f.weight
+    value = max(totals, key=lambda v: (totals[v], -min(f.start for f in findings if f.value == v)))
+    chosen = [f for f in findings if f.value == value]
+    first = max(chosen, key=lambda f: f.weight)
+    first.spans = [(f.start, f.end) for f in chosen if f is not first]
+    first.weight = totals[value]
+    return first

@@ -1,0 +1,187 @@
+"""The reviewed work's title.
+
+Sources, each scored: the headline (split at separators such as " – " and ": ", with prefixes like
+"Re:" and suffixes like "Staffel 1" or "[Blu-ray]" removed), quoted names („…“, "…", '…', »…«), and
+an unquoted name right before a year in parentheses or a release cue ("Parasite (2019)"). A name
+the review keeps mentioning scores higher; a quoted name after a comparison cue ("wie „Expanse“")
+scores lower, as another work. Below a threshold the title stays null.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import Doc
+from ._common import Finding, words_before
+
+FIELD = "title"
+_THRESHOLD = 2.0
+_QUOTES = re.compile(
+    r"„([^“”\"\n]{1,80})[“”\"]|“([^”\n]{1,80})”|»([^«\n]{1,80})«|«([^»\n]{1,80})»"
+    r"|(?<![\w])\"([^\"\n]{1,80})\"|(?<![\w])'([^'\n]{1,80})'(?!\w)|‚([^‘’\n]{1,80})[‘’]"
+)
+_BRACKETS = re.compile(r"\s*[\[(][^\])]*[\])]\s*$")
+_STARS = re.compile(r"^[\s★☆⭐✩½]+")
+_BEFORE_YEAR = re.compile(r"([^\s.!?:;,„“\"()][^.!?:;\n„“\"()]{0,60}?)\s*\((?:1[89]|20)\d\d\)")
+_SEASON_SUFFIX = re.compile(
+    r"\s*(?:[-–—:,]\s*)?(?:(?:die\s+)?(?:komplette|finale|gesamte)\s+)?"
+    r"(?:(?:staffel|season|series|teil)\s*\d{1,2}|s\d{1,2}(?:e\d{1,2})?|\d{1,2}\.\s*staffel"
+    r"|(?:die\s+)?(?:komplette|finale|gesamte)\s+(?:\w+\s+)?(?:staffel|serie|season)"
+    r"|(?:\w+te|erste)\s+staffel)\s*$"
+)
+_MAX_WORDS = 8
+
+
+def _clean(s: str) -> str:
+    return s.strip().strip("„“”\"'»«‚‘’").strip(" .:-–—,")
+
+
+def _mentions(doc: Doc, title: str, exclude: tuple[int, int] | None = None) -> int:
+    """How often the title appears in the review outside `exclude`, as a whole word sequence."""
+    needle = title.lower()
+    if len(needle) < 2:
+        return 0
+    n = 0
+    for m in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", doc.low):
+        if exclude and exclude[0] <= m.start() < exclude[1]:
+            continue
+        n += 1
+    return n
+
+
+def _plausible(doc: Doc, title: str) -> bool:
+    words = title.split()
+    if not words or len(words) > _MAX_WORDS or len(title) < 2:
+        return False
+    low = title.lower()
+    if any(low == r or low.startswith(r + " ") for r in doc.lang.wordset("title_reject")):
+        return False
+    return not title.endswith("?")
+
+
+def _headline(doc: Doc) -> list[Finding]:
+    """Segments of the first line when it stands alone as a headline."""
+    if len(doc.lines) < 2:
+        return []
+    s0, e0 = doc.lines[0]
+    line = doc.text[s0:e0]
+    if len(line) > 110 or line.rstrip().endswith(".") and not line.rstrip().endswith("..."):
+        return []
+    lang = doc.lang
+    # an info box follows ("Regie: ...", "Jahr: ..."): the headline is the title itself
+    infobox = sum(1 for s, e in doc.lines[1:6] if re.match(r"[\w /]{2,30}:\s*\S", doc.text[s:e]))
+    out: list[Finding] = []
+    pos = s0
+    stars = _STARS.match(line)
+    if stars:
+        pos += stars.end()
+    for prefix in lang.words("title_prefixes"):
+        if doc.low.startswith(prefix, pos):
+            pos += len(prefix)
+            break
+    seps = "|".join(re.escape(x) for x in lang.words("title_separators"))
+    pieces = re.split(f"({seps})", doc.text[pos:e0])
+    offset = pos
+    for i, piece in enumerate(pieces):
+        if i % 2 == 1:
+            offset += len(piece)
+            continue
+        start = offset + len(piece) - len(piece.lstrip())
+        offset += len(piece)
+        seg = piece.strip()
+        weight = 1.0 + (0.5 if i == 0 else 0.0)
+        stripped = _BRACKETS.sub("", seg)
+        if stripped != seg:
+            weight += 1.0
+            seg = stripped
+        low = seg.lower()
+        cut = _SEASON_SUFFIX.search(low)
+        if cut and cut.start() > 0:
+            seg = seg[:cut.start()]
+            weight += 1.5
+        elif cut:
+            continue
+        seg = _clean(seg)
+        if not _plausible(doc, seg):
+            continue
+        if infobox >= 2 and i == 0:
+            weight += 3.0
+        if _mentions(doc, seg, (s0, e0)):
+            weight += 2.0
+        out.append(Finding(FIELD, seg, start, start + len(seg), "title.headline", weight))
+    return out
+
+
+def _quoted(doc: Doc) -> list[Finding]:
+    comparison = doc.lang.wordset("comparison_cues")
+    others = doc.lang.wordset("other_work_nouns")
+    seen: dict[str, Finding] = {}
+    for m in _QUOTES.finditer(doc.text):
+        gi = next(i for i in range(1, 8) if m.group(i) is not None)
+        raw = m.group(gi)
+        title = _clean(raw)
+        if not title or not (title[0].isupper() or title[0].isdigit()) or not _plausible(doc, title):
+            continue
+        if title.endswith((".", ",")) or len(title.split()) > 6:
+            continue
+        key = title.lower()
+        before = words_before(doc.low, m.start(), 2)
+        weight = 1.0
+        if before and (before[-1] in comparison or before[-1] in others):
+            weight -= 0.75
+        if re.match(r"\s*\((?:1[89]|20)\d\d\)", doc.text[m.end():m.end() + 8]):
+            weight += 1.5
+        if m.start() < 300:
+            weight += 0.5
+        if key in seen:
+            seen[key].weight += max(weight, 0.5)
+            seen[key].spans.append((m.start(gi), m.start(gi) + len(title)))
+            continue
+        s = m.start(gi) + raw.index(title)
+        seen[key] = Finding(FIELD, title, s, s + len(title), "title.quoted", weight)
+    return list(seen.values())
+
+
+def _before_year(doc: Doc) -> list[Finding]:
+    out = []
+    for m in _BEFORE_YEAR.finditer(doc.text):
+        s, e = m.span(1)
+        phrase = doc.text[s:e]
+        # keep the trailing capitalised run: "Für mich ganz klar Parasite" -> "Parasite"
+        words = phrase.split()
+        keep: list[str] = []
+        for w in reversed(words):
+            if w[:1].isupper() or w[:1].isdigit() or (keep and w.lower() in ("of", "the", "and", "der", "die", "das", "des", "und", "von", "is", "it")):
+                keep.insert(0, w)
+            else:
+                break
+        while keep and not (keep[0][:1].isupper() or keep[0][:1].isdigit()):
+            keep.pop(0)
+        if not keep:
+            continue
+        title = _clean(" ".join(keep))
+        if not _plausible(doc, title) or " ".join(keep) not in phrase:
+            continue
+        ts = s + phrase.rindex(" ".join(keep))
+        out.append(Finding(FIELD, title, ts, ts + len(title), "title.before_year", 2.5))
+    return out
+
+
+def candidates(doc: Doc) -> list[Finding]:
+    found = _headline(doc) + _quoted(doc) + _before_year(doc)
+    merged: dict[str, Finding] = {}
+    for f in found:
+        key = f.value.lower()
+        if key in merged:
+            merged[key].weight += f.weight
+            merged[key].spans.append((f.start, f.end))
+        else:
+            merged[key] = f
+    return list(merged.values())
+
+
+def resolve(findings: list[Finding]) -> Finding | None:
+    if not findings:
+        return None
+    top = max(findings, key=lambda f: (f.weight, -f.start))
+    return top if top.weight >= _THRESHOLD else None

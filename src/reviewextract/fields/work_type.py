@@ -1,0 +1,44 @@
+"""Work type: movie, series, season, miniseries or documentary, from weighted cue votes."""
+
+from __future__ import annotations
+
+from ..model import WorkType
+from ..text import Doc
+from ._common import Finding, matches
+
+FIELD = "work_type"
+_DECISIVE = 3.0  # a cue this strong settles the type on its own ("die komplette Serie")
+
+
+def candidates(doc: Doc) -> list[Finding]:
+    out = []
+    for rule in doc.lang.field_rules(FIELD):
+        for m in matches(doc, rule):
+            out.append(Finding(FIELD, WorkType(rule.value), m.start(), m.end(), rule.id,
+                               rule.weight, rule.tags))
+    return out
+
+
+def resolve(findings: list[Finding], has_season: bool) -> Finding | None:
+    """Decisive cues first; then a season number makes a season; then the larger vote."""
+    decisive = [f for f in findings if f.weight >= _DECISIVE]
+    if decisive:
+        return max(decisive, key=lambda f: (f.weight, -f.start))
+    votes: dict[WorkType, float] = {}
+    for f in findings:
+        votes[f.value] = votes.get(f.value, 0.0) + f.weight
+    if has_season:
+        return _first(findings, WorkType.SEASON) or _first(findings, WorkType.SERIES)
+    if votes.get(WorkType.DOCUMENTARY, 0) >= 1.5:
+        return _first(findings, WorkType.DOCUMENTARY)
+    serial = votes.get(WorkType.SERIES, 0) + votes.get(WorkType.SEASON, 0)
+    if serial > votes.get(WorkType.MOVIE, 0) and serial >= 1.0:
+        found = _first(findings, WorkType.SERIES) or _first(findings, WorkType.SEASON)
+        if found is not None:
+            return Finding(FIELD, WorkType.SERIES, found.start, found.end, found.rule,
+                           found.weight)
+    return _first(findings, WorkType.MOVIE)
+
+
+def _first(findings: list[Finding], kind: WorkType) -> Finding | None:
+    return next((f for f in findings if f.value == kind), None)

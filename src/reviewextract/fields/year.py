@@ -1,0 +1,45 @@
+"""The year the work came out. Only cued years count ("aus 2017", "(2006)", "kam 2019 in die
+Kinos", "Produktionsjahr: 2006"); dates of a disc release, years the plot is set in and years the
+reviewer watched are left out by their context."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import YEAR_MIN, year_max
+from ..text import Doc
+from ._common import Finding, ends_with_phrase, matches, words_before
+
+FIELD = "year"
+_DATE_BEFORE = re.compile(r"\d{1,2}\.\s?(?:\d{1,2}\.?|[a-zäöü]+)\s*$")
+_WORK_BONUS = 1.0
+
+
+def candidates(doc: Doc) -> list[Finding]:
+    lang = doc.lang
+    veto = lang.wordset("year_veto_before")
+    works = lang.wordset("work_nouns")
+    others = lang.wordset("other_work_nouns")
+    out: list[Finding] = []
+    for rule in lang.field_rules(FIELD):
+        for m in matches(doc, rule):
+            s, e = m.span("year")
+            year = int(m.group("year"))
+            if not YEAR_MIN <= year <= year_max():
+                continue
+            if "infobox" not in rule.tags:
+                if _DATE_BEFORE.search(doc.low[max(0, s - 16):s]):
+                    continue
+                near = words_before(doc.low, s, 2)
+                if ends_with_phrase(near, veto):
+                    continue
+            weight = rule.weight
+            context = words_before(doc.low, m.start(), 4)
+            if any(w in others for w in context):
+                if "infobox" not in rule.tags:
+                    continue
+            elif any(w in works for w in context) or doc.text[max(0, m.start() - 2):m.start()].strip()[-1:] in "“\"'»«":
+                weight += _WORK_BONUS
+            out.append(Finding(FIELD, year, s, e, rule.id, weight, rule.tags,
+                               spans=[(m.start(), m.end())]))
+    return out

@@ -1,0 +1,176 @@
+"""The contract a language folder meets, and its cached loader.
+
+A language folder (`lang/de/`) holds TOML files:
+
+- `numbers.toml`: `[cardinals]`, `[ordinals]` (stems), `[ordinal_suffixes]`, `[fractions]`;
+- `cues.toml`: `[lists]` of words and phrases, and `[[rules.FIELD]]` tables of patterns;
+- `abbreviations.toml`: tokens whose period does not end a sentence.
+
+Patterns are regular expressions in which `{name}` stands for an alternation of the list `name`
+(longest first, escaped), `{number}` for a cardinal in digits or words and `{ordinal}` for an
+ordinal. They are compiled once, when the language is first loaded, and checked then: an empty
+list, a duplicate rule id, an unknown placeholder and a pattern that matches the empty string are
+errors.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+class LanguageDataError(ValueError):
+    """A language folder breaks the contract (raised at load time)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One pattern for one field, with the weight its matches get."""
+
+    id: str
+    field: str
+    pattern: re.Pattern[str]
+    weight: float = 1.0
+    case: bool = False  # match against the original text instead of the lowercased one
+    tags: frozenset[str] = frozenset()
+    value: Any = None  # a constant the rule stands for (e.g. a work type)
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    cardinals: dict[str, int]
+    ordinals: dict[str, int]
+    fractions: dict[str, float]
+    lists: dict[str, tuple[str, ...]]
+    rules: dict[str, tuple[Rule, ...]]
+    abbreviations: frozenset[str]
+    tables: dict[str, Any] = field(default_factory=dict)
+
+    def words(self, name: str) -> tuple[str, ...]:
+        try:
+            return self.lists[name]
+        except KeyError:
+            raise LanguageDataError(f"{self.code}: no word list {name!r}") from None
+
+    def wordset(self, name: str) -> frozenset[str]:
+        return frozenset(self.words(name))
+
+    def field_rules(self, name: str) -> tuple[Rule, ...]:
+        return self.rules.get(name, ())
+
+    def number(self, token: str) -> float | None:
+        """A cardinal from digits ("22", "7,5") or a number word ("zehn", "zweieinhalb")."""
+        t = token.strip().lower().rstrip(".")
+        if not t:
+            return None
+        if t[0].isdigit():
+            t = t.replace(".", "") if re.fullmatch(r"\d{1,3}(\.\d{3})+", t) else t
+            try:
+                return float(t.replace(",", "."))
+            except ValueError:
+                return None
+        if t in self.fractions:
+            return self.fractions[t]
+        return self.cardinals.get(t)
+
+    def ordinal(self, token: str) -> int | None:
+        """An ordinal from "3." or "dritte"/"dritten"/"3te"."""
+        t = token.strip().lower()
+        m = re.fullmatch(r"(\d{1,3})\.?(?:te[nrsm]?)?", t)
+        if m:
+            return int(m.group(1))
+        for suffix in sorted(self.lists.get("ordinal_suffixes", ("",)), key=len, reverse=True):
+            if suffix and t.endswith(suffix) and t[: -len(suffix)] in self.ordinals:
+                return self.ordinals[t[: -len(suffix)]]
+        return self.ordinals.get(t)
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _expand(pattern: str, lists: dict[str, tuple[str, ...]], where: str) -> str:
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in lists:
+            raise LanguageDataError(f"{where}: unknown placeholder {{{name}}}")
+        return _alternation(lists[name])
+
+    return _PLACEHOLDER.sub(sub, pattern)
+
+
+def _load_toml(package: str, name: str) -> dict[str, Any]:
+    try:
+        data = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    return tomllib.loads(data)
+
+
+def build_language(code: str, package: str) -> Language:
+    numbers = _load_toml(package, "numbers.toml")
+    cues = _load_toml(package, "cues.toml")
+    abbrev = _load_toml(package, "abbreviations.toml")
+    cardinals = {str(k): int(v) for k, v in numbers.get("cardinals", {}).items()}
+    ordinals = {str(k): int(v) for k, v in numbers.get("ordinals", {}).items()}
+    fractions = {str(k): float(v) for k, v in numbers.get("fractions", {}).items()}
+    lists: dict[str, tuple[str, ...]] = {}
+    for name, words in cues.get("lists", {}).items():
+        if not words:
+            raise LanguageDataError(f"{code}: word list {name!r} is empty")
+        lists[name] = tuple(str(w) for w in words)
+    lists["ordinal_suffixes"] = tuple(numbers.get("ordinal_suffixes", [""]))
+    suffix = _alternation(lists["ordinal_suffixes"])
+    lists.setdefault("number_words", tuple([*cardinals, *fractions]))
+    # {number} and {ordinal} are alternations built from numbers.toml, not plain word lists
+    generated = {
+        "number": r"(?:\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?|" + _alternation(
+            tuple([*cardinals, *fractions])
+        )[3:],
+        "ordinal": r"(?:\d{1,3}\.|" + _alternation(tuple(ordinals)) + suffix + ")",
+    }
+    rules: dict[str, list[Rule]] = {}
+    seen: set[str] = set()
+    for fname, entries in cues.get("rules", {}).items():
+        for entry in entries:
+            rid = entry["id"]
+            if rid in seen:
+                raise LanguageDataError(f"{code}: duplicate rule id {rid!r}")
+            seen.add(rid)
+            src = entry["pattern"]
+            for key, alt in generated.items():
+                src = src.replace("{" + key + "}", alt)
+            src = _expand(src, lists, f"{code}:{rid}")
+            try:
+                rx = re.compile(src)
+            except re.error as exc:
+                raise LanguageDataError(f"{code}:{rid}: bad pattern: {exc}") from exc
+            if rx.fullmatch(""):
+                raise LanguageDataError(f"{code}:{rid}: pattern matches the empty string")
+            rules.setdefault(fname, []).append(Rule(
+                id=rid, field=fname, pattern=rx, weight=float(entry.get("weight", 1.0)),
+                case=bool(entry.get("case", False)), tags=frozenset(entry.get("tags", ())),
+                value=entry.get("value"),
+            ))
+    abbreviations = frozenset(str(a).lower() for a in abbrev.get("abbreviations", []))
+    if not abbreviations:
+        raise LanguageDataError(f"{code}: no abbreviations")
+    tables = {k: v for k, v in cues.items() if k not in ("lists", "rules")}
+    return Language(code=code, cardinals=cardinals, ordinals=ordinals, fractions=fractions,
+                    lists=lists, rules={k: tuple(v) for k, v in rules.items()},
+                    abbreviations=abbreviations, tables=tables)
+
+
+@cache
+def get_language(code: str = "de") -> Language:
+    """The language `code`, loaded from `reviewextract.lang.<code>` on first use."""
+    if not re.fullmatch(r"[a-z]{2,3}", code):
+        raise LanguageDataError(f"not a language code: {code!r}")
+    return build_language(code, f"reviewextract.lang.{code}")

@@ -1,0 +1,110 @@
+"""Offset-preserving text handling: a lowercased twin of the input and sentence segmentation.
+
+Every position in a `Doc` is a position in the text the user gave. Matching happens on `low`, a
+lowercased copy of exactly the same length, so a match's span can be cut from `text` directly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .lang.base import Language
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'“”»«‘’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[^\s])")
+_SPACE = re.compile(r"\s")
+
+
+def lower_same_length(text: str) -> str:
+    """Lowercase `text` character by character, keeping any char whose lowercase has another length."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Doc:
+    """The input text with the derived views the field modules share."""
+
+    text: str
+    lang: Language
+    low: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.low = lower_same_length(self.text)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return split_sentences(self.text, self.lang)
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return None
+
+    @cached_property
+    def lines(self) -> list[tuple[int, int]]:
+        """(start, end) of every non-empty line, stripped of surrounding white space."""
+        out = []
+        pos = 0
+        for raw in self.text.split("\n"):
+            s = pos + (len(raw) - len(raw.lstrip()))
+            e = pos + len(raw.rstrip())
+            if e > s:
+                out.append((s, e))
+            pos += len(raw) + 1
+        return out
+
+
+def _is_abbreviation(text: str, dot: int, lang: Language) -> bool:
+    """True when the period at `dot` ends an abbreviation or an ordinal rather than a sentence."""
+    j = dot
+    while j > 0 and not _SPACE.match(text[j - 1]) and text[j - 1] not in "(„\"'":
+        j -= 1
+    token = text[j:dot + 1].lower()
+    if token in lang.abbreviations:
+        return True
+    word = token[:-1]
+    if word.isdigit() and len(word) <= 2:
+        # ordinal "3. Staffel", date "12. März": a following lowercase word or digit continues
+        nxt = text[dot + 1:dot + 3].lstrip()
+        return bool(nxt) and (nxt[0].isdigit() or nxt[0].isupper())
+    # initials ("Michael C. Hall") and split abbreviations ("z. B.", "u. a.")
+    return len(word) == 1 and word.isalpha()
+
+
+def split_sentences(text: str, lang: Language) -> list[Sentence]:
+    """Split at sentence-final punctuation and line breaks, not at abbreviations and ordinals."""
+    out: list[Sentence] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(
+            text, m.start(), lang
+        ):
+            continue
+        _append(out, text, start, end)
+        start = end
+    _append(out, text, start, len(text))
+    return out
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))
