@@ -6,10 +6,10 @@ No German words live here: all language knowledge comes from the `Language` obje
 from __future__ import annotations
 
 from .errors import EmptyInputError, InputTooLargeError, NotTextError
-from .fields import directors, episodes, rating, runtime, season, title, work_type, year
+from .fields import directors, episodes, opinions, rating, runtime, season, title, work_type, year
 from .fields._common import Finding, best
 from .lang import get_language
-from .model import Evidence, Review, WorkType, Warning_
+from .model import Evidence, Review, Warning_, WorkType
 from .text import Doc
 
 DEFAULT_MAX_CHARS = 1_000_000
@@ -78,5 +78,7 @@ def extract(text: str, *, language: str = "de", max_chars: int = DEFAULT_MAX_CHA
     check_input(text, max_chars)
     doc = Doc(text, get_language(language))
     values, evidence, warnings = extract_facts(doc)
-    return Review(**values, evidence=evidence, warnings=warnings, language=language,
-                  source_text=text)
+    ops = opinions.extract_opinions(doc, values.get("rating"))  # type: ignore[arg-type]
+    return Review(**values, pros=ops.pros, cons=ops.cons, verdict=ops.verdict,
+                  sentiment=ops.sentiment, evidence=evidence, warnings=warnings,
+                  language=language, source_text=text)

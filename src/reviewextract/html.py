@@ -13,7 +13,7 @@ _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "se
 _DROP = ("script", "style", "noscript", "template", "iframe", "svg", "object")
 
 
-def _parser():  # noqa: ANN202 - lxml type
+def _parser():
     import lxml.html
 
     return lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
@@ -36,7 +36,7 @@ def visible_text(page: str | bytes) -> str:
         bad.drop_tree()
     parts: list[str] = []
 
-    def walk(el) -> None:  # noqa: ANN001
+    def walk(el) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         block = tag in _BLOCKS
         if block:
@@ -62,12 +62,13 @@ def visible_text(page: str | bytes) -> str:
     return "\n".join(out).strip()
 
 
-def extract_html(page: str | bytes, *, url: str | None = None, language: str = "de"):  # noqa: ANN201
+def extract_html(page: str | bytes, *, url: str | None = None, language: str = "de"):
     """Extract a `Review` from a whole HTML page; spans point into `Review.source_text`."""
     from .extract import extract
 
     text = visible_text(page)
     review = extract(text, language=language)
     if url:
-        review.meta["url"] = url
+        review.meta.url = url
+    review.meta.source_format = "html"
     return review

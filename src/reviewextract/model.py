@@ -100,6 +100,19 @@ class Warning_(_Frozen):
     field: str | None = None
 
 
+class PageMeta(BaseModel):
+    """Facts about the review itself (not the work): who wrote it, when, where it was found."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    author: str | None = None
+    date_published: str | None = Field(default=None, description="ISO 8601 date (YYYY-MM-DD)")
+    url: str | None = None
+    source_format: str = Field(default="text", description="text or html")
+    encoding: str | None = Field(default=None, description="how bytes input was decoded")
+    title_hint: str | None = Field(default=None, description="title the page markup suggests")
+
+
 # Fields whose values are facts and need evidence when set.
 FACT_FIELDS = ("title", "work_type", "season", "year", "episodes", "runtime_minutes",
                "directors", "rating")
@@ -129,10 +142,7 @@ class Review(BaseModel):
     language: str | None = Field(default=None, description="language the text was judged to be")
     warnings: list[Warning_] = Field(default_factory=list)
     source_text: str = Field(default="", description="the text all spans point into")
-    meta: dict[str, Any] = Field(
-        default_factory=dict,
-        description="page-level facts such as author, date_published, url (HTML input)",
-    )
+    meta: PageMeta = Field(default_factory=PageMeta)
 
     @field_validator("year")
     @classmethod

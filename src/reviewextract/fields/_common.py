@@ -58,17 +58,11 @@ def words_after(low: str, pos: int, n: int = 3) -> list[str]:
 
 def ends_with_phrase(words: list[str], phrases: frozenset[str]) -> bool:
     """True when the words (nearest last) end with one of the phrases."""
-    for k in (1, 2, 3):
-        if len(words) >= k and " ".join(words[-k:]) in phrases:
-            return True
-    return False
+    return any(len(words) >= k and " ".join(words[-k:]) in phrases for k in (1, 2, 3))
 
 
 def starts_with_phrase(words: list[str], phrases: frozenset[str]) -> bool:
-    for k in (1, 2, 3):
-        if len(words) >= k and " ".join(words[:k]) in phrases:
-            return True
-    return False
+    return any(len(words) >= k and " ".join(words[:k]) in phrases for k in (1, 2, 3))
 
 
 def group_span(m: re.Match[str], *names: str) -> tuple[str, int, int] | None:

@@ -20,7 +20,7 @@ _MAX_TOKENS = 5
 
 
 def _is_cap(tok: str) -> bool:
-    return tok[:1].isupper() and not tok.isupper() or (len(tok) <= 3 and tok[:1].isupper())
+    return (tok[:1].isupper() and not tok.isupper()) or (len(tok) <= 3 and tok[:1].isupper())
 
 
 def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[str]) -> tuple[int, int] | None:
@@ -38,7 +38,7 @@ def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[st
             tokens.extend(pending)
             pending = []
             tokens.append((s, e))
-        elif tokens and tok.lower() in particles and tok.islower() or (tokens and tok in particles):
+        elif (tokens and tok.lower() in particles and tok.islower()) or (tokens and tok in particles):
             pending.append((s, e))
         else:
             break

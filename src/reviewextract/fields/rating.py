@@ -10,7 +10,7 @@ FIELD = "rating"
 _DEFAULT_STAR_SCALE = 5
 
 
-def _read(doc: Doc, m) -> tuple[float, float] | None:  # noqa: ANN001 - re.Match
+def _read(doc: Doc, m) -> tuple[float, float] | None:
     gd = m.groupdict()
     if gd.get("stars"):
         full = len(gd["stars"])

@@ -11,7 +11,14 @@ import re
 
 from ..model import RUNTIME_MAX
 from ..text import Doc
-from ._common import Finding, ends_with_phrase, matches, starts_with_phrase, words_after, words_before
+from ._common import (
+    Finding,
+    ends_with_phrase,
+    matches,
+    starts_with_phrase,
+    words_after,
+    words_before,
+)
 
 FIELD = "runtime"
 _APPROX_BONUS = 0.5

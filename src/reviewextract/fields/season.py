@@ -7,7 +7,15 @@ Staffel", "eine zweite Staffel wäre wünschenswert", "Wer Staffel 1 mochte".
 from __future__ import annotations
 
 from ..text import Doc
-from ._common import Finding, ends_with_phrase, group_span, matches, starts_with_phrase, words_after, words_before
+from ._common import (
+    Finding,
+    ends_with_phrase,
+    group_span,
+    matches,
+    starts_with_phrase,
+    words_after,
+    words_before,
+)
 
 FIELD = "season"
 _DEFINITE_BONUS = 1.0

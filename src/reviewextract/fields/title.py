@@ -65,7 +65,7 @@ def _headline(doc: Doc) -> list[Finding]:
         return []
     s0, e0 = doc.lines[0]
     line = doc.text[s0:e0]
-    if len(line) > 110 or line.rstrip().endswith(".") and not line.rstrip().endswith("..."):
+    if len(line) > 110 or (line.rstrip().endswith(".") and not line.rstrip().endswith("...")):
         return []
     lang = doc.lang
     # an info box follows ("Regie: ...", "Jahr: ..."): the headline is the title itself
