@@ -73,12 +73,18 @@ def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]
     return values, evidence, warnings
 
 
-def extract(text: str, *, language: str = "de", max_chars: int = DEFAULT_MAX_CHARS) -> Review:
-    """Extract a `Review` record from the plain text of one German film or TV review."""
+def extract(text: str, *, language: str = "de", max_chars: int = DEFAULT_MAX_CHARS,
+            meta: PageMeta | None = None) -> Review:
+    """Extract a `Review` record from the plain text of one German film or TV review.
+
+    `meta` carries what is known about the page the text came from (HTML input): its
+    `title_hint` is weighed as one more title candidate, never trusted on its own.
+    """
     check_input(text, max_chars)
-    doc = Doc(text, get_language(language))
+    meta = meta.model_copy() if meta is not None else PageMeta()
+    doc = Doc(text, get_language(language), title_hint=meta.title_hint)
     values, evidence, warnings = extract_facts(doc)
     ops = opinions.extract_opinions(doc, values.get("rating"))  # type: ignore[arg-type]
     return Review(**values, pros=ops.pros, cons=ops.cons, verdict=ops.verdict,
                   sentiment=ops.sentiment, evidence=evidence, warnings=warnings,
-                  language=language, source_text=text)
+                  language=language, source_text=text, meta=meta)

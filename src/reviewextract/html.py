@@ -66,9 +66,7 @@ def extract_html(page: str | bytes, *, url: str | None = None, language: str = "
     """Extract a `Review` from a whole HTML page; spans point into `Review.source_text`."""
     from .extract import extract
 
+    from .model import PageMeta
+
     text = visible_text(page)
-    review = extract(text, language=language)
-    if url:
-        review.meta.url = url
-    review.meta.source_format = "html"
-    return review
+    return extract(text, language=language, meta=PageMeta(url=url, source_format="html"))

@@ -39,6 +39,7 @@ class Doc:
 
     text: str
     lang: Language
+    title_hint: str | None = None
     low: str = field(init=False)
 
     def __post_init__(self) -> None:
