@@ -9,7 +9,7 @@ from .errors import EmptyInputError, InputTooLargeError, NotTextError
 from .fields import directors, episodes, opinions, rating, runtime, season, title, work_type, year
 from .fields._common import Finding, best
 from .lang import get_language
-from .model import Evidence, Review, Warning_, WorkType
+from .model import Evidence, PageMeta, Review, Warning_, WorkType
 from .text import Doc
 
 DEFAULT_MAX_CHARS = 1_000_000
