@@ -14,12 +14,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("gold", nargs="+", help="JSON Lines files with gold records")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--misses", action="store_true", help="also list every wrong fact value")
+    p.add_argument("--format", choices=["text", "html"], default=None,
+                   help="score only the records of this input format")
 
 
 def run(args: argparse.Namespace) -> int:
     from ..evaluate import read_gold, score
 
-    report = score(read_gold(args.gold))
+    records = (r for r in read_gold(args.gold)
+               if args.format is None or r.get("format", "text") == args.format)
+    report = score(records)
     if args.json:
         data = report.as_dict()
         if args.misses:
