@@ -11,7 +11,7 @@ from . import __version__
 from .errors import ReviewExtractError
 
 # sub-command name -> module under reviewextract.commands (each imports its heavy parts lazily)
-COMMANDS = ("extract", "evaluate")
+COMMANDS = ("extract", "evaluate", "batch", "show")
 
 
 def build_parser() -> argparse.ArgumentParser:

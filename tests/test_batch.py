@@ -1,0 +1,176 @@
+"""`reviewextract batch`: one output line per input, in order, bad records as error lines."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reviewextract.batch import BatchOptions, convert_chunk, iter_items, read_lines
+from reviewextract.cli import main
+
+from .conftest import ROOT
+
+N_LINES = 10_000
+# position -> (raw line, expected error type); everything else is a good short review
+BAD_LINES: dict[int, tuple[bytes, str]] = {
+    17: (b'{"id": 17, "text": "unterminated', "invalid_json"),
+    2_500: (b'{"id": 2500, "text": "   "}', "empty_input"),
+    5_000: (b'{"id": 5000, "title": "no text"}', "missing_text"),
+    7_777: (b'{"id": 7777, "text": "Film \xff\xfe von 1999"}', "not_text"),
+    9_000: (json.dumps({"id": 9000, "text": "Film " * 500}).encode(), "input_too_large"),
+    9_998: (b'["not", "an", "object"]', "invalid_record"),
+}
+
+
+def _good_line(i: int) -> bytes:
+    # short reviews keep 10,000 extractions fast; the year proves the line was really converted
+    return json.dumps({"id": i, "batch": "t", "text": f"Der Film lief {1950 + i % 70}."}).encode()
+
+
+@pytest.fixture(scope="module")
+def mixed_jsonl(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("batch") / "mixed.jsonl"
+    lines = [BAD_LINES[i][0] if i in BAD_LINES else _good_line(i) for i in range(N_LINES)]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path
+
+
+def _read_output(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ten_thousand_lines_keep_order_and_report_bad_ones(
+        mixed_jsonl: Path, tmp_path: Path, jobs: int) -> None:
+    out = tmp_path / "out.jsonl"
+    code = main(["batch", str(mixed_jsonl), "-o", str(out), "--jobs", str(jobs),
+                 "--max-chars", "2000", "--quiet"])
+    rows = _read_output(out)
+    assert code == 1
+    assert len(rows) == N_LINES
+    for i, row in enumerate(rows):
+        if i in BAD_LINES:
+            assert row["error"]["type"] == BAD_LINES[i][1], (i, row)
+            assert "review" not in row
+        else:
+            assert row["id"] == i
+            assert row["batch"] == "t"
+            assert row["review"]["year"] == 1950 + i % 70
+    # lines that cannot be parsed have no id, so they say where they came from
+    assert rows[17]["id"] is None
+    assert rows[17]["error"]["line"] == 18
+    assert rows[2_500]["id"] == 2_500
+
+
+def test_all_good_exits_zero_and_leaves_source_text_out(tmp_path: Path,
+                                                         seed_text: str) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "seed", "text": seed_text}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(src), "-o", str(out), "-q"]) == 0
+    (row,) = _read_output(out)
+    assert row["review"]["title"] == "Missions"
+    assert "source_text" not in row["review"]
+    assert main(["batch", str(src), "-o", str(out), "-q", "--include-source-text"]) == 0
+    assert _read_output(out)[0]["review"]["source_text"] == seed_text
+
+
+def test_folder_input_in_sorted_order(tmp_path: Path, seed_text: str) -> None:
+    folder = tmp_path / "pages"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "b.txt").write_text(seed_text, encoding="utf-8")
+    (folder / "a.html").write_text(
+        "<html><body><script>var y = 1987;</script><p>Ein Film aus dem Jahr 2003.</p>"
+        "</body></html>", encoding="utf-8")
+    (folder / "sub" / "c.txt").write_bytes(b"Film \xff von 1999")
+    (folder / "notes.md").write_text("ignored", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(folder), "-o", str(out), "-q"]) == 1
+    rows = _read_output(out)
+    assert [r["id"] for r in rows] == ["a.html", "b.txt", "sub/c.txt"]
+    assert rows[0]["review"]["year"] == 2003
+    assert rows[0]["review"]["meta"]["source_format"] == "html"
+    assert rows[1]["review"]["title"] == "Missions"
+    assert rows[2]["error"]["type"] == "not_text"
+
+
+def test_html_records_and_passthrough_keys(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    record = {"id": "p1", "url": "https://example.org/r/1", "site": "x",
+              "html": "<html><body><p>Ein Film von 1994.</p></body></html>"}
+    src.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(src), "-o", str(out), "-q"]) == 0
+    (row,) = _read_output(out)
+    assert list(row) == ["id", "url", "site", "review"]
+    assert row["review"]["meta"]["url"] == "https://example.org/r/1"
+    assert row["review"]["year"] == 1994
+
+
+def test_stdin_to_stdout_is_quiet_on_pipes_but_summarises() -> None:
+    lines = "".join(json.dumps({"id": i, "text": f"Der Film lief {1990 + i}."}) + "\n"
+                    for i in range(5))
+    done = subprocess.run([sys.executable, "-m", "reviewextract", "batch", "-", "--jobs", "2"],
+                          input=lines.encode(), capture_output=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert [r["review"]["year"] for r in rows] == [1990, 1991, 1992, 1993, 1994]
+    summary = done.stderr.decode().splitlines()
+    assert len(summary) == 1  # no progress bar on a pipe, just the summary
+    assert "5 records, 0 failed" in summary[0]
+
+
+@pytest.mark.parametrize("argv", [
+    ["batch", "does-not-exist.jsonl"],
+    ["batch", "-", "-"],
+    ["batch", "tests/data/seed.jsonl", "--jobs", "-1"],
+    ["batch", "tests/data/seed.jsonl", "-o", "no/such/folder/out.jsonl"],
+    ["batch", "tests/data/seed.jsonl", "-o", "tests/data/seed.jsonl"],
+], ids=["missing-input", "stdin-twice", "negative-jobs", "missing-out-folder", "overwrite-input"])
+def test_usage_errors_exit_two(argv: list[str], monkeypatch: pytest.MonkeyPatch,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(ROOT)
+    assert main(argv) == 2
+    assert "error:" in capsys.readouterr().err
+
+
+def test_unknown_option_exits_two() -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["batch", "tests/data/seed.jsonl", "--format", "xml"])
+    assert exc.value.code == 2
+
+
+def test_over_long_line_is_skipped_in_bounded_reads() -> None:
+    data = b'{"id": 1}\n' + b"x" * 100 + b"\n\n" + b'{"id": 3}\n'
+    got = list(read_lines(io.BytesIO(data), max_bytes=20))
+    assert got == [(1, b'{"id": 1}\n'), (2, None), (4, b'{"id": 3}\n')]
+
+
+def test_items_and_options_pickle_for_workers(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": 1, "text": "Der Film lief 1977."}\n', encoding="utf-8")
+    options = BatchOptions()
+    items = list(iter_items([str(src)], options))
+    chunk, opts = pickle.loads(pickle.dumps((items, options)))
+    ((line, ok),) = convert_chunk(chunk, opts)
+    assert ok
+    assert json.loads(line)["review"]["year"] == 1977
+
+
+@pytest.mark.skipif(importlib.util.find_spec("reviewextract.jsonld") is None,
+                    reason="reviewextract.jsonld is not written yet")
+def test_jsonld_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", "tests/data/seed.jsonl", "-o", str(out), "-q",
+                 "--format", "jsonld"]) == 0
+    (row,) = _read_output(out)
+    assert row["id"] == "seed"
+    assert "schema.org" in json.dumps(row["jsonld"])
