@@ -1,4 +1,7 @@
-"""The JSON Schema of the record. `python -m reviewextract.schema` rewrites schemas/review.schema.json."""
+"""The JSON Schema of the record.
+
+`python -m reviewextract.schema` rewrites schemas/review.schema.json.
+"""
 
 from __future__ import annotations
 

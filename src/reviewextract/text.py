@@ -19,7 +19,7 @@ _SPACE = re.compile(r"\s")
 
 
 def lower_same_length(text: str) -> str:
-    """Lowercase `text` character by character, keeping any char whose lowercase has another length."""
+    """Lowercase `text` char by char, keeping any char whose lowercase has another length."""
     low = text.lower()
     if len(low) == len(text):
         return low
@@ -86,16 +86,25 @@ def _is_abbreviation(text: str, dot: int, lang: Language) -> bool:
     return len(word) == 1 and word.isalpha()
 
 
+def _continues_lowercase(text: str, end: int) -> bool:
+    """True when the next word starts lowercase (in a text that capitalises sentence starts)."""
+    nxt = text[end:end + 3].lstrip(" \t")
+    return bool(nxt) and nxt[0].isalpha() and nxt[0].islower()
+
+
 def split_sentences(text: str, lang: Language) -> list[Sentence]:
     """Split at sentence-final punctuation and line breaks, not at abbreviations and ordinals."""
     out: list[Sentence] = []
     start = 0
+    all_lower = text.islower()
     for m in _SENTENCE_END.finditer(text):
         end = m.end()
         if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(
             text, m.start(), lang
         ):
             continue
+        if m.group()[:1] in "!?" and not all_lower and _continues_lowercase(text, end):
+            continue  # "Good Bye Lenin! ist ein Film": a title's "!" inside the sentence
         _append(out, text, start, end)
         start = end
     _append(out, text, start, len(text))

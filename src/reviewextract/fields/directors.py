@@ -17,13 +17,15 @@ _TOKEN = re.compile(r"[ \t]*([^\s,;:!?()\[\]„“”\"»«/|]+)")
 _SEPARATOR = re.compile(r"\s*(?:,|&|\bund\b|\bsowie\b|\bbzw\.)\s*")
 _STRONG = 2.0
 _MAX_TOKENS = 5
+_MAX_SKIP = 5
 
 
 def _is_cap(tok: str) -> bool:
     return (tok[:1].isupper() and not tok.isupper()) or (len(tok) <= 3 and tok[:1].isupper())
 
 
-def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[str]) -> tuple[int, int] | None:
+def read_name(text: str, pos: int, particles: frozenset[str],
+              stop: frozenset[str]) -> tuple[int, int] | None:
     """The span of one personal name starting at `pos` (capitalised tokens and particles)."""
     tokens: list[tuple[int, int]] = []
     i = pos
@@ -38,7 +40,7 @@ def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[st
             tokens.extend(pending)
             pending = []
             tokens.append((s, e))
-        elif (tokens and tok.lower() in particles and tok.islower()) or (tokens and tok in particles):
+        elif tokens and tok in particles:
             pending.append((s, e))
         else:
             break
@@ -50,7 +52,8 @@ def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[st
     return tokens[0][0], tokens[-1][1]
 
 
-def read_names(text: str, pos: int, particles: frozenset[str], stop: frozenset[str]) -> list[tuple[int, int]]:
+def read_names(text: str, pos: int, particles: frozenset[str],
+               stop: frozenset[str]) -> list[tuple[int, int]]:
     """A list of names ("A, B und C") starting at `pos`."""
     out: list[tuple[int, int]] = []
     while True:
@@ -65,6 +68,24 @@ def read_names(text: str, pos: int, particles: frozenset[str], stop: frozenset[s
     return out
 
 
+def _names_nearby(text: str, pos: int, particles: frozenset[str],
+                  stop: frozenset[str]) -> list[tuple[int, int]]:
+    """Names right after a cue, or after a few lowercase or stop words ("Die Regie übernahm in
+    den ersten Folgen Charlotte Sieling"); never across punctuation or a line break."""
+    for _ in range(_MAX_SKIP + 1):
+        spans = read_names(text, pos, particles, stop)
+        if spans:
+            return spans
+        m = _TOKEN.match(text, pos)
+        if not m:
+            return []
+        tok = m.group(1)
+        if not (tok.islower() or tok in stop) or text[m.end():m.end() + 1] in ".,;:!?\n":
+            return []
+        pos = m.end()
+    return []
+
+
 def candidates(doc: Doc) -> list[Finding]:
     lang = doc.lang
     particles = lang.wordset("name_particles")
@@ -73,10 +94,10 @@ def candidates(doc: Doc) -> list[Finding]:
     for rule in lang.field_rules(FIELD):
         for m in matches(doc, rule):
             if "names_after" in rule.tags:
-                spans = read_names(doc.text, m.end(), particles, stop)
+                spans = _names_nearby(doc.text, m.end(), particles, stop)
             else:
-                spans = read_names(doc.text, m.start("names"), particles, stop)
-                spans = [s for s in spans if s[1] <= m.end("names") + 1]
+                # read inside the group only: "Greta Gerwigs" names "Greta Gerwig"
+                spans = read_names(doc.text[:m.end("names")], m.start("names"), particles, stop)
             for s, e in spans:
                 name = " ".join(doc.text[s:e].split())
                 out.append(Finding(FIELD, name, s, e, rule.id, rule.weight, rule.tags,

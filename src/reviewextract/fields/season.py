@@ -33,10 +33,12 @@ def candidates(doc: Doc) -> list[Finding]:
         for m in matches(doc, rule):
             g = group_span(m, "ord", "num")
             if g is None:
-                continue
-            name, s, e = g
-            token = doc.low[s:e]
-            n = lang.ordinal(token) if name == "ord" else lang.number(token)
+                n = rule.value  # a word that names the season itself ("Auftaktstaffel")
+                name = "const"
+            else:
+                name, s, e = g
+                token = doc.low[s:e]
+                n = lang.ordinal(token) if name == "ord" else lang.number(token)
             if n is None or not 1 <= n <= 99:
                 continue
             before = words_before(doc.low, m.start(), 3)

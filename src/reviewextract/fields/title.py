@@ -10,9 +10,11 @@ scores lower, as another work. Below a threshold the title stays null.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from ..lang.base import Language
 from ..text import Doc
-from ._common import Finding, words_before
+from ._common import Finding, words_after, words_before
 
 FIELD = "title"
 _THRESHOLD = 2.0
@@ -22,7 +24,8 @@ _QUOTES = re.compile(
 )
 _BRACKETS = re.compile(r"\s*[\[(][^\])]*[\])]\s*$")
 _STARS = re.compile(r"^[\s★☆⭐✩½]+")
-_BEFORE_YEAR = re.compile(r"([^\s.!?:;,„“\"()][^.!?:;\n„“\"()]{0,60}?)\s*\((?:1[89]|20)\d\d\)")
+_BEFORE_YEAR = re.compile(
+    r"([^\s.!?:;,„“\"()][^.?:;\n„“\"()]{0,60}?)\s*\((?:1[89]|20)\d\d\)")
 _SEASON_SUFFIX = re.compile(
     r"\s*(?:[-–—:,]\s*)?(?:(?:die\s+)?(?:komplette|finale|gesamte)\s+)?"
     r"(?:(?:staffel|season|series|teil)\s*\d{1,2}|s\d{1,2}(?:e\d{1,2})?|\d{1,2}\.\s*staffel"
@@ -30,6 +33,20 @@ _SEASON_SUFFIX = re.compile(
     r"|(?:\w+te|erste)\s+staffel)\s*$"
 )
 _MAX_WORDS = 8
+_YEAR_CUE = re.compile(
+    r"\s+(?:aus\s+(?:dem\s+jahr\s+)?|von\s+|kam\s+|lief\s+|\()(?:1[89]|20)\d\d\b", re.IGNORECASE)
+_GENITIVE_BEFORE = re.compile(r"[A-ZÄÖÜ][\w-]+\s+[A-ZÄÖÜ][\w-]+(?:s|’|')\s*$")
+_CLAUSE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+
+
+@cache
+def _copula_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\s+(?:{alternation})\s", re.IGNORECASE)
+
+
+def _at_clause_start(text: str, pos: int) -> bool:
+    return bool(_CLAUSE_START.search(text[max(0, pos - 3):pos]))
 
 
 def _clean(s: str) -> str:
@@ -91,16 +108,19 @@ def _headline(doc: Doc) -> list[Finding]:
         seg = piece.strip()
         weight = 1.0 + (0.5 if i == 0 else 0.0)
         stripped = _BRACKETS.sub("", seg)
-        if stripped != seg:
-            weight += 1.0
-            seg = stripped
-        low = seg.lower()
-        cut = _SEASON_SUFFIX.search(low)
-        if cut and cut.start() > 0:
-            seg = seg[:cut.start()]
-            weight += 1.5
-        elif cut:
+        marked = stripped != seg  # "[Blu-ray]", "(10 DVDs)": a product title
+        seg = stripped
+        cut = _SEASON_SUFFIX.search(seg.lower())
+        if (cut and cut.start() == 0) or not seg:
+            # a segment that is only "Staffel 2" or "Die komplette Serie" marks the one before
+            if out and out[-1].rule == "title.headline":
+                out[-1].weight += 1.5
             continue
+        if cut:
+            seg = seg[:cut.start()]
+            marked = True
+        if marked:
+            weight += 1.5
         seg = _clean(seg)
         if not _plausible(doc, seg):
             continue
@@ -115,12 +135,17 @@ def _headline(doc: Doc) -> list[Finding]:
 def _quoted(doc: Doc) -> list[Finding]:
     comparison = doc.lang.wordset("comparison_cues")
     others = doc.lang.wordset("other_work_nouns")
+    copula = doc.lang.wordset("copula")
+    linkers = doc.lang.wordset("title_of_linkers")
+    works = doc.lang.wordset("work_nouns")
     seen: dict[str, Finding] = {}
     for m in _QUOTES.finditer(doc.text):
         gi = next(i for i in range(1, 8) if m.group(i) is not None)
         raw = m.group(gi)
         title = _clean(raw)
-        if not title or not (title[0].isupper() or title[0].isdigit()) or not _plausible(doc, title):
+        if not title or not (title[0].isupper() or title[0].isdigit()):
+            continue
+        if not _plausible(doc, title):
             continue
         if title.endswith((".", ",")) or len(title.split()) > 6:
             continue
@@ -129,10 +154,17 @@ def _quoted(doc: Doc) -> list[Finding]:
         weight = 1.0
         if before and (before[-1] in comparison or before[-1] in others):
             weight -= 0.75
+        elif len(before) == 2 and before[-1] in linkers and before[0] in works:
+            weight += 1.0  # "die zweite Staffel von „Fargo“": the reviewed work's part
         if re.match(r"\s*\((?:1[89]|20)\d\d\)", doc.text[m.end():m.end() + 8]):
             weight += 1.5
         if m.start() < 300:
             weight += 0.5
+        if _GENITIVE_BEFORE.search(doc.text[max(0, m.start() - 40):m.start()]):
+            weight += 1.0  # "Greta Gerwigs „Barbie“": a maker's work
+        if _at_clause_start(doc.text, m.start()) and words_after(doc.low, m.end(), 1) and (
+                words_after(doc.low, m.end(), 1)[0] in copula):
+            weight += 1.0  # "„Der Tatortreiniger“ ist ...": the review's subject
         if key in seen:
             seen[key].weight += max(weight, 0.5)
             seen[key].spans.append((m.start(gi), m.start(gi) + len(title)))
@@ -143,6 +175,7 @@ def _quoted(doc: Doc) -> list[Finding]:
 
 
 def _before_year(doc: Doc) -> list[Finding]:
+    glue = doc.lang.wordset("title_glue_words")
     out = []
     for m in _BEFORE_YEAR.finditer(doc.text):
         s, e = m.span(1)
@@ -151,7 +184,7 @@ def _before_year(doc: Doc) -> list[Finding]:
         words = phrase.split()
         keep: list[str] = []
         for w in reversed(words):
-            if w[:1].isupper() or w[:1].isdigit() or (keep and w.lower() in ("of", "the", "and", "der", "die", "das", "des", "und", "von", "is", "it")):
+            if w[:1].isupper() or w[:1].isdigit() or (keep and w.lower() in glue):
                 keep.insert(0, w)
             else:
                 break
@@ -160,6 +193,8 @@ def _before_year(doc: Doc) -> list[Finding]:
         if not keep:
             continue
         title = _clean(" ".join(keep))
+        if title.lower() in doc.lang.wordset("season_nouns"):
+            continue
         if not _plausible(doc, title) or " ".join(keep) not in phrase:
             continue
         ts = s + phrase.rindex(" ".join(keep))
@@ -167,8 +202,69 @@ def _before_year(doc: Doc) -> list[Finding]:
     return out
 
 
+def _subjects(doc: Doc) -> list[Finding]:
+    """An unquoted name as a sentence's subject, before a year cue ("Unsere Erde aus dem Jahr
+    2007 ist ...", "Kokowääh kam 2011 raus") or before a copula that calls it a work ("Good Bye
+    Lenin! ist für mich einer der schönsten Filme")."""
+    lang = doc.lang
+    generic = lang.wordset("generic_subjects")
+    works = lang.wordset("work_nouns")
+    out: list[Finding] = []
+    for sent in doc.sentences:
+        for m in re.finditer(r"(?:^|(?<=: ))", sent.text):
+            rest = sent.text[m.start():]
+            hit = _YEAR_CUE.search(rest[:90])
+            weight = 2.0
+            if hit is None:
+                hit = _copula_pattern(lang.words("copula")).search(rest[:90])
+                if hit is None:
+                    continue
+                clause = re.split(r"[,;:.!?–]", rest[hit.end():])[0].lower().split()
+                if not _calls_it_a_work(clause, works, lang.wordset("indefinite_articles")):
+                    continue
+            name = _after_generic_of(rest[:hit.start()].strip(), generic, lang)
+            words = name.split()
+            if not 1 <= len(words) <= 6 or not (name[0].isupper() or name[0].isdigit()
+                                                 or sent.text.islower()):
+                continue
+            if words[0].lower() in generic or _generic_head(words[-1], generic):
+                continue
+            title = _clean(name)
+            if not _plausible(doc, title):
+                continue
+            start = sent.start + m.start() + rest.index(title)
+            out.append(Finding(FIELD, title, start, start + len(title), "title.subject", weight))
+    return out
+
+
+def _generic_head(word: str, generic: frozenset[str]) -> bool:
+    """"Film", "Netflix-Serie": a word whose (compound) head is a generic noun."""
+    w = word.lower().strip("!")
+    return w in generic or w.rsplit("-", 1)[-1] in generic
+
+
+def _after_generic_of(name: str, generic: frozenset[str], lang: Language) -> str:
+    """"Die erste Staffel von 4 Blocks" -> "4 Blocks": the name after a generic noun + "von"."""
+    for linker in lang.words("title_of_linkers"):
+        head, sep, tail = name.partition(f" {linker} ")
+        if sep and head and _generic_head(head.split()[-1], generic):
+            return tail.strip()
+    return name
+
+
+def _calls_it_a_work(clause: list[str], works: frozenset[str], articles: frozenset[str]) -> bool:
+    """"ist für mich einer der schönsten Filme": an indefinite article, later a work noun."""
+    seen_article = False
+    for w in clause:
+        if w in articles:
+            seen_article = True
+        elif seen_article and (w in works or w.rstrip("ne") in works or w[:-1] in works):
+            return True
+    return False
+
+
 def candidates(doc: Doc) -> list[Finding]:
-    found = _headline(doc) + _quoted(doc) + _before_year(doc)
+    found = _headline(doc) + _quoted(doc) + _before_year(doc) + _subjects(doc)
     merged: dict[str, Finding] = {}
     for f in found:
         key = f.value.lower()

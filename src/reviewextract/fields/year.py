@@ -18,6 +18,7 @@ _WORK_BONUS = 1.0
 def candidates(doc: Doc) -> list[Finding]:
     lang = doc.lang
     veto = lang.wordset("year_veto_before")
+    soft_veto = lang.wordset("year_soft_veto")
     works = lang.wordset("work_nouns")
     others = lang.wordset("other_work_nouns")
     out: list[Finding] = []
@@ -30,16 +31,24 @@ def candidates(doc: Doc) -> list[Finding]:
             if "infobox" not in rule.tags:
                 if _DATE_BEFORE.search(doc.low[max(0, s - 16):s]):
                     continue
-                near = words_before(doc.low, s, 2)
+                near = words_before(doc.low, s, 3)
                 if ends_with_phrase(near, veto):
+                    continue
+                # "im Herbst 1983" is plot time, "kam im Herbst 2010 in die Kinos" a release
+                if "release" not in rule.tags and ends_with_phrase(near, soft_veto):
                     continue
             weight = rule.weight
             context = words_before(doc.low, m.start(), 4)
             if any(w in others for w in context):
                 if "infobox" not in rule.tags:
                     continue
-            elif any(w in works for w in context) or doc.text[max(0, m.start() - 2):m.start()].strip()[-1:] in "“\"'»«":
+            elif any(w in works for w in context) or _after_quote(doc.text, m.start()):
                 weight += _WORK_BONUS
             out.append(Finding(FIELD, year, s, e, rule.id, weight, rule.tags,
                                spans=[(m.start(), m.end())]))
     return out
+
+
+def _after_quote(text: str, pos: int) -> bool:
+    """True when a closing quote mark stands right before `pos` („Dark“ aus 2017)."""
+    return text[max(0, pos - 2):pos].strip()[-1:] in "“\"'»«"
