@@ -82,6 +82,9 @@ def extract(text: str, *, language: str = "de", max_chars: int = DEFAULT_MAX_CHA
     """
     check_input(text, max_chars)
     meta = meta.model_copy() if meta is not None else PageMeta()
+    from .pagemeta import fill_from_text  # byline / dateline where the page gave none
+
+    meta = fill_from_text(meta, text, language)
     doc = Doc(text, get_language(language), title_hint=meta.title_hint)
     values, evidence, warnings = extract_facts(doc)
     ops = opinions.extract_opinions(doc, values.get("rating"))  # type: ignore[arg-type]
