@@ -263,8 +263,26 @@ def _calls_it_a_work(clause: list[str], works: frozenset[str], articles: frozens
     return False
 
 
+def _page_hint(doc: Doc) -> list[Finding]:
+    """The page's own title (h1, og:title, JSON-LD name), split at separators: a segment counts
+    only where the review text states it, so the evidence points into the text."""
+    if not doc.title_hint:
+        return []
+    seps = "|".join(re.escape(x) for x in doc.lang.words("title_separators"))
+    out = []
+    for seg in [doc.title_hint, *re.split(seps, doc.title_hint)]:
+        seg = _clean(_SEASON_SUFFIX.sub("", _BRACKETS.sub("", seg.strip())))
+        if not _plausible(doc, seg):
+            continue
+        m = re.search(r"(?<!\w)" + re.escape(seg.lower()) + r"(?!\w)", doc.low)
+        if m:
+            out.append(Finding(FIELD, doc.text[m.start():m.end()], m.start(), m.end(),
+                               "title.page_hint", 2.0))
+    return out
+
+
 def candidates(doc: Doc) -> list[Finding]:
-    found = _headline(doc) + _quoted(doc) + _before_year(doc) + _subjects(doc)
+    found = _headline(doc) + _quoted(doc) + _before_year(doc) + _subjects(doc) + _page_hint(doc)
     merged: dict[str, Finding] = {}
     for f in found:
         key = f.value.lower()

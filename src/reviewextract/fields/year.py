@@ -38,7 +38,9 @@ def candidates(doc: Doc) -> list[Finding]:
                 if "release" not in rule.tags and ends_with_phrase(near, soft_veto):
                     continue
             weight = rule.weight
-            context = words_before(doc.low, m.start(), 4)
+            # only a work noun right before the cue marks the year as that work's
+            # ("die zweite Staffel von 2015"), not one before a maker's name
+            context = words_before(doc.low, m.start(), 2)
             if any(w in others for w in context):
                 if "infobox" not in rule.tags:
                     continue
