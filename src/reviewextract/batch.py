@@ -46,6 +46,8 @@ class BatchOptions:
         return self.max_chars * 8
 
 
+DEFAULT_OPTIONS = BatchOptions()
+
 # An item is a plain tuple so it pickles small and fast:
 #   ("line", source, lineno, raw bytes or None when the line was over the byte limit)
 #   ("file", path, id, is_html)
@@ -260,7 +262,10 @@ def convert_lines(lines: Iterable[str], options: BatchOptions = BatchOptions()) 
     """JSON Lines text in, JSON Lines text out (no newlines): the unit for Dask or Spark."""
     for lineno, line in enumerate(lines, 1):
         if line.strip():
-            yield convert_item(("line", "<partition>", lineno, line.encode("utf-8")), options)[0]
+            # surrogateescape gives back the original bytes of a line read with that handler,
+            # so undecodable input is reported as `not_text` instead of crashing the caller
+            raw = line.encode("utf-8", "surrogateescape")
+            yield convert_item(("line", "<partition>", lineno, raw), options)[0]
 
 
 def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
