@@ -1,4 +1,7 @@
-"""The errors the library raises. All are `ValueError`s, so `except ValueError` catches them."""
+"""The errors the library raises. All are `ValueError`s, so `except ValueError` catches them.
+
+Every error has a stable `code` (for logs and the CLI) and a one-line message.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ class ReviewExtractError(ValueError):
 
 
 class EmptyInputError(ReviewExtractError):
-    """The input is empty or white space only."""
+    """The input is empty, white space only, or nothing is left once control characters go."""
 
     code = "empty_input"
 
@@ -25,3 +28,13 @@ class NotTextError(ReviewExtractError):
     """The input is binary data or cannot be decoded as text."""
 
     code = "not_text"
+
+
+class InputDecodeError(NotTextError):
+    """Bytes input that is neither UTF-8 nor a single-byte Western encoding."""
+
+    code = "undecodable_input"
+
+
+ERRORS: tuple[type[ReviewExtractError], ...] = (
+    ReviewExtractError, EmptyInputError, InputTooLargeError, NotTextError, InputDecodeError)

@@ -8,11 +8,11 @@ from __future__ import annotations
 from .errors import EmptyInputError, InputTooLargeError, NotTextError
 from .fields import directors, episodes, opinions, rating, runtime, season, title, work_type, year
 from .fields._common import Finding, best
+from .guard import DEFAULT_MAX_CHARS, build_review, prepare_input
 from .lang import get_language
 from .model import Evidence, PageMeta, Review, Warning_, WorkType
 from .text import Doc
 
-DEFAULT_MAX_CHARS = 1_000_000
 _SERIAL = (WorkType.SERIES, WorkType.SEASON, WorkType.MINISERIES)
 
 
@@ -73,21 +73,28 @@ def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]
     return values, evidence, warnings
 
 
-def extract(text: str, *, language: str = "de", max_chars: int = DEFAULT_MAX_CHARS,
+def extract(text: str | bytes, *, language: str = "de", max_chars: int = DEFAULT_MAX_CHARS,
             meta: PageMeta | None = None) -> Review:
     """Extract a `Review` record from the plain text of one German film or TV review.
 
     `meta` carries what is known about the page the text came from (HTML input): its
     `title_hint` is weighed as one more title candidate, never trusted on its own.
     """
-    check_input(text, max_chars)
+    # guard.py: errors for unusable input, normalised text, language check (issue 7)
+    checked = prepare_input(text, language=language, max_chars=max_chars)
+    text = checked.text
     meta = meta.model_copy() if meta is not None else PageMeta()
     from .pagemeta import fill_from_text  # byline / dateline where the page gave none
 
     meta = fill_from_text(meta, text, language)
+    meta.encoding = checked.encoding or meta.encoding
+    if not checked.extractable:
+        return Review(language=checked.language, warnings=checked.warnings, source_text=text,
+                      meta=meta)
     doc = Doc(text, get_language(language), title_hint=meta.title_hint)
     values, evidence, warnings = extract_facts(doc)
     ops = opinions.extract_opinions(doc, values.get("rating"))  # type: ignore[arg-type]
-    return Review(**values, pros=ops.pros, cons=ops.cons, verdict=ops.verdict,
-                  sentiment=ops.sentiment, evidence=evidence, warnings=warnings,
-                  language=language, source_text=text, meta=meta)
+    return build_review(dict(**values, pros=ops.pros, cons=ops.cons, verdict=ops.verdict,
+                             sentiment=ops.sentiment, evidence=evidence,
+                             warnings=[*checked.warnings, *warnings], language=checked.language,
+                             source_text=text, meta=meta))

@@ -1,0 +1,286 @@
+"""Input checks before extraction: refuse what cannot be a review, normalise what can, flag
+text that is not in the review language, and build a record that never fails validation.
+
+Order of work in `prepare_input` (each step is linear in the input length):
+
+1. type and size: not `str`/`bytes` -> `NotTextError`; over `max_chars` -> `InputTooLargeError`
+   (checked before any other work, so a huge input costs nothing);
+2. bytes are decoded (`decode_bytes`): UTF-8 (with or without BOM), UTF-16 with BOM, else
+   Windows-1252; binary data -> `NotTextError`;
+3. normalisation (`normalise`): lone surrogates, BOM and invisible format characters, control
+   characters, CR/CRLF line ends, NFC. The normalised text becomes `Review.source_text`, so
+   every span points into it; a `normalised` warning says what changed;
+4. nothing left -> `EmptyInputError`;
+5. language check (`judge_language`) from the language folder's `langid.toml`: a text that is
+   not in the requested language is flagged (`language`, a `not_german`-style warning) and no
+   facts or opinions are read from it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import EmptyInputError, InputTooLargeError, NotTextError
+from .model import FACT_FIELDS, Review, Warning_, WorkType
+
+DEFAULT_MAX_CHARS = 1_000_000
+# UTF-8 needs at most 4 bytes a character: more bytes than this cannot fit in max_chars
+_BYTES_PER_CHAR = 4
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# BOM/zero-width no-break space, zero-width space, soft hyphen, direction marks and overrides,
+# word joiners: invisible, they only break matching (and bidi overrides can hide text)
+_INVISIBLE = re.compile("[\ufeff\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]")
+_CRLF = re.compile(r"\r\n?")
+# vertical tab, form feed, file/group/record separators, NEL, line/paragraph separator: breaks
+_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# characters ordinary prose uses besides letters, digits and white space
+_PROSE_MARKS = frozenset(".,!?:;-–—'’‚‘„“”»«()…/%&+*\"")
+# share of control characters above which decoded bytes are taken for binary data
+_BINARY_RATIO = 0.05
+
+_DROPPABLE = (*FACT_FIELDS, "pros", "cons", "verdict", "sentiment")
+
+
+@dataclass
+class Prepared:
+    """The checked input: the text to extract from and what the checks found."""
+
+    text: str
+    language: str
+    extractable: bool
+    warnings: list[Warning_] = field(default_factory=list)
+    encoding: str | None = None
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode review bytes: returns (text, encoding name). Binary data -> `NotTextError`."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        text, enc = data.decode("utf-8", errors="replace")[1:], "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, enc = data.decode("utf-16", errors="replace"), "utf-16"
+    else:
+        try:
+            text, enc = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            # the legacy encoding of German CMS exports; five unassigned bytes become U+FFFD
+            text, enc = data.decode("cp1252", errors="replace"), "cp1252"
+    if text and _control_share(text) > _BINARY_RATIO:
+        raise NotTextError("the input is binary data, not text")
+    return text, enc
+
+
+def _control_share(text: str) -> float:
+    sample = text[:65536]
+    bad = sum(1 for c in sample if c in "\x00\ufffd" or (c < " " and c not in "\t\n\r"))
+    return bad / len(sample)
+
+
+def normalise(text: str) -> tuple[str, list[str]]:
+    """The text cleaned for extraction, and what was changed (empty when nothing was)."""
+    changes: list[str] = []
+
+    def step(rx: re.Pattern[str], repl: str, what: str) -> None:
+        nonlocal text
+        text, n = rx.subn(repl, text)
+        if n:
+            changes.append(f"{n} {what}")
+
+    step(_SURROGATE, "\ufffd", "lone surrogate(s) replaced")
+    step(_INVISIBLE, "", "invisible format character(s) (BOM, zero-width, bidi) removed")
+    step(_CRLF, "\n", "CR/CRLF line end(s) made LF")
+    step(_BREAKS, "\n", "page/paragraph separator(s) made line breaks")
+    step(_CONTROLS, " ", "control character(s) (NUL, ...) made spaces")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+        changes.append("combining characters composed (Unicode NFC)")
+    return text, changes
+
+
+@dataclass(frozen=True)
+class LangId:
+    """The tables of a language folder's `langid.toml`."""
+
+    name: str
+    own: frozenset[str]
+    foreign: dict[str, tuple[str, frozenset[str]]]
+    min_words: int
+    min_ratio: float
+    foreign_min_ratio: float
+    max_symbol_ratio: float
+
+
+@cache
+def load_langid(code: str) -> LangId | None:
+    """The language check data for `code`, or None when its folder has no `langid.toml`."""
+    try:
+        raw = resources.files(f"reviewextract.lang.{code}").joinpath("langid.toml")
+        data = tomllib.loads(raw.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
+    th = data["thresholds"]
+    foreign = {k: (str(v["name"]), frozenset(v["words"])) for k, v in data["foreign"].items()}
+    own = data["own"]
+    return LangId(name=str(own["name"]), own=frozenset(own["words"]), foreign=foreign,
+                  min_words=int(th["min_words"]), min_ratio=float(th["min_ratio"]),
+                  foreign_min_ratio=float(th["foreign_min_ratio"]),
+                  max_symbol_ratio=float(th["max_symbol_ratio"]))
+
+
+def _looks_like_json(text: str) -> bool:
+    head = text.lstrip()[:1]
+    if head not in ("{", "["):
+        return False
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+def _symbol_ratio(text: str) -> float:
+    marks = [c for c in text if not c.isspace()]
+    if not marks:
+        return 0.0
+    symbols = sum(1 for c in marks if not c.isalnum() and c not in _PROSE_MARKS)
+    return symbols / len(marks)
+
+
+def judge_language(text: str, code: str) -> tuple[str, str | None]:
+    """(language, reason): `reason` is None when the text is in language `code` (or too short to
+    tell); otherwise it says why not, and `language` is the detected code or "und".
+
+    >>> judge_language("This is a great movie and I really liked the cast.", "de")[0]
+    'en'
+    >>> judge_language('Der Joker fragt: "Why so serious?" Das ist der beste Moment.', "de")
+    ('de', None)"""
+    data = load_langid(code)
+    if data is None:
+        return code, None
+    if _looks_like_json(text):
+        return "und", "the text is a JSON document, not prose"
+    low = text.lower()
+    words = _WORDS.findall(low)
+    symbols = _symbol_ratio(low)
+    if symbols > data.max_symbol_ratio:
+        return "und", f"{symbols:.0%} of the characters are symbols: code or markup, not prose"
+    if len(words) < data.min_words:
+        return code, None
+    own = sum(1 for w in words if w in data.own) / len(words)
+    shares = {k: sum(1 for w in words if w in ws) / len(words)
+              for k, (_, ws) in data.foreign.items()}
+    other = max(shares, key=shares.__getitem__) if shares else None
+    other_share = shares[other] if other else 0.0
+    if own >= data.min_ratio and own >= other_share:
+        return code, None
+    if other is not None and other_share >= data.foreign_min_ratio:
+        name = data.foreign[other][0]
+        return other, (f"the text looks like {name}, not {data.name} ({other_share:.0%} {name} "
+                       f"function words, {own:.0%} {data.name} ones)")
+    return "und", f"the text does not look like {data.name} ({own:.0%} function words)"
+
+
+def _check_size(n: int, max_chars: int, unit: str) -> None:
+    if n > max_chars:
+        raise InputTooLargeError(f"the review has {n} {unit}; the limit is {max_chars} characters")
+
+
+def prepare_input(text: str | bytes, *, language: str = "de",
+                  max_chars: int = DEFAULT_MAX_CHARS) -> Prepared:
+    """Check and normalise the input (see the module doc); raises the errors of `errors.py`."""
+    encoding = None
+    if isinstance(text, bytes | bytearray):
+        _check_size(len(text), max_chars * _BYTES_PER_CHAR, "bytes")
+        text, encoding = decode_bytes(bytes(text))
+    elif not isinstance(text, str):
+        raise NotTextError(f"expected str or bytes, got {type(text).__name__}")
+    _check_size(len(text), max_chars, "characters")
+    if not text.strip():
+        raise EmptyInputError("the review text is empty")
+    text, changes = normalise(text)
+    if not text.strip():
+        raise EmptyInputError("the review text is empty once control characters are removed")
+    warnings = []
+    if changes:
+        warnings.append(Warning_(code="normalised", message="the text was normalised before "
+                                 "extraction; spans point into source_text: " + "; ".join(changes)))
+    detected, reason = judge_language(text, language)
+    if reason is not None:
+        langid = load_langid(language)
+        expected = langid.name.lower() if langid is not None else language
+        warnings.append(Warning_(code=f"not_{expected}",
+                                 message=f"{reason}; no facts or opinions were extracted"))
+    return Prepared(text=text, language=detected, extractable=reason is None,
+                    warnings=warnings, encoding=encoding)
+
+
+def build_review(fields: dict[str, Any]) -> Review:
+    """`Review(**fields)`, dropping any value the record rejects (with a `dropped_value`
+    warning) instead of failing: an implausible value must never cost the whole record."""
+    fields = dict(fields)
+    fields["warnings"] = list(fields.get("warnings") or [])
+    fields["evidence"] = dict(fields.get("evidence") or {})
+    for _ in range(len(_DROPPABLE) + 2):
+        try:
+            return Review(**fields)
+        except ValidationError as exc:
+            if not _drop_offending(fields, exc):
+                raise
+    return Review(**fields)
+
+
+def _drop(fields: dict[str, Any], name: str, why: str) -> None:
+    value = fields.pop(name, None)
+    fields["evidence"].pop(name, None)
+    fields["warnings"].append(Warning_(code="dropped_value", field=name,
+                                       message=f"{name} {value!r} dropped: {why}"))
+
+
+def _drop_offending(fields: dict[str, Any], exc: ValidationError) -> bool:
+    """Drop what made `exc`; False when nothing droppable is to blame."""
+    for err in exc.errors():
+        loc = err.get("loc", ())
+        name = loc[0] if loc else None
+        if name == "evidence" and len(loc) > 1:
+            name = loc[1]
+        if name in _DROPPABLE and (name in fields or name in fields["evidence"]):
+            _drop(fields, str(name), str(err.get("msg", "invalid")))
+            return True
+    # a model-level check failed: a season on a film, or a span that misses the text
+    kind = fields.get("work_type")
+    if fields.get("season") is not None and kind in (WorkType.MOVIE, WorkType.DOCUMENTARY,
+                                                    "movie", "documentary"):
+        _drop(fields, "season", f"a {kind} has no season")
+        return True
+    return _drop_bad_spans(fields)
+
+
+def _drop_bad_spans(fields: dict[str, Any]) -> bool:
+    text = fields.get("source_text", "")
+
+    def ok(s: Any) -> bool:
+        return s.end <= len(text) and text[s.start:s.end] == s.text
+
+    for name, spans in list(fields["evidence"].items()):
+        if not all(ok(s) for s in spans):
+            _drop(fields, name, "its evidence does not match the text")
+            return True
+    for name in ("pros", "cons"):
+        if not all(ok(s) for s in fields.get(name) or []):
+            _drop(fields, name, "a span does not match the text")
+            return True
+    if fields.get("verdict") is not None and not ok(fields["verdict"]):
+        _drop(fields, "verdict", "its span does not match the text")
+        return True
+    return False
