@@ -31,7 +31,7 @@ PENDING = "https://pending.schema.org"
 
 
 def _ids(value: Any) -> list[str]:
-    """The schema.org names in a JSON-LD reference or list of references (other vocabularies out)."""
+    """The schema.org names in a JSON-LD reference or a list of them (others are left out)."""
     refs = value if isinstance(value, list) else [value] if value is not None else []
     out = []
     for ref in refs:
