@@ -29,26 +29,30 @@ header{padding:14px 28px;background:#24292f;color:#fff}
 header h1{margin:0;font-size:20px;font-weight:600}
 header p{margin:2px 0 0;font-size:13px;color:#c9d1d9}
 header a{color:#9ecbff}
-.wrap{display:grid;grid-template-columns:minmax(0,1fr) 400px;gap:24px;padding:24px 28px;
- max-width:1400px}
+.wrap{display:grid;grid-template-columns:minmax(0,1fr) 420px;gap:24px;padding:24px 28px;
+ max-width:1480px;align-items:start}
 .text,.panel section{background:#fff;border:1px solid #d0d7de;border-radius:8px}
 .text{padding:20px 26px;white-space:pre-wrap;overflow-wrap:anywhere;line-height:2.1}
 .panel section{padding:12px 16px;margin-bottom:16px}
 .panel h2{font-size:13px;text-transform:uppercase;letter-spacing:.05em;color:#57606a;
  margin:0 0 8px}
+.panel ul+h2,.panel p+h2{margin-top:12px}
 .legend span{display:inline-block;margin:0 10px 4px 0;font-size:13px}
-table{border-collapse:collapse;width:100%;font-size:14px}
+table{border-collapse:collapse;width:100%;font-size:14px;table-layout:fixed}
+th{width:136px;font-size:13px}
 td,th{padding:3px 4px;vertical-align:top;text-align:left;border-top:1px solid #eaeef2}
 th{font-weight:600;white-space:nowrap;color:#57606a}
 .null{color:#8c959f;font-style:italic}
-.links a{font-size:12px;margin-right:6px;white-space:nowrap}
+.links{font-size:12px;line-height:1.45;margin-top:2px}
+.links div{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.rule{color:#8c959f;margin-left:4px}
 ul{margin:0;padding-left:18px;font-size:14px}
 pre{margin:0;font-size:12px;line-height:1.4;white-space:pre-wrap;overflow-wrap:anywhere;
  max-height:420px;overflow:auto;background:#f6f8fa;padding:8px;border-radius:6px}
 .note{font-size:13px;color:#57606a}
 mark{color:inherit;background:none;border-radius:3px}
 mark.pro{background:#c8f0d0}
-mark.con{background:#ffd8d3}
+mark.con{background:#ffcec7}
 mark.verdict{background:#fff1b8;box-shadow:inset 0 0 0 2px #d4a72c;font-weight:600}
 mark.fact{border-bottom:2px solid #0969da}
 mark.fact.d0{padding-bottom:7px}
@@ -83,14 +87,15 @@ def marks_of(review: Review) -> list[Mark]:
     raw: list[tuple[str, str, int, int, str]] = []
     for kind, ops in (("pro", review.pros), ("con", review.cons)):
         for op in ops:
-            raw.append((kind, op.aspect or kind, op.start, op.end, f"{kind} {op.score:+.2f}"))
+            raw.append((kind, op.aspect or kind, op.start, op.end,
+                        f"{op.rule or kind} · {op.score:+.2f}"))
     if review.verdict is not None:
         v = review.verdict
-        raw.append(("verdict", "verdict", v.start, v.end, f"verdict {v.score:+.2f}"))
+        raw.append(("verdict", "verdict", v.start, v.end,
+                    f"{v.rule or 'verdict'} · {v.score:+.2f}"))
     for name, evs in review.evidence.items():
         for ev in evs:
-            raw.append(("fact", name, ev.start, ev.end,
-                        f"{name}: rule {ev.rule}, confidence {ev.confidence:.2f}"))
+            raw.append(("fact", name, ev.start, ev.end, f"{ev.rule} · {ev.confidence:.2f}"))
     raw.sort(key=lambda r: (r[2], -r[3]))
     return [Mark(f"m{i}", *r) for i, r in enumerate(raw)]
 
@@ -100,7 +105,7 @@ def _open_tag(m: Mark, depth: int, first: bool, last: bool) -> str:
     anchor = f' id="{m.id}"' if first else ""
     return (f'<mark{anchor} class="{" ".join(classes)}" data-mark="{m.id}" data-kind="{m.kind}"'
             f' data-label="{_e(m.label)}" data-start="{m.start}" data-end="{m.end}"'
-            f' title="{_e(m.note)}">')
+            f' title="{_e(m.label)}: {_e(m.note)}">')
 
 
 def highlight(text: str, marks: Sequence[Mark]) -> str:
@@ -123,7 +128,8 @@ def highlight(text: str, marks: Sequence[Mark]) -> str:
         events.extend("</mark>" for _ in stack[keep:])
         stack = stack[:keep]
         for m in want[keep:]:
-            events.append((m, len(stack)))
+            # only facts count for depth: it sets how far below the text a fact is underlined
+            events.append((m, sum(o.kind == "fact" for o in stack)))
             stack.append(m)
         events.append(_e(text[a:b]))
     events.extend("</mark>" for _ in stack)
@@ -158,9 +164,15 @@ def _value(v: object) -> str:
     return _e(getattr(v, "value", v))
 
 
-def _links(marks: Iterable[Mark]) -> str:
-    return "".join(f'<a href="#{m.id}" title="{_e(m.note)}">{_e(m.label)} @{m.start}</a>'
-                   for m in marks)
+def _quote(text: str, limit: int = 34) -> str:
+    text = " ".join(text.split())
+    return "„" + (text if len(text) <= limit else text[:limit - 1] + "…") + "“"
+
+
+def _links(marks: Iterable[Mark], source: str) -> str:
+    """One line per span: the quoted text (a link to the span) and the rule that read it."""
+    return "".join(f'<div><a href="#{m.id}">{_e(_quote(source[m.start:m.end]))}</a>'
+                   f'<span class="rule">{_e(m.note)}</span></div>' for m in marks)
 
 
 def _fields_panel(review: Review, marks: Sequence[Mark]) -> str:
@@ -170,7 +182,7 @@ def _fields_panel(review: Review, marks: Sequence[Mark]) -> str:
     for name in (*FACT_FIELDS, "sentiment", "language"):
         linked = [m for m in marks if m.kind == "fact" and m.label == name]
         rows.append(f'<tr><th>{name}</th><td>{_value(getattr(review, name))}'
-                    f'<div class="links">{_links(linked)}</div></td></tr>')
+                    f'<div class="links">{_links(linked, review.source_text)}</div></td></tr>')
     return f'<section><h2>Fields</h2><table>{"".join(rows)}</table></section>'
 
 
@@ -213,7 +225,7 @@ def _warnings_panel(review: Review) -> str:
 
 _LEGEND = ('<section class="legend"><h2>Legend</h2>'
            '<span><i class="key" style="background:#c8f0d0"></i>pro</span>'
-           '<span><i class="key" style="background:#ffd8d3"></i>con</span>'
+           '<span><i class="key" style="background:#ffcec7"></i>con</span>'
            '<span><i class="key" style="background:#fff1b8;border:2px solid #d4a72c"></i>'
            'verdict</span><span><i class="key" style="border-bottom:3px solid #0969da"></i>'
            'fact (labelled)</span></section>')
