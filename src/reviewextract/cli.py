@@ -1,4 +1,5 @@
-"""The `reviewextract` command line. Exit codes: 0 done, 1 some input failed, 2 usage error."""
+"""The `reviewextract` command line. Exit codes: 0 done, 1 some input failed, 2 usage error,
+3 internal error (a bug)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: still one line, the traceback only with --debug
+        if args.debug:
+            raise
+        print(f"reviewextract: internal error: {type(exc).__name__}: {exc} "
+              "(run with --debug for the traceback)", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":
