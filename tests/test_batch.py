@@ -174,3 +174,8 @@ def test_jsonld_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (row,) = _read_output(out)
     assert row["id"] == "seed"
     assert "schema.org" in json.dumps(row["jsonld"])
+    assert row["jsonld"]["itemReviewed"]["name"] == "Missions"
+    assert "reviewBody" not in row["jsonld"]
+    assert main(["batch", "tests/data/seed.jsonl", "-o", str(out), "-q", "--format", "jsonld",
+                 "--include-source-text"]) == 0
+    assert _read_output(out)[0]["jsonld"]["reviewBody"].startswith("Sci-Fi")

@@ -209,7 +209,10 @@ def _convert_payload(record: dict[str, Any], options: BatchOptions) -> dict[str,
 
         review = extract(value, max_chars=options.max_chars)
     if options.format == "jsonld":
-        return {"jsonld": jsonld_converter()(review)}
+        data = jsonld_converter()(review)
+        if not options.include_source_text:
+            data.pop("reviewBody", None)  # the review text again: left out like source_text
+        return {"jsonld": data}
     exclude = None if options.include_source_text else {"source_text"}
     return {"review": review.model_dump(mode="json", exclude=exclude)}
 
