@@ -51,7 +51,7 @@ def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]
 
     keep("title", title.resolve(title.candidates(doc)))
     season_f = season.resolve(season.candidates(doc))
-    kind = work_type.resolve(work_type.candidates(doc), has_season=season_f is not None)
+    kind = work_type.resolve(work_type.candidates(doc), season_f)
     keep("work_type", kind)
     kind_value = kind.value if kind is not None else WorkType.MOVIE
     values["work_type"] = kind_value

@@ -19,7 +19,7 @@ def candidates(doc: Doc) -> list[Finding]:
     return out
 
 
-def resolve(findings: list[Finding], has_season: bool) -> Finding | None:
+def resolve(findings: list[Finding], season: Finding | None = None) -> Finding | None:
     """Decisive cues first; then a season number makes a season; then the larger vote."""
     decisive = [f for f in findings if f.weight >= _DECISIVE]
     if decisive:
@@ -27,8 +27,10 @@ def resolve(findings: list[Finding], has_season: bool) -> Finding | None:
     votes: dict[WorkType, float] = {}
     for f in findings:
         votes[f.value] = votes.get(f.value, 0.0) + f.weight
-    if has_season:
-        return _first(findings, WorkType.SEASON) or _first(findings, WorkType.SERIES)
+    if season is not None:
+        # a season number was stated: the review is of that season
+        return Finding(FIELD, WorkType.SEASON, season.start, season.end, "work_type.season_number",
+                       season.weight)
     if votes.get(WorkType.DOCUMENTARY, 0) >= 1.5:
         return _first(findings, WorkType.DOCUMENTARY)
     serial = votes.get(WorkType.SERIES, 0) + votes.get(WorkType.SEASON, 0)
