@@ -12,7 +12,7 @@ from . import __version__
 from .errors import ReviewExtractError
 
 # sub-command name -> module under reviewextract.commands (each imports its heavy parts lazily)
-COMMANDS = ("extract", "evaluate", "batch", "show")
+COMMANDS = ("extract", "evaluate", "batch", "show", "embed", "validate")
 
 
 def build_parser() -> argparse.ArgumentParser:

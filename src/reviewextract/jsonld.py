@@ -131,9 +131,12 @@ def to_jsonld(review: Review, *, author: str | None = None, publisher: str | Non
     return _prune(data)
 
 
-def dumps(data: dict[str, Any], *, indent: int | None = 2) -> str:
-    """JSON text that is safe inside an HTML `<script>` element (see the module docstring)."""
-    text = json.dumps(data, ensure_ascii=False, indent=indent)
+def dumps(data: dict[str, Any], *, indent: int | None = 2, ascii_only: bool = False) -> str:
+    """JSON text that is safe inside an HTML `<script>` element (see the module docstring).
+
+    `ascii_only` escapes every non-ASCII character too, for pages in any ASCII-based encoding.
+    """
+    text = json.dumps(data, ensure_ascii=ascii_only, indent=indent)
     # these characters only occur inside JSON strings, where a \\u escape means the same
     return _UNSAFE.sub(lambda m: _ESCAPES[m.group()], text)
 
@@ -186,7 +189,8 @@ def embed(page_html: str | bytes, review: Review, **kwargs: Any) -> str:
 
     root = _parse_page(page_html)
     block = lxml.html.Element("script", {"type": SCRIPT_TYPE, MARKER: "review"})
-    block.text = "\n" + dumps(to_jsonld(review, **kwargs)) + "\n"
+    # ASCII-only JSON reads the same whatever encoding the page is later saved in
+    block.text = "\n" + dumps(to_jsonld(review, **kwargs), ascii_only=True) + "\n"
     old = [el for el in root.iter("script") if el.get(MARKER) is not None]
     if old:
         block.tail = old[0].tail

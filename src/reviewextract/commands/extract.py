@@ -12,7 +12,9 @@ HELP = "extract the record of one review (a text or HTML file, or - for stdin)"
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", nargs="?", default="-", help="review file, or - for stdin (default)")
-    p.add_argument("--format", choices=["json"], default="json", help="output format")
+    p.add_argument("--format", choices=["json", "jsonld", "script"], default="json",
+                   help="output format: the record (json), schema.org markup (jsonld), or the "
+                        "markup as an HTML <script> block (script)")
     p.add_argument("--html", action="store_true", help="treat the input as an HTML page")
     p.add_argument("--pretty", action="store_true", help="indent the JSON output")
     p.add_argument("--no-source-text", action="store_true",
@@ -30,6 +32,13 @@ def run(args: argparse.Namespace) -> int:
         review = extract_html(text)
     else:
         review = extract(text)
+    if args.format != "json":
+        from ..jsonld import dumps, to_jsonld, to_script
+
+        out = to_script(review) if args.format == "script" else dumps(
+            to_jsonld(review), indent=2 if args.pretty else None)
+        sys.stdout.write(out + "\n")
+        return 0
     exclude = {"source_text"} if args.no_source_text else None
     data = review.model_dump(mode="json", exclude=exclude)
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2 if args.pretty else None)
