@@ -118,3 +118,66 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
         end -= 1
     if end > start:
         out.append(Sentence(start, end, text[start:end]))
+
+
+# --- clause segmentation (added for the opinions issue) -------------------------------------
+
+_WORD = re.compile(r"\w+")
+# punctuation that always closes a clause inside a sentence: ; : dashes, and a comma
+_CLAUSE_PUNCT = re.compile(r"[;:,–—]|\s-\s|\(|\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A part of a sentence between clause boundaries; `opener` is the boundary that began it."""
+
+    start: int
+    end: int
+    text: str
+    opener: str = ""
+
+
+def word_spans(low: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of every word in `low[start:end]` (letters, digits, underscore)."""
+    return [(m.start(), m.end()) for m in _WORD.finditer(low, start, end)]
+
+
+def split_clauses(text: str, low: str, start: int, end: int,
+                  split_words: frozenset[str] = frozenset(), min_side: int = 3) -> list[Clause]:
+    """Split `text[start:end]` into clauses at ; : , dashes and brackets, and before any word of
+    `split_words` (matched in `low`) when at least `min_side` words stand on each side.
+
+    A comma between digits ("7,5") does not split. Offsets point into `text`; the language
+    supplies the split words, so this function holds no words of its own.
+    """
+    cuts: list[tuple[int, int, str]] = []  # (cut_start, next_clause_start, opener)
+    for m in _CLAUSE_PUNCT.finditer(low, start, end):
+        s = m.start()
+        if m.group() == "," and 0 < s < len(low) - 1 and low[s - 1].isdigit() and \
+                low[s + 1].isdigit():
+            continue
+        cuts.append((s, m.end(), m.group().strip()))
+    if split_words:
+        words = word_spans(low, start, end)
+        for i, (ws, we) in enumerate(words):
+            if low[ws:we] in split_words and min_side <= i <= len(words) - 1 - min_side:
+                prev_punct = low[words[i - 1][1]:ws].strip()
+                if not prev_punct:  # after punctuation the cut is already there
+                    cuts.append((ws, ws, low[ws:we]))
+    cuts.sort()
+    out: list[Clause] = []
+    pos, opener = start, ""
+    for cs, ne, op in cuts:
+        _append_clause(out, text, pos, cs, opener)
+        pos, opener = ne, op
+    _append_clause(out, text, pos, end, opener)
+    return out
+
+
+def _append_clause(out: list[Clause], text: str, start: int, end: int, opener: str) -> None:
+    while start < end and (text[start].isspace() or text[start] in ".!?…"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?…"):
+        end -= 1
+    if end > start and any(c.isalnum() for c in text[start:end]):
+        out.append(Clause(start, end, text[start:end], opener))

@@ -1,10 +1,17 @@
-"""Pros, cons, verdict and sentiment (issue "Opinions"): not built yet, returns nothing."""
+"""Pros, cons, verdict and sentiment from the review's own words (docs/opinions.md).
+
+The work is done in `reviewextract.opinions`; this module turns its findings into `Opinion`
+records with exact spans of the source text.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..lang.lexicon import get_lexicon
 from ..model import Opinion, Rating, Sentiment
+from ..opinions.items import Point, content_sentences, merge_duplicates, select, sentence_points
+from ..opinions.verdict import find_verdict, sentiment
 from ..text import Doc
 
 
@@ -16,6 +23,27 @@ class OpinionResult:
     sentiment: Sentiment | None = None
 
 
+def _opinion(doc: Doc, p: Point) -> Opinion:
+    return Opinion(start=p.start, end=p.end, text=doc.text[p.start:p.end], aspect=p.aspect,
+                   score=round(p.score, 3), rule=p.rule)
+
+
 def extract_opinions(doc: Doc, rating: Rating | None) -> OpinionResult:
     """The review's positive and negative points, its verdict sentence and overall tone."""
-    return OpinionResult()
+    lex = get_lexicon(doc.lang.code)
+    sentences = content_sentences(doc, lex)
+    verdict = find_verdict(doc, lex, sentences)
+    points: list[Point] = []
+    for s in sentences:
+        if verdict is not None and s.start <= verdict.start < s.end:
+            continue  # the verdict sums up; its words are not listed again as points
+        points.extend(sentence_points(doc, lex, s))
+    points = merge_duplicates(doc, points)
+    pros, cons = select(points, positive=True), select(points, positive=False)
+    tone = sentiment(rating, verdict, sum(p.score for p in pros), -sum(p.score for p in cons))
+    v = None
+    if verdict is not None:
+        v = Opinion(start=verdict.start, end=verdict.end, text=doc.text[verdict.start:verdict.end],
+                    score=round(verdict.score, 3), rule=verdict.rule)
+    return OpinionResult(pros=[_opinion(doc, p) for p in pros],
+                         cons=[_opinion(doc, p) for p in cons], verdict=v, sentiment=tone)

@@ -1,0 +1,254 @@
+"""The polarity lexicon and opinion cue tables of a language, validated once at first use.
+
+A language folder provides two files (see docs/opinions.md):
+
+- `lexicon.tsv`: one entry per line, `term<TAB>weight<TAB>kind`. `weight` is the polarity in
+  -3..3 (not 0); `kind` says how the term is matched against lowercased word tokens:
+  `word` exact; `adj` exact or with an adjective ending; `noun` exact or with a plural/case
+  ending; `head` like `noun` and also as the last part of a compound (`lücke` in `logiklücken`);
+  `stem` any word that begins with it (`überzeug` in `überzeugend`); `phrase` a sequence of
+  words (`an den haaren herbeigezogen`).
+- `opinions.toml`: negators, intensifiers and downtoners, clause boundaries, connectives trimmed
+  from items, verdict cues and aspect labels.
+
+Load-time checks: an empty list, a duplicate term, a weight outside the range or zero, an unknown
+kind and a malformed line are errors (`LanguageDataError`).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .base import LanguageDataError
+
+WEIGHT_LIMIT = 3.0
+KINDS = frozenset({"word", "adj", "noun", "head", "stem", "phrase"})
+_MIN_STEM = 4  # shorter stems would match too many unrelated words
+_MIN_HEAD = 4  # a compound's modifier must leave at least this many characters before a head
+_CACHE_MAX = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A lexicon term and how it scored a token."""
+
+    term: str
+    weight: float
+    kind: str
+
+
+@dataclass
+class Lexicon:
+    """Polarity terms and opinion cues of one language, with a token lookup that is memoised."""
+
+    code: str
+    forms: dict[str, Entry]
+    stems: dict[str, Entry]
+    heads: dict[str, Entry]
+    phrases: dict[tuple[str, ...], Entry]
+    negators: frozenset[str]
+    negator_phrases: tuple[tuple[str, ...], ...]
+    modifiers: dict[str, float]
+    modifier_phrases: dict[tuple[str, ...], float]
+    excess: frozenset[str]
+    excess_exempt: frozenset[str]
+    split_words: frozenset[str]
+    comma_words: frozenset[str]
+    contrast: frozenset[str]
+    sondern: frozenset[str]
+    trim_leading: frozenset[str]
+    trim_trailing: frozenset[str]
+    verdict_cues: dict[tuple[str, ...], float]
+    verdict_labels: frozenset[str]
+    aspects: dict[str, str]
+    skip_line_prefixes: tuple[str, ...]
+    signature_lines: frozenset[str]
+    endings: dict[str, tuple[str, ...]]
+    max_phrase: int = 1
+    _memo: dict[str, Entry | None] = field(default_factory=dict, repr=False)
+    _aspect_memo: dict[str, str | None] = field(default_factory=dict, repr=False)
+
+    def lookup(self, token: str) -> Entry | None:
+        """The entry that scores a lowercased word token: exact form, stem, then compound head."""
+        try:
+            return self._memo[token]
+        except KeyError:
+            pass
+        hit = self.forms.get(token)
+        if hit is None:
+            for k in range(len(token), _MIN_STEM - 1, -1):
+                hit = self.stems.get(token[:k])
+                if hit is not None:
+                    break
+        if hit is None:
+            for i in range(_MIN_HEAD, len(token) - 2):
+                hit = self.heads.get(token[i:])
+                if hit is not None:
+                    break
+        if len(self._memo) > _CACHE_MAX:
+            self._memo.clear()
+        self._memo[token] = hit
+        return hit
+
+    def aspect(self, token: str) -> str | None:
+        """The aspect label a token names, alone or as part of a compound (`bildqualität`)."""
+        try:
+            return self._aspect_memo[token]
+        except KeyError:
+            pass
+        label = self.aspects.get(token)
+        if label is None:
+            # longest known aspect word that begins or ends the compound
+            for k in range(len(token) - 1, 2, -1):
+                label = self.aspects.get(token[:k]) or self.aspects.get(token[len(token) - k:])
+                if label is not None:
+                    break
+        if len(self._aspect_memo) > _CACHE_MAX:
+            self._aspect_memo.clear()
+        self._aspect_memo[token] = label
+        return label
+
+
+def _fail(code: str, msg: str) -> LanguageDataError:
+    return LanguageDataError(f"{code}: {msg}")
+
+
+def parse_lexicon_tsv(code: str, text: str) -> list[tuple[str, float, str]]:
+    """Rows of a lexicon.tsv, checked: three columns, a known kind, a non-zero weight in range."""
+    rows: list[tuple[str, float, str]] = []
+    seen: set[str] = set()
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) != 3:
+            raise _fail(code, f"lexicon.tsv:{n}: expected term, weight, kind: {raw!r}")
+        term, weight_s, kind = " ".join(cols[0].lower().split()), cols[1], cols[2]
+        try:
+            weight = float(weight_s)
+        except ValueError:
+            raise _fail(code, f"lexicon.tsv:{n}: weight {weight_s!r} is not a number") from None
+        if weight == 0 or abs(weight) > WEIGHT_LIMIT:
+            raise _fail(code, f"lexicon.tsv:{n}: weight {weight} not in ±(0, {WEIGHT_LIMIT}]")
+        if kind not in KINDS:
+            raise _fail(code, f"lexicon.tsv:{n}: unknown kind {kind!r}")
+        if (" " in term) != (kind == "phrase"):
+            raise _fail(code, f"lexicon.tsv:{n}: kind phrase is for (only) multi-word terms")
+        if kind == "stem" and len(term) < _MIN_STEM:
+            raise _fail(code, f"lexicon.tsv:{n}: stem {term!r} shorter than {_MIN_STEM}")
+        if term in seen:
+            raise _fail(code, f"lexicon.tsv:{n}: duplicate term {term!r}")
+        seen.add(term)
+        rows.append((term, weight, kind))
+    if not rows:
+        raise _fail(code, "lexicon.tsv is empty")
+    return rows
+
+
+def _words(code: str, data: dict[str, Any], section: str, key: str) -> tuple[str, ...]:
+    try:
+        items = data[section][key]
+    except KeyError:
+        raise _fail(code, f"opinions.toml: missing [{section}] {key}") from None
+    if not items:
+        raise _fail(code, f"opinions.toml: [{section}] {key} is empty")
+    out = tuple(" ".join(str(w).lower().split()) for w in items)
+    dup = {w for w in out if out.count(w) > 1}
+    if dup:
+        raise _fail(code, f"opinions.toml: [{section}] {key} repeats {sorted(dup)}")
+    return out
+
+
+def _weights(code: str, data: dict[str, Any], section: str, key: str,
+             low: float, high: float) -> dict[str, float]:
+    table = data.get(section, {}).get(key)
+    if not table:
+        raise _fail(code, f"opinions.toml: [{section}.{key}] is missing or empty")
+    out: dict[str, float] = {}
+    for w, v in table.items():
+        if not isinstance(v, int | float) or not low <= float(v) <= high:
+            raise _fail(code, f"opinions.toml: [{section}.{key}] {w!r} = {v!r} "
+                              f"not in {low}..{high}")
+        out[" ".join(w.lower().split())] = float(v)
+    return out
+
+
+def _split(table: Iterable[str]) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    words = frozenset(w for w in table if " " not in w)
+    phrases = tuple(tuple(w.split()) for w in table if " " in w)
+    return words, phrases
+
+
+def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str, Any]) -> Lexicon:
+    endings = {k: _words(code, data, "endings", k) for k in ("adj", "noun")}
+    forms: dict[str, Entry] = {}
+    stems: dict[str, Entry] = {}
+    heads: dict[str, Entry] = {}
+    phrases: dict[tuple[str, ...], Entry] = {}
+    for term, weight, kind in rows:
+        entry = Entry(term, weight, kind)
+        if kind == "phrase":
+            phrases[tuple(term.split())] = entry
+        elif kind == "stem":
+            stems[term] = entry
+        else:
+            extra = () if kind == "word" else endings["adj" if kind == "adj" else "noun"]
+            suffixes = ("", *extra)
+            for suf in suffixes:
+                # an explicit entry for an inflected form wins over a generated one
+                if suf == "" or term + suf not in forms:
+                    forms[term + suf] = entry
+                if kind == "head":
+                    heads.setdefault(term + suf, entry)
+    neg_words, neg_phrases = _split(_words(code, data, "negation", "words"))
+    mods = {**_weights(code, data, "modifiers", "intensifiers", 1.0, 3.0),
+            **_weights(code, data, "modifiers", "downtoners", 0.1, 1.0)}
+    cues = _weights(code, data, "verdict", "cues", 0.1, 10.0)
+    aspects: dict[str, str] = {}
+    for label in data.get("aspects", {}):
+        for w in _words(code, data, "aspects", label):
+            if w in aspects:
+                raise _fail(code, f"opinions.toml: aspect word {w!r} under two labels")
+            aspects[w] = label
+    if not aspects:
+        raise _fail(code, "opinions.toml: [aspects] is empty")
+    return Lexicon(
+        code=code, forms=forms, stems=stems, heads=heads, phrases=phrases,
+        negators=neg_words, negator_phrases=neg_phrases,
+        modifiers={k: v for k, v in mods.items() if " " not in k},
+        modifier_phrases={tuple(k.split()): v for k, v in mods.items() if " " in k},
+        excess=frozenset(_words(code, data, "excess", "markers")),
+        excess_exempt=frozenset(_words(code, data, "excess", "exempt")),
+        split_words=frozenset(_words(code, data, "clauses", "split_words")),
+        comma_words=frozenset(_words(code, data, "clauses", "comma_words")),
+        contrast=frozenset(_words(code, data, "clauses", "contrast")),
+        sondern=frozenset(_words(code, data, "clauses", "correction")),
+        trim_leading=frozenset(_words(code, data, "trim", "leading")),
+        trim_trailing=frozenset(_words(code, data, "trim", "trailing")),
+        verdict_cues={tuple(k.split()): v for k, v in cues.items()},
+        verdict_labels=frozenset(_words(code, data, "verdict", "labels")),
+        aspects=aspects,
+        skip_line_prefixes=_words(code, data, "skip", "line_prefixes"),
+        signature_lines=frozenset(_words(code, data, "skip", "signature_lines")),
+        endings=endings,
+        max_phrase=max([len(p) for p in phrases] + [len(p) for p in neg_phrases] + [1]),
+    )
+
+
+@cache
+def get_lexicon(code: str = "de") -> Lexicon:
+    """The lexicon of language `code`, read and checked on first use."""
+    package = f"reviewextract.lang.{code}"
+    try:
+        base = resources.files(package)
+        tsv = base.joinpath("lexicon.tsv").read_text(encoding="utf-8")
+        data = tomllib.loads(base.joinpath("opinions.toml").read_text(encoding="utf-8"))
+    except (ModuleNotFoundError, FileNotFoundError) as exc:
+        raise LanguageDataError(f"{code}: no opinion lexicon ({exc})") from None
+    return build_lexicon(code, parse_lexicon_tsv(code, tsv), data)

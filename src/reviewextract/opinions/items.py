@@ -1,0 +1,134 @@
+"""Pros and cons: evaluative clauses of the review, trimmed to the phrase that states the point.
+
+Steps: choose the sentences that carry the reviewer's own words (no questions, quotes of other
+posters, signatures); split them into clauses; score each clause; keep clearly positive or
+negative clauses, cut connectives off their edges, merge duplicates and keep the strongest few.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lang.lexicon import Lexicon
+from ..text import Clause, Doc, Sentence, split_clauses, word_spans
+from .polarity import Polarity, clause_polarity
+
+MIN_SCORE = 0.6  # weaker clauses (faint praise, "passabel") are not reported as points
+MAX_ITEMS = 8  # per side: a pro/contra box holds a handful of points
+MAX_WORDS = 16  # a longer clause is cut to the words around its polar terms
+_EDGE = " \t\n,;:.!?–—-()[]"
+
+
+@dataclass(slots=True)
+class Point:
+    start: int
+    end: int
+    score: float
+    aspect: str | None
+    rule: str
+
+
+def content_sentences(doc: Doc, lex: Lexicon) -> list[Sentence]:
+    """Sentences in the reviewer's voice: not questions, quoted posts or text after a signature."""
+    out: list[Sentence] = []
+    for s in doc.sentences:
+        low = doc.low[s.start:s.end].strip()
+        if low in lex.signature_lines or low.rstrip(",!") in lex.signature_lines:
+            break
+        if low.startswith(lex.skip_line_prefixes) or low.endswith("?"):
+            continue
+        out.append(s)
+    return out
+
+
+def clauses_of(doc: Doc, lex: Lexicon, s: Sentence) -> list[Clause]:
+    return split_clauses(doc.text, doc.low, s.start, s.end, lex.split_words)
+
+
+def _first_word(doc: Doc, c: Clause) -> str:
+    ws = word_spans(doc.low, c.start, c.end)
+    return doc.low[ws[0][0]:ws[0][1]] if ws else ""
+
+
+def trim(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[int, int]:
+    """Cut leading connectives ("und", "aber auch") and trailing particles and punctuation."""
+    while True:
+        while start < end and doc.text[start] in _EDGE:
+            start += 1
+        while end > start and doc.text[end - 1] in _EDGE:
+            end -= 1
+        ws = word_spans(doc.low, start, end)
+        if len(ws) > 2 and doc.low[ws[0][0]:ws[0][1]] in lex.trim_leading:
+            start = ws[1][0]
+            continue
+        if len(ws) > 2 and doc.low[ws[-1][0]:ws[-1][1]] in lex.trim_trailing:
+            end = ws[-1][0]
+            continue
+        return start, end
+
+
+def _aspect(doc: Doc, lex: Lexicon, start: int, end: int) -> str | None:
+    for s, e in word_spans(doc.low, start, end):
+        label = lex.aspect(doc.low[s:e])
+        if label is not None:
+            return label
+    return None
+
+
+def _narrow(doc: Doc, pol: Polarity, start: int, end: int) -> tuple[int, int]:
+    """A long clause shrinks to the words from a few before its first polar term to its last."""
+    ws = word_spans(doc.low, start, end)
+    if len(ws) <= MAX_WORDS or not pol.spans:
+        return start, end
+    first = min(s for s, _, _ in pol.spans)
+    last = max(e for _, e, _ in pol.spans)
+    idx = next(i for i, (s, _) in enumerate(ws) if s >= first)
+    lo = ws[max(0, idx - 6)][0]
+    return lo, max(last, ws[min(len(ws) - 1, idx + 2)][1])
+
+
+def sentence_points(doc: Doc, lex: Lexicon, s: Sentence) -> list[Point]:
+    """The positive and negative points of one sentence, one per evaluative clause."""
+    clauses = clauses_of(doc, lex, s)
+    scored = [(c, clause_polarity(lex, doc.text, doc.low, c.start, c.end)) for c in clauses]
+    opening = next((p for _, p in scored if p.spans), None)
+    out: list[Point] = []
+    for i, (c, pol) in enumerate(scored):
+        score, rule = pol.score, pol.rules[0] if pol.rules else ""
+        if _first_word(doc, c) in lex.sondern and not pol.spans and opening is not None:
+            # "nicht X, sondern Y": Y carries the opening's polarity without its negation
+            score, rule = opening.raw, "correction"
+        elif pol is opening and any(_first_word(doc, c2) in lex.sondern
+                                    for c2, _ in scored[i + 1:]):
+            continue  # the negated part of "nicht X, sondern Y" is not a point of its own
+        if abs(score) < MIN_SCORE:
+            continue
+        start, end = trim(doc, lex, *_narrow(doc, pol, c.start, c.end))
+        if end > start:
+            out.append(Point(start, end, score, _aspect(doc, lex, start, end), rule))
+    return out
+
+
+def select(points: list[Point], positive: bool) -> list[Point]:
+    """The strongest points of one side, duplicates and overlaps merged, in text order."""
+    side = sorted((p for p in points if (p.score > 0) == positive), key=lambda p: -abs(p.score))
+    kept: list[Point] = []
+    for p in side:
+        if any(q.start < p.end and p.start < q.end for q in kept):
+            continue
+        kept.append(p)
+        if len(kept) == MAX_ITEMS:
+            break
+    return sorted(kept, key=lambda p: p.start)
+
+
+def merge_duplicates(doc: Doc, points: list[Point]) -> list[Point]:
+    """Points with the same wording (folded case and spaces) are kept once, the first time."""
+    seen: set[str] = set()
+    out: list[Point] = []
+    for p in points:
+        key = " ".join(doc.low[p.start:p.end].split())
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out

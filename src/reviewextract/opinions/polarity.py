@@ -1,0 +1,158 @@
+"""Polarity of a clause from the lexicon: phrases, negation scope, modifiers, excess ("zu lang").
+
+A clause is read as a row of units (a polar term, a negator, a modifier, an excess marker or a
+plain word). Each polar unit's weight is multiplied by the modifiers right before it and flipped
+by the negators that reach it; the clause score is the sum.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..lang.lexicon import Lexicon
+from ..text import word_spans
+
+NEG_WINDOW = 4  # a negator reaches polar words at most this many words later
+POST_NEG_TAIL = 2  # a negator among the last words of a clause reaches back ("gefällt nicht")
+FLIP_POS = 0.8  # "nicht gut" is a weaker point than "schlecht"
+FLIP_NEG = 0.6  # "nicht schlecht" is faint praise
+EXCESS_WEIGHT = -1.0  # "zu X" on a word without polarity of its own
+EXCESS_BOOST = 1.2  # "viel zu lang"
+
+
+@dataclass(slots=True)
+class Unit:
+    start: int
+    end: int
+    kind: str  # polar | neg | mod | excess | word
+    weight: float = 0.0
+    term: str = ""
+
+
+@dataclass(slots=True)
+class Polarity:
+    """The score of one clause, its positive and negative parts and where they were found."""
+
+    score: float = 0.0
+    positive: float = 0.0
+    negative: float = 0.0
+    raw: float = 0.0  # the sum before negation: what "nicht X, sondern Y" hands on to Y
+    spans: list[tuple[int, int, float]] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+
+
+def _match_phrase(lex: Lexicon, words: list[str], i: int) -> tuple[int, str, float, str] | None:
+    """The longest phrase (polar, negator, modifier) at word i: (length, kind, weight, term)."""
+    for n in range(min(lex.max_phrase, len(words) - i), 1, -1):
+        key = tuple(words[i:i + n])
+        entry = lex.phrases.get(key)
+        if entry is not None:
+            return n, "polar", entry.weight, entry.term
+        if key in lex.negator_phrases:
+            return n, "neg", 0.0, " ".join(key)
+        if key in lex.modifier_phrases:
+            return n, "mod", lex.modifier_phrases[key], " ".join(key)
+    return None
+
+
+def _is_excess(lex: Lexicon, text: str, words: list[str], spans: list[tuple[int, int]],
+               i: int) -> bool:
+    """True for "zu" + an adjective: not an infinitive ("zu sagen"), not a noun ("zu Ende")."""
+    if words[i] not in lex.excess or i + 1 >= len(words):
+        return False
+    nxt = words[i + 1]
+    if nxt in lex.excess_exempt or nxt[0].isdigit() or text[spans[i + 1][0]].isupper():
+        return False
+    if lex.lookup(nxt) is not None or nxt in lex.modifiers:
+        return True
+    # an unknown word ending like an infinitive is read as "zu" + verb
+    return not nxt.endswith("en")
+
+
+def units(lex: Lexicon, text: str, low: str, start: int, end: int) -> list[Unit]:
+    """The clause `text[start:end]` as a row of units."""
+    spans = word_spans(low, start, end)
+    words = [low[s:e] for s, e in spans]
+    out: list[Unit] = []
+    i = 0
+    while i < len(words):
+        s, e = spans[i]
+        hit = _match_phrase(lex, words, i)
+        if hit is not None:
+            n, kind, w, term = hit
+            out.append(Unit(s, spans[i + n - 1][1], kind, w, term))
+            i += n
+            continue
+        w = words[i]
+        nxt_polar = i + 1 < len(words) and lex.lookup(words[i + 1]) is not None
+        if _is_excess(lex, text, words, spans, i):
+            out.append(Unit(s, e, "excess", 0.0, w))
+        elif w in lex.negators:
+            out.append(Unit(s, e, "neg", 0.0, w))
+        elif w in lex.modifiers and (nxt_polar or lex.lookup(w) is None):
+            # a word that is both ("einfach", "stark") modifies only a polar word after it
+            out.append(Unit(s, e, "mod", lex.modifiers[w], w))
+        else:
+            entry = lex.lookup(w)
+            if entry is not None:
+                out.append(Unit(s, e, "polar", entry.weight, entry.term))
+            else:
+                out.append(Unit(s, e, "word", 0.0, w))
+        i += 1
+    return out
+
+
+def _negations(us: list[Unit], j: int) -> int:
+    """How many negators reach the polar unit j (before it, or closing the clause after it)."""
+    n = 0
+    for k in range(max(0, j - NEG_WINDOW), j):
+        if us[k].kind == "neg":
+            n += 1
+    tail_from = len(us) - POST_NEG_TAIL
+    for k in range(j + 1, len(us)):
+        if us[k].kind == "polar":
+            break
+        if us[k].kind == "neg" and k >= tail_from:
+            n += 1
+    return n
+
+
+def score_units(us: list[Unit]) -> Polarity:
+    pol = Polarity()
+    for j, u in enumerate(us):
+        if u.kind == "excess":
+            nxt = us[j + 1] if j + 1 < len(us) else None
+            base = nxt.weight if nxt is not None and nxt.kind == "polar" else 0.0
+            w = -abs(base) if base else EXCESS_WEIGHT
+            if j > 0 and us[j - 1].kind == "mod":
+                w *= EXCESS_BOOST
+            _add(pol, u.start, us[j + 1].end if nxt is not None else u.end, w, "excess")
+            continue
+        if u.kind != "polar" or (j > 0 and us[j - 1].kind == "excess"):
+            continue
+        w = u.weight
+        k = j - 1
+        while k >= 0 and us[k].kind == "mod":
+            w *= us[k].weight
+            k -= 1
+        pol.raw += w
+        if _negations(us, j) % 2:
+            w = -w * (FLIP_POS if w > 0 else FLIP_NEG)
+            _add(pol, u.start, u.end, w, "negated:" + u.term)
+        else:
+            _add(pol, u.start, u.end, w, "lexicon:" + u.term)
+    return pol
+
+
+def _add(pol: Polarity, start: int, end: int, w: float, rule: str) -> None:
+    pol.score += w
+    if w > 0:
+        pol.positive += w
+    else:
+        pol.negative += w
+    pol.spans.append((start, end, w))
+    pol.rules.append(rule)
+
+
+def clause_polarity(lex: Lexicon, text: str, low: str, start: int, end: int) -> Polarity:
+    return score_units(units(lex, text, low, start, end))

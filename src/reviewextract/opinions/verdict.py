@@ -1,0 +1,128 @@
+"""The verdict sentence and the overall sentiment.
+
+Verdict: the sentence that opens with a summing-up cue ("Fazit:", "Alles in allem", "Unterm
+Strich" …), the strongest and latest winning; without a cue, the closing evaluative sentence.
+Sentiment: an explicit rating decides; otherwise the verdict's clauses (praise and blame in one
+verdict, or only faint praise, is mixed); otherwise the balance of pros and cons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lang.lexicon import Lexicon
+from ..model import Rating, Sentiment
+from ..text import Doc, Sentence, word_spans
+from .items import clauses_of, trim
+from .polarity import clause_polarity
+
+CUE_HEAD_WORDS = 4  # a cue counts fully only near the start of its sentence ("Insgesamt ist …")
+CLOSING_WINDOW = 6  # the closing verdict is looked for among the last content sentences
+MIN_CLOSING = 1.0  # … and must be clearly evaluative
+RATING_POSITIVE = 0.75  # normalized rating at or above: positive
+RATING_NEGATIVE = 0.45  # at or below: negative; between: mixed
+STRONG = 1.0  # a verdict clause at least this strong is a clear judgement
+DOMINANT = 3.0  # one side this many times the other decides a mixed balance
+
+
+@dataclass(slots=True)
+class Verdict:
+    start: int
+    end: int
+    score: float
+    positive: float
+    negative: float
+    rule: str
+
+
+def _cue(doc: Doc, lex: Lexicon, s: Sentence) -> tuple[float, int, int] | None:
+    """(strength, start, end) of the verdict cue in the sentence, if any."""
+    ws = word_spans(doc.low, s.start, s.end)
+    words = [doc.low[a:b] for a, b in ws]
+    best: tuple[float, int, int] | None = None
+    for i in range(len(words)):
+        for n in range(min(4, len(words) - i), 0, -1):
+            w = lex.verdict_cues.get(tuple(words[i:i + n]))
+            if w is None:
+                continue
+            strength = w if i < CUE_HEAD_WORDS else w * 0.3
+            if best is None or strength > best[0]:
+                best = (strength, ws[i][0], ws[i + n - 1][1])
+            break
+    return best
+
+
+def _cut_label(doc: Doc, lex: Lexicon, s: Sentence) -> int:
+    """Start of the verdict after a label such as "Fazit:" (the label itself is not the verdict)."""
+    head = doc.low[s.start:s.start + 30]
+    colon = head.find(":")
+    if colon > 0 and " ".join(head[:colon].split()) in lex.verdict_labels:
+        return s.start + colon + 1
+    return s.start
+
+
+def _scored(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[float, float, float]:
+    pos = neg = 0.0
+    for c in clauses_of(doc, lex, Sentence(start, end, doc.text[start:end])):
+        p = clause_polarity(lex, doc.text, doc.low, c.start, c.end)
+        if p.score > 0:
+            pos = max(pos, p.score)
+        elif p.score < 0:
+            neg = min(neg, p.score)
+    return pos + neg, pos, neg
+
+
+def find_verdict(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> Verdict | None:
+    best: tuple[float, int] | None = None
+    for idx, s in enumerate(sentences):
+        cue = _cue(doc, lex, s)
+        if cue is None:
+            continue
+        key = (cue[0], idx)
+        if best is None or key > best:
+            best = key
+    if best is not None:
+        idx = best[1]
+        s = sentences[idx]
+        start = _cut_label(doc, lex, s)
+        if not doc.text[start:s.end].strip(" .:") and idx + 1 < len(sentences):
+            s = sentences[idx + 1]  # "Fazit:" alone on its line: the verdict follows
+            start = s.start
+        return _make(doc, lex, start, s.end, "verdict:cue")
+    for s in reversed(sentences[-CLOSING_WINDOW:]):
+        v = _make(doc, lex, s.start, s.end, "verdict:closing")
+        if v is not None and max(v.positive, -v.negative) >= MIN_CLOSING:
+            return v
+    return None
+
+
+def _make(doc: Doc, lex: Lexicon, start: int, end: int, rule: str) -> Verdict | None:
+    start, end = trim(doc, lex, start, end)
+    if end <= start:
+        return None
+    score, pos, neg = _scored(doc, lex, start, end)
+    return Verdict(start, end, score, pos, neg, rule)
+
+
+def sentiment(rating: Rating | None, verdict: Verdict | None, pros: float,
+              cons: float) -> Sentiment | None:
+    """Overall tone: rating first, then the verdict, then the weight of pros against cons."""
+    if rating is not None:
+        r = rating.normalized
+        if r >= RATING_POSITIVE:
+            return Sentiment.POSITIVE
+        return Sentiment.NEGATIVE if r <= RATING_NEGATIVE else Sentiment.MIXED
+    if verdict is not None and (verdict.positive or verdict.negative):
+        pos, neg = verdict.positive, -verdict.negative
+        if pos and neg:
+            return Sentiment.MIXED
+        if max(pos, neg) < STRONG:
+            return Sentiment.MIXED  # faint praise or faint blame
+        return Sentiment.POSITIVE if pos else Sentiment.NEGATIVE
+    if not pros and not cons:
+        return None
+    if pros >= DOMINANT * cons:
+        return Sentiment.POSITIVE
+    if cons >= DOMINANT * pros:
+        return Sentiment.NEGATIVE
+    return Sentiment.MIXED
