@@ -1,72 +1,379 @@
-"""HTML page -> main review text (minimal: visible body text with block boundaries kept).
+"""HTML page -> the review's main text and page hints, then the same extraction as for text.
 
-Parsing never touches the network and never expands entities (see `_parser`).
+Steps: decode bytes (BOM, declared charset, detection) -> parse safely with lxml (no network, no
+DTD or entity expansion, libxml2's depth cap, a size limit) -> read page hints (title, author,
+date; `pagemeta.markup_hints`) -> drop boilerplate (scripts, navigation, sidebars, footers, forms,
+cookie notices, comment sections, related lists) -> pick the main block (an `<article>`, `<main>`
+or the element holding most paragraph text) -> render it as lines: the headline (`<h1>`) first,
+then paragraphs separated by blank lines, list items and `<br>` as single line breaks.
+Every span of the resulting `Review` points into `Review.source_text`, that rendered text.
 """
 
 from __future__ import annotations
 
-from .errors import NotTextError
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
-           "article", "header", "footer", "blockquote", "pre", "dd", "dt", "ul", "ol", "table",
-           "main", "aside", "nav", "figure", "figcaption", "hr"}
-_DROP = ("script", "style", "noscript", "template", "iframe", "svg", "object")
+from .errors import EmptyInputError, InputTooLargeError, NotTextError
+
+if TYPE_CHECKING:
+    from .model import Review
+
+DEFAULT_MAX_BYTES = 5_000_000
+MIN_MAIN_CHARS = 200  # an <article> / <main> shorter than this is a teaser, not the review
+PRE_HEADLINE_MAX = 60  # shorter lines above the headline are kickers / breadcrumbs, dropped
+
+# Tags whose content is never review text.
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "object", "embed",
+              "form", "button", "input", "select", "textarea", "nav", "canvas", "video", "audio",
+              "map", "dialog", "menu")
+# Page regions that are boilerplate unless they hold the headline or the article itself.
+_REGION_TAGS = frozenset({"aside", "footer", "header"})
+_DROP_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "search",
+                         "dialog", "alertdialog", "menu", "menubar"})
+# Class / id words of boilerplate parts: common HTML conventions (German ones: page.toml).
+_DROP_WORDS = frozenset({
+    "nav", "navbar", "navigation", "menu", "sidebar", "widget", "widgets", "footer", "cookie",
+    "cookies", "consent", "gdpr", "banner", "comment", "comments", "disqus", "share", "sharing",
+    "social", "related", "breadcrumb", "breadcrumbs", "ad", "ads", "advert", "advertisement",
+    "sponsored", "promo", "newsletter", "subscribe", "popup", "modal", "rail", "pagination",
+    "pager", "skip", "tags", "tagcloud", "masthead", "colophon", "toolbar", "login", "signup",
+    "search", "recommended", "more", "hidden", "sr", "screen", "print"})
+_META_WORDS = frozenset({"byline", "author", "dateline", "date", "posted", "published", "meta",
+                         "postmeta", "timestamp", "time", "vcard", "updated"})
+_META_TAGS = frozenset({"p", "div", "span", "small", "address", "ul", "li", "section", "time"})
+META_MAX_CHARS = 160
+# Blocks separated by a blank line (paragraph level) or by a single line break.
+_PARAGRAPH = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+                        "main", "blockquote", "pre", "ul", "ol", "dl", "table", "figure",
+                        "header", "footer", "aside", "hr", "details", "summary", "address"})
+_LINE = frozenset({"li", "tr", "dt", "dd", "figcaption", "caption", "br", "td", "th"})
+_WORD_SPLIT = re.compile(r"[^a-z0-9äöüß]+")
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]{0,500}\[[^\]]{0,100000}\]\s*>", re.IGNORECASE)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,500}\?>")
+_BLANKS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_MARK = "\x00headline\x00"
 
 
-def _parser():
+@dataclass
+class MainText:
+    """The rendered main text of a page and what was read on the way."""
+
+    text: str
+    headline: str | None = None
+    meta_lines: list[str] = field(default_factory=list)
+
+
+def _parser() -> Any:
     import lxml.html
 
+    # no_network: never fetch DTDs or entities; huge_tree off keeps libxml2's depth and size caps
     return lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
-                                huge_tree=False, recover=True)
+                                huge_tree=False, recover=True, remove_blank_text=False)
 
 
-def visible_text(page: str | bytes) -> str:
-    """The page's visible body text; block elements become line breaks."""
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+         (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_DECLARED = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([a-z0-9_:.-]{1,40})"""
+                       rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']([a-z0-9_:.-]{1,40})""", re.I)
+# Single-byte labels browsers read as windows-1252 (its superset; WHATWG encoding standard).
+_AS_CP1252 = frozenset({"iso8859-1", "latin-1", "ascii", "cp1252"})
+
+
+def _codec(label: bytes) -> str | None:
+    import codecs
+
+    try:
+        name = codecs.lookup(label.decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return "cp1252" if name in _AS_CP1252 else name
+
+
+def decode_page(page: str | bytes) -> tuple[str, str | None]:
+    """The page as text and how it was decoded: BOM, declared charset, then detection.
+
+    A declaration that the bytes contradict is overruled: declared UTF-8 that does not decode
+    falls back to windows-1252; declared single-byte text that is valid UTF-8 with non-ASCII
+    characters is UTF-8 (such byte pairs hardly ever occur in real Latin-1 German text).
+    """
+    if isinstance(page, str):
+        return page, None
+    for bom, codec in _BOMS:
+        if page.startswith(bom):
+            return page.decode(codec, errors="replace").lstrip("\ufeff"), f"{codec} (bom)"
+    m = _DECLARED.search(page[:4096])
+    declared = _codec(m.group(1) or m.group(2)) if m else None
+    if declared and declared.startswith("utf-16") and b"\x00" not in page[:4096]:
+        declared = None  # an ASCII-compatible page cannot be UTF-16, whatever it says
+    utf8 = _strict(page, "utf-8")
+    if declared is not None and declared != "utf-8":
+        if utf8 is not None and not page.isascii():
+            return utf8, f"utf-8 (declared {declared}, but the bytes are UTF-8)"
+        return page.decode(declared, errors="replace"), f"{declared} (declared)"
+    if utf8 is not None:
+        return utf8, "utf-8 (declared)" if declared else "utf-8 (detected)"
+    wide = _utf16_guess(page)
+    if wide:
+        return page.decode(wide, errors="replace"), f"{wide} (detected)"
+    how = "declared utf-8, but the bytes are not" if declared else "not UTF-8"
+    return page.decode("cp1252", errors="replace"), f"cp1252 (fallback: {how})"
+
+
+def _strict(page: bytes, codec: str) -> str | None:
+    try:
+        return page.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _utf16_guess(page: bytes) -> str | None:
+    """UTF-16 without a BOM: ASCII markup leaves a zero byte in every other position."""
+    head = page[:2000]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd > 0.4 * len(head) / 2 and even == 0:
+        return "utf-16-le"
+    if even > 0.4 * len(head) / 2 and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def parse_page(page: str | bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Any, str | None]:
+    """The parsed document root and how bytes were decoded (None for str input)."""
     import lxml.etree
     import lxml.html
 
+    size = len(page) if isinstance(page, bytes) else len(page.encode("utf-8", "replace"))
+    if size > max_bytes:
+        raise InputTooLargeError(f"the page has {size} bytes; the limit is {max_bytes}")
+    text, encoding = decode_page(page)
+    if not text.strip():
+        raise EmptyInputError("the page is empty")
+    if "\x00" in text[:4096]:
+        raise NotTextError("the page holds binary data, not HTML")
+    # an internal DTD subset is never expanded by the HTML parser, but would leak as text
+    text = _DOCTYPE_SUBSET.sub("", _XML_DECL.sub("", text), count=1)
     try:
-        root = lxml.html.document_fromstring(page, parser=_parser())
+        root = lxml.html.document_fromstring(text, parser=_parser())
     except (lxml.etree.ParserError, ValueError) as exc:
         raise NotTextError(f"cannot parse the page as HTML: {exc}") from exc
+    return root, encoding
+
+
+def _words(el: Any) -> set[str]:
+    attrs = " ".join(el.get(a) or "" for a in ("class", "id", "itemprop"))
+    return {w for w in _WORD_SPLIT.split(attrs.lower()) if w}
+
+
+def _holds_content(el: Any) -> bool:
+    """True when `el` holds the headline or the article: never dropped as boilerplate."""
+    return el.tag in ("html", "body", "article", "main") or any(
+        True for _ in el.iter("h1", "article", "main"))
+
+
+def _is_boilerplate(el: Any, german_words: frozenset[str]) -> bool:
+    role = (el.get("role") or "").lower()
+    words = _words(el)
+    hidden = el.get("hidden") is not None or (el.get("aria-hidden") or "") == "true" or re.search(
+        r"display\s*:\s*none|visibility\s*:\s*hidden", el.get("style") or "", re.I)
+    if not (el.tag in _REGION_TAGS or role in _DROP_ROLES or hidden
+            or words & _DROP_WORDS or words & german_words):
+        return False
+    return not _holds_content(el)
+
+
+def _is_meta_block(el: Any, meta_words: frozenset[str]) -> bool:
+    if el.tag not in _META_TAGS or not (_words(el) & meta_words or el.tag == "address"):
+        return False
+    text = " ".join(el.text_content().split())
+    return 0 < len(text) <= META_MAX_CHARS and el.find(".//h1") is None
+
+
+def clean(root: Any, language: str = "de") -> list[str]:
+    """Drop boilerplate from `root` in place; returns the text lines of byline / date blocks."""
+    from .pagemeta import page_cues
+
+    cues = page_cues(language)
+    for el in list(root.iter(*_DROP_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
     body = root.find("body")
-    if body is None:
-        body = root
-    for bad in body.iter(*_DROP):
-        bad.drop_tree()
+    body = root if body is None else body
+    meta_words = _META_WORDS | cues.meta_class_words
+    meta_lines: list[str] = []
+    # iterate over a snapshot: dropping an element removes its subtree from later checks
+    for el in list(body.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None or _detached(el, body):
+            continue
+        if _is_boilerplate(el, cues.class_words):
+            el.drop_tree()
+        elif _is_meta_block(el, meta_words):
+            meta_lines.extend(_render_lines(el))
+            # inline parts ("<span>am 2. März</span> <span>von Jule</span>") read one by one too
+            meta_lines.extend(" ".join(c.text_content().split()) for c in el.iterchildren("*"))
+            el.drop_tree()
+    return meta_lines
+
+
+def _detached(el: Any, body: Any) -> bool:
+    """True when an ancestor of `el` was dropped already."""
+    return all(anc is not body for anc in el.iterancestors())
+
+
+def _text_len(el: Any) -> int:
+    return len(" ".join(el.text_content().split()))
+
+
+def choose_main(body: Any) -> Any:
+    """The element that holds the review: an article, main, or the densest paragraph block."""
+    for xpath in ('.//*[@itemprop="reviewBody" or @itemprop="articleBody"]', ".//article",
+                  './/main|.//*[@role="main"]'):
+        found = [(_text_len(el), el) for el in body.xpath(xpath)]
+        if found:
+            n, el = max(found, key=lambda p: p[0])
+            if n >= MIN_MAIN_CHARS:
+                return el
+    scores: dict[Any, float] = {}
+    for p in body.iter("p", "li", "td", "blockquote", "pre"):
+        n = _text_len(p)
+        parent = p.getparent()
+        if parent is None or n < 20:
+            continue
+        scores[parent] = scores.get(parent, 0.0) + n
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0.0) + n / 2
+    if not scores:
+        return body
+    return max(scores.items(), key=lambda p: p[1])[0]
+
+
+def _render_lines(el: Any, skip: Any = None) -> list[str]:
+    """Visible text of `el` as lines; paragraph-level blocks are set apart by an empty line.
+
+    `skip` (the headline) is left out and marked by a `_MARK` line, so its place is known.
+    """
+    import lxml.etree
+
     parts: list[str] = []
+    inside_skip = False
+    # iterwalk, not recursion: nesting depth is bounded by libxml2, but a walk never overflows
+    for event, node in lxml.etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if node is skip:
+            inside_skip = event == "start"
+            if event == "end":
+                parts.append(f"\n\n{_MARK}\n\n{node.tail or ''}")
+            continue
+        if inside_skip:
+            continue
+        if event == "start":
+            if tag in _PARAGRAPH or tag in _LINE:
+                parts.append("\n\n" if tag in _PARAGRAPH else "\n")
+            if node.text and tag:
+                parts.append(node.text)
+        else:
+            if tag in _PARAGRAPH or (tag in _LINE and tag != "br"):
+                parts.append("\n\n" if tag in _PARAGRAPH else "\n")
+            if node.tail and node is not el:
+                parts.append(node.tail)
+    return _tidy("".join(parts))
 
-    def walk(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        block = tag in _BLOCKS
-        if block:
-            parts.append("\n")
-        if el.text and tag not in _DROP:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if block:
-            parts.append("\n")
 
-    walk(body)
-    text = "".join(parts)
-    lines = [" ".join(line.split()) for line in text.split("\n")]
+def _inside(node: Any, ancestor: Any) -> bool:
+    return any(a is ancestor for a in node.iterancestors())
+
+
+def _tidy(text: str) -> list[str]:
+    """Lines with runs of blanks collapsed; "" marks a paragraph break (never doubled)."""
     out: list[str] = []
-    for line in lines:
-        if line:
+    for raw in text.split("\n"):
+        line = _BLANKS.sub(" ", raw).strip()
+        if line or (out and out[-1]):
             out.append(line)
-        elif out and out[-1] != "":
-            out.append("")
-    return "\n".join(out).strip()
+    while out and not out[-1]:
+        out.pop()
+    return out
 
 
-def extract_html(page: str | bytes, *, url: str | None = None, language: str = "de"):
-    """Extract a `Review` from a whole HTML page; spans point into `Review.source_text`."""
+def _headline(main: Any, body: Any, site_name: str | None) -> Any:
+    """The page's <h1> for this review: inside the main block, else the last one before it."""
+    inside = main.find(".//h1")
+    if inside is not None:
+        return inside
+    before = None
+    for h in body.iter("h1"):
+        if h.getparent() is None:
+            continue
+        if _inside(main, h) or _precedes(h, main):
+            before = h
+    if before is None:
+        return None
+    text = " ".join(before.text_content().split())
+    return None if site_name and text.casefold() == site_name.casefold() else before
+
+
+def _precedes(a: Any, b: Any) -> bool:
+    """True when element `a` starts before element `b` in document order."""
+    for el in b.getroottree().getroot().iter():
+        if el is a:
+            return True
+        if el is b:
+            return False
+    return False
+
+
+def main_text(root: Any, language: str = "de", site_name: str | None = None) -> MainText:
+    """Drop boilerplate and render the main block, headline first (mutates `root`)."""
+    meta_lines = clean(root, language)
+    body = root.find("body")
+    body = root if body is None else body
+    main = choose_main(body)
+    h1 = _headline(main, body, site_name)
+    headline = " ".join(h1.text_content().split()) if h1 is not None else None
+    lines = _render_lines(main, skip=h1)
+    if _MARK in lines:
+        at = lines.index(_MARK)
+        above = [ln for ln in lines[:at] if ln]
+        # short label lines above the headline (kicker, category, breadcrumb) are not review text
+        if all(len(ln) <= PRE_HEADLINE_MAX for ln in above):
+            lines = lines[at + 1:]
+        else:
+            lines = lines[:at] + lines[at + 1:]
+    text = "\n".join(([headline, ""] if headline else []) + lines)
+    return MainText(text=_BLANK_RUNS.sub("\n\n", text).strip(), headline=headline,
+                    meta_lines=meta_lines)
+
+
+def visible_text(page: str | bytes, *, language: str = "de") -> str:
+    """The main review text of a page, as `extract_html` reads it."""
+    root, _ = parse_page(page)
+    return main_text(root, language).text
+
+
+def extract_html(page: str | bytes, *, url: str | None = None, language: str = "de",
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Review:
+    """Extract a `Review` from a whole HTML page (str, or bytes in any declared encoding).
+
+    The record's spans point into `Review.source_text`, the main text found on the page (not the
+    HTML); `Review.meta` carries the page's title hint, author, publication date, URL and the
+    encoding used for bytes.
+    """
     from .extract import extract
-
     from .model import PageMeta
+    from .pagemeta import markup_hints, read_lines
 
-    text = visible_text(page)
-    return extract(text, language=language, meta=PageMeta(url=url, source_format="html"))
+    root, encoding = parse_page(page, max_bytes)
+    hints = markup_hints(root, language)
+    found = main_text(root, language, site_name=hints.site_name)
+    if not found.text:
+        raise EmptyInputError("no review text found on the page")
+    author, date = read_lines(found.meta_lines, language)
+    meta = PageMeta(url=url, source_format="html", encoding=encoding,
+                    title_hint=hints.title or found.headline,
+                    author=hints.author or author, date_published=hints.date or date)
+    return extract(found.text, language=language, meta=meta)
