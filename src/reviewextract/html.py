@@ -48,7 +48,11 @@ META_MAX_CHARS = 160
 _PARAGRAPH = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
                         "main", "blockquote", "pre", "ul", "ol", "dl", "table", "figure",
                         "header", "footer", "aside", "hr", "details", "summary", "address"})
-_LINE = frozenset({"li", "tr", "dt", "dd", "figcaption", "caption", "br", "td", "th"})
+_LINE = frozenset({"li", "tr", "dt", "dd", "figcaption", "caption", "br"})
+_CELL = frozenset({"td", "th"})
+_PARA_BREAK, _LINE_BREAK = "\x1d", "\x1e"
+_BREAK_RUN = re.compile(r"[ \x1d\x1e]*[\x1d\x1e][ \x1d\x1e]*")
+_WS = re.compile(r"\s+")
 _WORD_SPLIT = re.compile(r"[^a-z0-9äöüß]+")
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]{0,500}\[[^\]]{0,100000}\]\s*>", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,500}\?>")
@@ -261,27 +265,34 @@ def _render_lines(el: Any, skip: Any = None) -> list[str]:
 
     parts: list[str] = []
     inside_skip = False
+
+    def add(text: str | None, tag: str = "") -> None:
+        if text:  # source line breaks are plain spaces in HTML, except inside <pre>
+            parts.append(text.replace("\n", _LINE_BREAK) if tag == "pre" else _WS.sub(" ", text))
+
     # iterwalk, not recursion: nesting depth is bounded by libxml2, but a walk never overflows
     for event, node in lxml.etree.iterwalk(el, events=("start", "end")):
         tag = node.tag if isinstance(node.tag, str) else ""
         if node is skip:
             inside_skip = event == "start"
             if event == "end":
-                parts.append(f"\n\n{_MARK}\n\n{node.tail or ''}")
+                parts.append(f"{_PARA_BREAK}{_MARK}{_PARA_BREAK}")
+                add(node.tail)
             continue
         if inside_skip:
             continue
+        brk = _PARA_BREAK if tag in _PARAGRAPH else _LINE_BREAK if tag in _LINE else ""
+        if tag in _CELL:
+            parts.append(" ")
         if event == "start":
-            if tag in _PARAGRAPH or tag in _LINE:
-                parts.append("\n\n" if tag in _PARAGRAPH else "\n")
-            if node.text and tag:
-                parts.append(node.text)
+            parts.append(brk)
+            add(node.text, tag)
         else:
-            if tag in _PARAGRAPH or (tag in _LINE and tag != "br"):
-                parts.append("\n\n" if tag in _PARAGRAPH else "\n")
-            if node.tail and node is not el:
-                parts.append(node.tail)
-    return _tidy("".join(parts))
+            parts.append("" if tag == "br" else brk)
+            if node is not el:
+                add(node.tail)
+    text = _BREAK_RUN.sub(lambda m: "\n\n" if _PARA_BREAK in m.group() else "\n", "".join(parts))
+    return _tidy(text)
 
 
 def _inside(node: Any, ancestor: Any) -> bool:
