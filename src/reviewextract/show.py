@@ -44,7 +44,8 @@ td,th{padding:3px 4px;vertical-align:top;text-align:left;border-top:1px solid #e
 th{font-weight:600;white-space:nowrap;color:#57606a}
 .null{color:#8c959f;font-style:italic}
 .links{font-size:12px;line-height:1.45;margin-top:2px}
-.links div{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.links div{overflow-wrap:anywhere}
+.links a{white-space:nowrap}
 .rule{color:#8c959f;margin-left:4px}
 ul{margin:0;padding-left:18px;font-size:14px}
 pre{margin:0;font-size:12px;line-height:1.4;white-space:pre-wrap;overflow-wrap:anywhere;
