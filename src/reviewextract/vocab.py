@@ -213,7 +213,7 @@ class _Checker:
             value = value["@value"]
         if isinstance(value, dict):
             self.node(value, path)
-            types = [t for t in self.node_types_quiet(value)]
+            types = list(self.node_types_quiet(value))
             if types and not any(vocab.ancestors(t) & set(ranges) for t in types):
                 self.add(Level.ERROR, path, Code.WRONG_RANGE,
                          f"{'/'.join(types)} does not fit {prop!r} (expects {', '.join(ranges)})")
@@ -223,8 +223,9 @@ class _Checker:
         literal_ranges = [r for r in ranges if vocab.is_datatype(r)]
         if any(_literal_fits(vocab, value, r) for r in literal_ranges):
             return
-        if isinstance(value, str) and len(literal_ranges) < len(ranges):
-            # schema.org lets a text stand for a thing; consumers such as Google prefer nodes
+        if isinstance(value, str) and not literal_ranges:
+            # schema.org lets a text stand for a thing; consumers such as Google prefer nodes.
+            # Where the range also has a data type, a text failing it is a malformed literal.
             self.add(Level.WARNING, path, Code.TEXT_FOR_NODE,
                      f"text where {prop!r} expects {', '.join(ranges)}")
             return
