@@ -1,0 +1,266 @@
+"""Speed and memory of reviewextract on this machine, against the targets of issue 6.
+
+    python bench/run.py            # full run (100,000 records for the RSS figure: minutes)
+    python bench/run.py --quick    # smaller counts, same table, about a minute
+    python bench/run.py --json     # the figures as JSON as well
+
+A benchmark, never a test: it prints numbers and whether each target is met, and exits 0.
+See docs/performance.md for what each row measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "missions.txt"
+CORPUS = sorted((ROOT / "tests" / "data").glob("*.jsonl"))
+PYTHON = sys.executable
+
+
+def corpus_texts() -> list[str]:
+    out = []
+    for path in CORPUS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                out.append(json.loads(line)["text"])
+    return out
+
+
+def _convert_fn() -> tuple[Callable[[str], Any], bool]:
+    """extract + JSON-LD (what a user publishes); falls back to extract alone."""
+    from reviewextract import extract
+
+    try:
+        from reviewextract.jsonld import to_jsonld
+    except ImportError:
+        return extract, False
+    return (lambda text: to_jsonld(extract(text))), True
+
+
+def time_calls(fn: Callable[[str], Any], texts: list[str], rounds: int) -> list[float]:
+    """Seconds per call, one entry per call (after one warm-up pass)."""
+    for t in texts:
+        fn(t)
+    out = []
+    for _ in range(rounds):
+        for t in texts:
+            start = time.perf_counter()
+            fn(t)
+            out.append(time.perf_counter() - start)
+    return out
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def import_time_ms(repeat: int) -> tuple[float, list[str]]:
+    """Median cumulative import time of `reviewextract` and the heavy modules it pulled in."""
+    runs, heavy = [], []
+    for _ in range(repeat):
+        done = subprocess.run([PYTHON, "-X", "importtime", "-c", "import reviewextract"],
+                              capture_output=True, text=True, check=True)
+        rows = [re.match(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)", line)
+                for line in done.stderr.splitlines()]
+        rows = [m for m in rows if m]
+        total = next(int(m.group(2)) for m in rows if m.group(4) == "reviewextract")
+        runs.append(total / 1000)
+        top = [m for m in rows if len(m.group(3)) <= 3 and not m.group(4).startswith("reviewex")]
+        heavy = [f"{m.group(4)} {int(m.group(2)) / 1000:.0f} ms"
+                 for m in sorted(top, key=lambda m: -int(m.group(2)))[:5]]
+    return statistics.median(runs), heavy
+
+
+def html_page(text: str, size: int = 30_000) -> str:
+    """A typical review page: head, navigation, the review, a comment thread, scripts, footer."""
+    nav = "".join(f'<li><a href="/kategorie/{i}">Rubrik {i}</a></li>' for i in range(60))
+    paras = "".join(f"<p>{p}</p>" for p in text.split("\n") if p.strip())
+    script = "<script>window.dataLayer=[];" + "var x=1;" * 300 + "</script>"
+    comments = []
+    page = ""
+    while len(page.encode()) < size:
+        n = len(comments)
+        comments.append(f'<div class="comment"><span class="user">Leser {n}</span><p>Kommentar '
+                        f"Nummer {n}: Danke für die Kritik, sehe ich ähnlich.</p></div>")
+        page = (f"<!doctype html><html><head><title>Missions – Kritik</title>{script}</head><body>"
+                f"<header><nav><ul>{nav}</ul></nav></header><main><article><h1>Missions</h1>"
+                f"{paras}</article><section class='comments'>{''.join(comments)}</section>"
+                f"</main><footer>Impressum · Datenschutz</footer></body></html>")
+    return page
+
+
+def search_dates_ms(text: str) -> tuple[float, float]:
+    """(first call incl. dateparser's lazy set-up, median of 3 warm calls), in ms."""
+    from dateparser.search import search_dates
+
+    start = time.perf_counter()
+    search_dates(text, languages=["de"])
+    first = (time.perf_counter() - start) * 1000
+    warm = []
+    for _ in range(3):
+        start = time.perf_counter()
+        search_dates(text, languages=["de"])
+        warm.append((time.perf_counter() - start) * 1000)
+    return first, statistics.median(warm)
+
+
+def write_jsonl(path: Path, texts: list[str], n: int, chars: int) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            text = texts[i % len(texts)]
+            fh.write(json.dumps({"id": i, "text": text[:chars] if chars else text},
+                                ensure_ascii=False) + "\n")
+
+
+def _rss_kb(pid: int) -> int:
+    """RSS of a process and all its descendants, from /proc (0 once it is gone)."""
+    total = 0
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            total += next(int(x.split()[1]) for x in fh if x.startswith("VmRSS:"))
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as fh:
+                total += sum(_rss_kb(int(c)) for c in fh.read().split())
+    except (OSError, StopIteration):
+        pass
+    return total
+
+
+def run_batch(path: Path, jobs: int, sample: bool = False) -> dict[str, Any]:
+    """Run `reviewextract batch` as a child; its records/s, and RSS samples when asked."""
+    cmd = [PYTHON, "-m", "reviewextract", "batch", str(path), "-o", os.devnull,
+           "--jobs", str(jobs)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    samples: list[int] = []
+
+    def watch() -> None:
+        while proc.poll() is None:
+            samples.append(_rss_kb(proc.pid))
+            time.sleep(0.2)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    if sample:
+        watcher.start()
+    _, err = proc.communicate()
+    if sample:
+        watcher.join()
+    m = re.search(r"(\d+) records, (\d+) failed, ([\d.]+) s \((\d+) records/s", err)
+    if proc.returncode not in (0, 1) or m is None:
+        raise RuntimeError(f"batch failed: {err}")
+    return {"records": int(m.group(1)), "seconds": float(m.group(3)),
+            "rate": int(m.group(4)), "samples_kb": [s for s in samples if s]}
+
+
+def rss_figures(samples: list[int]) -> tuple[float, float, float]:
+    """(peak MB, peak in the first quarter MB, peak in the last quarter MB)."""
+    q = max(1, len(samples) // 4)
+    return max(samples) / 1024, max(samples[:q]) / 1024, max(samples[-q:]) / 1024
+
+
+def measure(args: argparse.Namespace) -> dict[str, Any]:
+    seed = SEED.read_text(encoding="utf-8")
+    texts = corpus_texts()
+    convert, with_jsonld = _convert_fn()
+    r: dict[str, Any] = {"jsonld_included": with_jsonld, "cpu_count": os.cpu_count()}
+    seed_calls = time_calls(convert, [seed], args.seed_rounds)
+    r["seed_us"] = statistics.median(seed_calls) * 1e6
+    r["seed_per_s"] = len(seed_calls) / sum(seed_calls)
+    r["seed_p50_us"], r["seed_p99_us"] = pct(seed_calls, .5) * 1e6, pct(seed_calls, .99) * 1e6
+    corpus_calls = time_calls(convert, texts, args.corpus_rounds)
+    r["corpus_per_s"] = len(corpus_calls) / sum(corpus_calls)
+    r["corpus_p50_us"] = pct(corpus_calls, .5) * 1e6
+    r["corpus_p99_us"] = pct(corpus_calls, .99) * 1e6
+    from reviewextract.html import extract_html
+
+    page = html_page(seed)
+    r["html_kb"] = len(page.encode()) / 1024
+    r["html_ms"] = statistics.median(time_calls(extract_html, [page], args.seed_rounds)) * 1000
+    r["import_ms"], r["import_heavy"] = import_time_ms(args.import_repeat)
+    r["search_dates_first_ms"], r["search_dates_ms"] = search_dates_ms(seed)
+    r["vs_search_dates"] = r["search_dates_ms"] * 1000 / r["seed_us"]
+    with tempfile.TemporaryDirectory() as tmp:
+        jobs_file = Path(tmp) / "jobs.jsonl"
+        write_jsonl(jobs_file, texts, args.jobs_records, 0)
+        one, two = run_batch(jobs_file, 1), run_batch(jobs_file, 2)
+        r["jobs1_per_s"], r["jobs2_per_s"] = one["rate"], two["rate"]
+        r["jobs_speedup"] = two["rate"] / one["rate"]
+        rss_file = Path(tmp) / "rss.jsonl"
+        write_jsonl(rss_file, texts, args.rss_records, args.rss_chars)
+        big = run_batch(rss_file, 1, sample=True)
+        r["rss_records"], r["rss_seconds"] = big["records"], big["seconds"]
+        r["rss_peak_mb"], r["rss_first_mb"], r["rss_last_mb"] = rss_figures(big["samples_kb"])
+    return r
+
+
+def table(r: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
+    flat = r["rss_last_mb"] <= r["rss_first_mb"] * 1.1 + 5
+    jl = " + JSON-LD" if r["jsonld_included"] else " (no JSON-LD)"
+    return [
+        (f"seed review{jl}, reviews/s per core", f"{r['seed_per_s']:,.0f} "
+         f"({r['seed_us']:,.0f} µs)", "≥ 2,000 (≤ 500 µs)", r["seed_per_s"] >= 2000),
+        (f"seed p50 / p99{jl}", f"{r['seed_p50_us']:,.0f} / {r['seed_p99_us']:,.0f} µs", "", None),
+        (f"corpus ({len(corpus_texts())} reviews){jl}, reviews/s per core",
+         f"{r['corpus_per_s']:,.0f}", "", None),
+        ("corpus p50 / p99 per review",
+         f"{r['corpus_p50_us']:,.0f} / {r['corpus_p99_us']:,.0f} µs", "", None),
+        (f"HTML page {r['html_kb']:.0f} KB, extract_html", f"{r['html_ms']:.2f} ms", "≤ 2.5 ms",
+         r["html_ms"] <= 2.5),
+        ("import reviewextract (median)", f"{r['import_ms']:.0f} ms", "≤ 200 ms",
+         r["import_ms"] <= 200),
+        ("search_dates(seed, ['de']) warm / first", f"{r['search_dates_ms']:.1f} / "
+         f"{r['search_dates_first_ms']:.0f} ms", "", None),
+        ("extraction vs one search_dates call", f"{r['vs_search_dates']:.1f}× faster", "≥ 10×",
+         r["vs_search_dates"] >= 10),
+        ("batch --jobs 1 / --jobs 2, records/s", f"{r['jobs1_per_s']} / {r['jobs2_per_s']}",
+         "", None),
+        ("--jobs 2 speed-up over --jobs 1", f"{r['jobs_speedup']:.2f}×", "≥ 1.7×",
+         r["jobs_speedup"] >= 1.7),
+        (f"peak RSS, {r['rss_records']:,} records through batch",
+         f"{r['rss_peak_mb']:.0f} MB (first ¼ {r['rss_first_mb']:.0f}, last ¼ "
+         f"{r['rss_last_mb']:.0f})", "flat, < 150 MB", r["rss_peak_mb"] < 150 and flat),
+    ]
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--quick", action="store_true", help="small counts (about a minute)")
+    p.add_argument("--json", action="store_true", help="also print the raw figures as JSON")
+    p.add_argument("--rss-records", type=int, help="records for the RSS run (default 100,000)")
+    p.add_argument("--rss-chars", type=int, default=400,
+                   help="cut each corpus review to this many characters in the RSS run "
+                        "(0 = whole reviews; default 400 so 100,000 records take minutes)")
+    args = p.parse_args()
+    args.seed_rounds = 50 if args.quick else 500
+    args.corpus_rounds = 2 if args.quick else 10
+    args.import_repeat = 3 if args.quick else 7
+    args.jobs_records = 300 if args.quick else 2_000
+    args.rss_records = args.rss_records or (5_000 if args.quick else 100_000)
+    r = measure(args)
+    print(f"reviewextract benchmark: Python {sys.version.split()[0]}, {r['cpu_count']} CPUs")
+    rows = table(r)
+    width = max(len(row[0]) for row in rows)
+    for name, got, target, met in rows:
+        mark = "" if met is None else ("met" if met else "NOT met")
+        print(f"{name:<{width}}  {got:<32} {target:<18} {mark}")
+    print("heaviest imports under reviewextract: " + ", ".join(r["import_heavy"]))
+    if args.json:
+        print(json.dumps(r, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
