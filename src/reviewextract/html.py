@@ -26,8 +26,8 @@ PRE_HEADLINE_MAX = 60  # shorter lines above the headline are kickers / breadcru
 
 # Tags whose content is never review text.
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "object", "embed",
-              "form", "button", "input", "select", "textarea", "nav", "canvas", "video", "audio",
-              "map", "dialog", "menu")
+              "button", "input", "select", "textarea", "canvas", "video", "audio", "map")
+_SOFT_DROP_TAGS = ("nav", "form", "dialog", "menu")
 # Page regions that are boilerplate unless they hold the headline or the article itself.
 _REGION_TAGS = frozenset({"aside", "footer", "header"})
 _DROP_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "search",
@@ -161,10 +161,14 @@ def parse_page(page: str | bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[A
         raise NotTextError("the page holds binary data, not HTML")
     # an internal DTD subset is never expanded by the HTML parser, but would leak as text
     text = _DOCTYPE_SUBSET.sub("", _XML_DECL.sub("", text), count=1)
+    parser = _parser()
     try:
-        root = lxml.html.document_fromstring(text, parser=_parser())
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise NotTextError(f"cannot parse the page as HTML: {exc}") from exc
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        # libxml2 stops reading at 256 nested elements; what follows is lost, so say so
+        raise NotTextError("the page nests elements more than 255 levels deep; it was not read")
     return root, encoding
 
 
@@ -204,6 +208,10 @@ def clean(root: Any, language: str = "de") -> list[str]:
     cues = page_cues(language)
     for el in list(root.iter(*_DROP_TAGS)):
         if el.getparent() is not None:
+            el.drop_tree()
+    # unclosed <nav> or a page-wide <form> (ASP.NET) can wrap the review: keep those
+    for el in list(root.iter(*_SOFT_DROP_TAGS)):
+        if el.getparent() is not None and not _holds_content(el):
             el.drop_tree()
     body = root.find("body")
     body = root if body is None else body
