@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'“”»«‘’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[^\s])")
 _SPACE = re.compile(r"\s")
+_NEWLINE = re.compile("\n")
 
 
 def lower_same_length(text: str) -> str:
@@ -54,6 +55,11 @@ class Doc:
             if s.start <= pos < s.end:
                 return s
         return None
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """The offset of every line's first character (empty lines included)."""
+        return [0, *(m.end() for m in _NEWLINE.finditer(self.text))]
 
     @cached_property
     def lines(self) -> list[tuple[int, int]]:
@@ -143,9 +149,13 @@ def word_spans(low: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def split_clauses(text: str, low: str, start: int, end: int,
-                  split_words: frozenset[str] = frozenset(), min_side: int = 3) -> list[Clause]:
+                  split_words: frozenset[str] = frozenset(), min_side: int = 3,
+                  coordinators: frozenset[str] = frozenset(),
+                  subject_starts: frozenset[str] = frozenset()) -> list[Clause]:
     """Split `text[start:end]` into clauses at ; : , dashes and brackets, and before any word of
-    `split_words` (matched in `low`) when at least `min_side` words stand on each side.
+    `split_words` (matched in `low`) when at least `min_side` words stand on each side. A word of
+    `coordinators` ("and") splits the same way when the next word opens a new subject (a word of
+    `subject_starts`, such as an article or a pronoun).
 
     A comma between digits ("7,5") does not split. Offsets point into `text`; the language
     supplies the split words, so this function holds no words of its own.
@@ -157,10 +167,14 @@ def split_clauses(text: str, low: str, start: int, end: int,
                 low[s + 1].isdigit():
             continue
         cuts.append((s, m.end(), m.group().strip()))
-    if split_words:
+    if split_words or coordinators:
         words = word_spans(low, start, end)
         for i, (ws, we) in enumerate(words):
-            if low[ws:we] in split_words and min_side <= i <= len(words) - 1 - min_side:
+            w = low[ws:we]
+            if not min_side <= i <= len(words) - 1 - min_side:
+                continue
+            nxt = low[words[i + 1][0]:words[i + 1][1]]
+            if w in split_words or (w in coordinators and nxt in subject_starts):
                 prev_punct = low[words[i - 1][1]:ws].strip()
                 if not prev_punct:  # after punctuation the cut is already there
                     cuts.append((ws, ws, low[ws:we]))

@@ -55,15 +55,24 @@ class Lexicon:
     negator_phrases: tuple[tuple[str, ...], ...]
     modifiers: dict[str, float]
     modifier_phrases: dict[tuple[str, ...], float]
+    neutral: frozenset[tuple[str, ...]]
     excess: frozenset[str]
     excess_exempt: frozenset[str]
+    excess_adjectives: frozenset[str]
+    adjective_suffixes: tuple[str, ...]
     split_words: frozenset[str]
+    coordinators: frozenset[str]
+    subject_starts: frozenset[str]
     comma_words: frozenset[str]
     contrast: frozenset[str]
     sondern: frozenset[str]
+    hypothetical: frozenset[str]
+    concessive: frozenset[str]
+    subordinate_concession: frozenset[tuple[str, ...]]
     trim_leading: frozenset[str]
     trim_trailing: frozenset[str]
     verdict_cues: dict[tuple[str, ...], float]
+    verdict_anywhere: dict[tuple[str, ...], float]
     verdict_labels: frozenset[str]
     aspects: dict[str, str]
     skip_line_prefixes: tuple[str, ...]
@@ -210,6 +219,8 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
     mods = {**_weights(code, data, "modifiers", "intensifiers", 1.0, 3.0),
             **_weights(code, data, "modifiers", "downtoners", 0.1, 1.0)}
     cues = _weights(code, data, "verdict", "cues", 0.1, 10.0)
+    anywhere = _weights(code, data, "verdict", "anywhere", 0.1, 10.0)
+    neutral = frozenset(tuple(p.split()) for p in _words(code, data, "neutral", "phrases"))
     aspects: dict[str, str] = {}
     for label in data.get("aspects", {}):
         for w in _words(code, data, "aspects", label):
@@ -223,21 +234,32 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
         negators=neg_words, negator_phrases=neg_phrases,
         modifiers={k: v for k, v in mods.items() if " " not in k},
         modifier_phrases={tuple(k.split()): v for k, v in mods.items() if " " in k},
+        neutral=neutral,
         excess=frozenset(_words(code, data, "excess", "markers")),
         excess_exempt=frozenset(_words(code, data, "excess", "exempt")),
+        excess_adjectives=frozenset(_words(code, data, "excess", "adjectives")),
+        adjective_suffixes=_words(code, data, "excess", "adjective_suffixes"),
         split_words=frozenset(_words(code, data, "clauses", "split_words")),
+        coordinators=frozenset(_words(code, data, "clauses", "coordinators")),
+        subject_starts=frozenset(_words(code, data, "clauses", "subject_starts")),
         comma_words=frozenset(_words(code, data, "clauses", "comma_words")),
         contrast=frozenset(_words(code, data, "clauses", "contrast")),
         sondern=frozenset(_words(code, data, "clauses", "correction")),
+        hypothetical=frozenset(_words(code, data, "clauses", "hypothetical")),
+        concessive=frozenset(_words(code, data, "clauses", "concessive")),
+        subordinate_concession=frozenset(
+            tuple(p.split()) for p in _words(code, data, "clauses", "subordinate_concession")),
         trim_leading=frozenset(_words(code, data, "trim", "leading")),
         trim_trailing=frozenset(_words(code, data, "trim", "trailing")),
         verdict_cues={tuple(k.split()): v for k, v in cues.items()},
+        verdict_anywhere={tuple(k.split()): v for k, v in anywhere.items()},
         verdict_labels=frozenset(_words(code, data, "verdict", "labels")),
         aspects=aspects,
         skip_line_prefixes=_words(code, data, "skip", "line_prefixes"),
         signature_lines=frozenset(_words(code, data, "skip", "signature_lines")),
         endings=endings,
-        max_phrase=max([len(p) for p in phrases] + [len(p) for p in neg_phrases] + [1]),
+        max_phrase=max([len(p) for p in phrases] + [len(p) for p in neg_phrases]
+                       + [len(p) for p in neutral] + [1]),
     )
 
 

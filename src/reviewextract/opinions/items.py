@@ -16,7 +16,9 @@ from .polarity import Polarity, clause_polarity
 MIN_SCORE = 0.6  # weaker clauses (faint praise, "passabel") are not reported as points
 MAX_ITEMS = 8  # per side: a pro/contra box holds a handful of points
 MAX_WORDS = 16  # a longer clause is cut to the words around its polar terms
-_EDGE = " \t\n,;:.!?–—-()[]"
+MIN_WORDS = 2  # a single word ("Wow", "Genial") is an exclamation, not a stated point
+# characters cut from the edges of an item: punctuation, brackets, rating glyphs
+_EDGE = " \t\n,;:.!?–—-()[]*#★☆/|"
 
 
 @dataclass(slots=True)
@@ -42,7 +44,8 @@ def content_sentences(doc: Doc, lex: Lexicon) -> list[Sentence]:
 
 
 def clauses_of(doc: Doc, lex: Lexicon, s: Sentence) -> list[Clause]:
-    return split_clauses(doc.text, doc.low, s.start, s.end, lex.split_words)
+    return split_clauses(doc.text, doc.low, s.start, s.end, lex.split_words,
+                         coordinators=lex.coordinators, subject_starts=lex.subject_starts)
 
 
 def _first_word(doc: Doc, c: Clause) -> str:
@@ -101,10 +104,12 @@ def sentence_points(doc: Doc, lex: Lexicon, s: Sentence) -> list[Point]:
         elif pol is opening and any(_first_word(doc, c2) in lex.sondern
                                     for c2, _ in scored[i + 1:]):
             continue  # the negated part of "nicht X, sondern Y" is not a point of its own
+        if _first_word(doc, c) in lex.hypothetical:
+            continue  # "Wer … sehen will, …" addresses the reader, it states no point
         if abs(score) < MIN_SCORE:
             continue
         start, end = trim(doc, lex, *_narrow(doc, pol, c.start, c.end))
-        if end > start:
+        if len(word_spans(doc.low, start, end)) >= MIN_WORDS:
             out.append(Point(start, end, score, _aspect(doc, lex, start, end), rule))
     return out
 

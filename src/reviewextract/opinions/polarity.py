@@ -13,7 +13,6 @@ from ..lang.lexicon import Lexicon
 from ..text import word_spans
 
 NEG_WINDOW = 4  # a negator reaches polar words at most this many words later
-POST_NEG_TAIL = 2  # a negator among the last words of a clause reaches back ("gefällt nicht")
 FLIP_POS = 0.8  # "nicht gut" is a weaker point than "schlecht"
 FLIP_NEG = 0.6  # "nicht schlecht" is faint praise
 EXCESS_WEIGHT = -1.0  # "zu X" on a word without polarity of its own
@@ -41,13 +40,21 @@ class Polarity:
     rules: list[str] = field(default_factory=list)
 
 
+END = "$"  # a phrase ending in this matches only at the end of its clause ("zieht sich $")
+
+
 def _match_phrase(lex: Lexicon, words: list[str], i: int) -> tuple[int, str, float, str] | None:
-    """The longest phrase (polar, negator, modifier) at word i: (length, kind, weight, term)."""
+    """The longest phrase (polar, negator, modifier, neutral) at word i: (length, kind, w, term).
+
+    `words` ends with the END marker, so a phrase ending in it only matches at the clause end.
+    """
     for n in range(min(lex.max_phrase, len(words) - i), 1, -1):
         key = tuple(words[i:i + n])
         entry = lex.phrases.get(key)
         if entry is not None:
             return n, "polar", entry.weight, entry.term
+        if key in lex.neutral:
+            return n, "word", 0.0, " ".join(key)
         if key in lex.negator_phrases:
             return n, "neg", 0.0, " ".join(key)
         if key in lex.modifier_phrases:
@@ -58,69 +65,86 @@ def _match_phrase(lex: Lexicon, words: list[str], i: int) -> tuple[int, str, flo
 def _is_excess(lex: Lexicon, text: str, words: list[str], spans: list[tuple[int, int]],
                i: int) -> bool:
     """True for "zu" + an adjective: not an infinitive ("zu sagen"), not a noun ("zu Ende")."""
-    if words[i] not in lex.excess or i + 1 >= len(words):
+    if words[i] not in lex.excess or i + 1 >= len(spans):
         return False
     nxt = words[i + 1]
     if nxt in lex.excess_exempt or nxt[0].isdigit() or text[spans[i + 1][0]].isupper():
         return False
-    if lex.lookup(nxt) is not None or nxt in lex.modifiers:
+    if nxt in lex.excess_adjectives or nxt in lex.modifiers:
         return True
-    # an unknown word ending like an infinitive is read as "zu" + verb
-    return not nxt.endswith("en")
+    entry = lex.lookup(nxt)
+    if entry is not None:
+        return entry.kind != "head"  # "zu Problemen" in lowercase text is not an excess
+    return nxt.endswith(lex.adjective_suffixes)
 
 
 def units(lex: Lexicon, text: str, low: str, start: int, end: int) -> list[Unit]:
     """The clause `text[start:end]` as a row of units."""
     spans = word_spans(low, start, end)
     words = [low[s:e] for s, e in spans]
+    words.append(END)
     out: list[Unit] = []
     i = 0
-    while i < len(words):
+    while i < len(spans):
         s, e = spans[i]
         hit = _match_phrase(lex, words, i)
         if hit is not None:
             n, kind, w, term = hit
-            out.append(Unit(s, spans[i + n - 1][1], kind, w, term))
-            i += n
+            n_real = min(n, len(spans) - i)
+            out.append(Unit(s, spans[i + n_real - 1][1], kind, w, term))
+            i += n_real
             continue
         w = words[i]
-        nxt_polar = i + 1 < len(words) and lex.lookup(words[i + 1]) is not None
+        nxt = words[i + 1]
+        nxt_polar = nxt != END and lex.lookup(nxt) is not None
+        entry = lex.lookup(w)
         if _is_excess(lex, text, words, spans, i):
             out.append(Unit(s, e, "excess", 0.0, w))
         elif w in lex.negators:
             out.append(Unit(s, e, "neg", 0.0, w))
-        elif w in lex.modifiers and (nxt_polar or lex.lookup(w) is None):
+        elif w in lex.modifiers and (nxt_polar or entry is None):
             # a word that is both ("einfach", "stark") modifies only a polar word after it
             out.append(Unit(s, e, "mod", lex.modifiers[w], w))
+        elif entry is not None and not (entry.kind == "adj" and nxt[0].isdigit()):
+            # an adjective before a number is an approximation ("gut 90 Minuten")
+            out.append(Unit(s, e, "polar", entry.weight, entry.term))
         else:
-            entry = lex.lookup(w)
-            if entry is not None:
-                out.append(Unit(s, e, "polar", entry.weight, entry.term))
-            else:
-                out.append(Unit(s, e, "word", 0.0, w))
+            out.append(Unit(s, e, "word", 0.0, w))
         i += 1
     return out
 
 
-def _negations(us: list[Unit], j: int) -> int:
-    """How many negators reach the polar unit j (before it, or closing the clause after it)."""
-    n = 0
-    for k in range(max(0, j - NEG_WINDOW), j):
-        if us[k].kind == "neg":
-            n += 1
-    tail_from = len(us) - POST_NEG_TAIL
-    for k in range(j + 1, len(us)):
-        if us[k].kind == "polar":
-            break
-        if us[k].kind == "neg" and k >= tail_from:
-            n += 1
-    return n
+def negation_counts(us: list[Unit]) -> list[int]:
+    """How many negators reach each unit.
+
+    A negator reaches the first polar unit after it in the clause ("nicht immer einfach"); a
+    negator with no polar unit after it reaches back to a polar unit close before it
+    ("überzeugt nicht", "ohne Schwächen kommt … nicht aus").
+    """
+    counts = [0] * len(us)
+    for k, u in enumerate(us):
+        if u.kind != "neg":
+            continue
+        after = next((j for j in range(k + 1, len(us)) if us[j].kind in ("polar", "excess")),
+                     None)
+        if after is not None and after - k <= NEG_WINDOW + 2:
+            counts[after] += 1
+            continue
+        if after is None:
+            before = next((j for j in range(k - 1, max(-1, k - 1 - NEG_WINDOW), -1)
+                           if us[j].kind == "polar"), None)
+            if before is not None:
+                counts[before] += 1
+    return counts
 
 
 def score_units(us: list[Unit]) -> Polarity:
     pol = Polarity()
+    negs = negation_counts(us)
     for j, u in enumerate(us):
         if u.kind == "excess":
+            if negs[j] % 2:
+                continue  # "nicht zu lang" states no fault
             nxt = us[j + 1] if j + 1 < len(us) else None
             base = nxt.weight if nxt is not None and nxt.kind == "polar" else 0.0
             w = -abs(base) if base else EXCESS_WEIGHT
@@ -136,7 +160,7 @@ def score_units(us: list[Unit]) -> Polarity:
             w *= us[k].weight
             k -= 1
         pol.raw += w
-        if _negations(us, j) % 2:
+        if negs[j] % 2:
             w = -w * (FLIP_POS if w > 0 else FLIP_NEG)
             _add(pol, u.start, u.end, w, "negated:" + u.term)
         else:

@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from ..lang.lexicon import Lexicon
 from ..model import Rating, Sentiment
 from ..text import Doc, Sentence, word_spans
-from .items import clauses_of, trim
+from .items import clauses_of
 from .polarity import clause_polarity
 
 CUE_HEAD_WORDS = 4  # a cue counts fully only near the start of its sentence ("Insgesamt ist …")
+OFF_HEAD = 0.3  # "… insgesamt zehn Folgen": further in, a summing-up word is often a count
+LONG_TAIL = 12  # a verdict is cut at a colon followed by more words than this (a list of facts)
+MIN_CLAUSE_WORDS = 5  # … when at least this many words stand before the colon
 CLOSING_WINDOW = 6  # the closing verdict is looked for among the last content sentences
 MIN_CLOSING = 1.0  # … and must be clearly evaluative
 RATING_POSITIVE = 0.75  # normalized rating at or above: positive
@@ -42,10 +45,14 @@ def _cue(doc: Doc, lex: Lexicon, s: Sentence) -> tuple[float, int, int] | None:
     best: tuple[float, int, int] | None = None
     for i in range(len(words)):
         for n in range(min(4, len(words) - i), 0, -1):
-            w = lex.verdict_cues.get(tuple(words[i:i + n]))
-            if w is None:
+            key = tuple(words[i:i + n])
+            w = lex.verdict_cues.get(key)
+            if w is not None:
+                strength = w if i < CUE_HEAD_WORDS else w * OFF_HEAD
+            elif key in lex.verdict_anywhere:
+                strength = lex.verdict_anywhere[key]
+            else:
                 continue
-            strength = w if i < CUE_HEAD_WORDS else w * 0.3
             if best is None or strength > best[0]:
                 best = (strength, ws[i][0], ws[i + n - 1][1])
             break
@@ -97,11 +104,23 @@ def find_verdict(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> Verdict |
 
 
 def _make(doc: Doc, lex: Lexicon, start: int, end: int, rule: str) -> Verdict | None:
-    start, end = trim(doc, lex, start, end)
+    start, end = _edges(doc, start, end)
+    colon = doc.text.find(":", start, end)
+    if colon > 0 and len(word_spans(doc.low, colon, end)) > LONG_TAIL and len(
+            word_spans(doc.low, start, colon)) >= MIN_CLAUSE_WORDS:
+        start, end = _edges(doc, start, colon)
     if end <= start:
         return None
     score, pos, neg = _scored(doc, lex, start, end)
     return Verdict(start, end, score, pos, neg, rule)
+
+
+def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and not doc.text[start].isalnum() and doc.text[start] not in "„\"»«'":
+        start += 1
+    while end > start and doc.text[end - 1] in " \t\n.,;:!?–—-":
+        end -= 1
+    return start, end
 
 
 def sentiment(rating: Rating | None, verdict: Verdict | None, pros: float,
