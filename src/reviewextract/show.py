@@ -46,7 +46,7 @@ th{font-weight:600;white-space:nowrap;color:#57606a}
 .links{font-size:12px;line-height:1.45;margin-top:2px}
 .links div{overflow-wrap:anywhere}
 .links a{white-space:nowrap}
-.rule{color:#8c959f;margin-left:4px}
+.rule{color:#8c959f;margin-left:6px;white-space:nowrap;display:inline-block}
 ul{margin:0;padding-left:18px;font-size:14px}
 pre{margin:0;font-size:12px;line-height:1.4;white-space:pre-wrap;overflow-wrap:anywhere;
  max-height:420px;overflow:auto;background:#f6f8fa;padding:8px;border-radius:6px}
@@ -210,9 +210,13 @@ def jsonld_text(review: Review) -> str | None:
 
 
 def _jsonld_panel(review: Review) -> str:
-    text = jsonld_text(review)
-    body = (f"<pre>{_e(text)}</pre>" if text is not None else
-            '<p class="note">JSON-LD export is not available in this installation.</p>')
+    try:
+        text = jsonld_text(review)
+    except ValueError as exc:  # the page shows the evidence even when the export refuses
+        body = f'<p class="note">JSON-LD export failed: {_e(exc)}</p>'
+    else:
+        body = (f"<pre>{_e(text)}</pre>" if text is not None else
+                '<p class="note">JSON-LD export is not available in this installation.</p>')
     return f'<section id="jsonld"><h2>JSON-LD</h2>{body}</section>'
 
 
