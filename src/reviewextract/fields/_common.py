@@ -34,7 +34,7 @@ class Finding:
 
 def matches(doc: Doc, rule: Rule) -> Iterator[re.Match[str]]:
     """Run one rule over the review (lowercased unless the rule is case-sensitive)."""
-    return rule.pattern.finditer(doc.text if rule.case else doc.low)
+    return rule.finditer(doc.text if rule.case else doc.low, doc.line_starts)
 
 
 def words_before(low: str, pos: int, n: int = 3) -> list[str]:

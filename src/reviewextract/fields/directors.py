@@ -91,7 +91,9 @@ def candidates(doc: Doc) -> list[Finding]:
     particles = lang.wordset("name_particles")
     stop = lang.wordset("name_stopwords")
     out: list[Finding] = []
-    for rule in lang.field_rules(FIELD):
+    for rule in sorted(lang.field_rules(FIELD), key=lambda r: -r.weight):
+        if rule.weight < _STRONG and out:
+            break  # weak readings only count when no strong cue named anyone (see resolve)
         for m in matches(doc, rule):
             if "names_after" in rule.tags:
                 spans = _names_nearby(doc.text, m.end(), particles, stop)

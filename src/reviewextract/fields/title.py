@@ -24,8 +24,8 @@ _QUOTES = re.compile(
 )
 _BRACKETS = re.compile(r"\s*[\[(][^\])]*[\])]\s*$")
 _STARS = re.compile(r"^[\s★☆⭐✩½]+")
-_BEFORE_YEAR = re.compile(
-    r"([^\s.!?:;,„“\"()][^.?:;\n„“\"()]{0,60}?)\s*\((?:1[89]|20)\d\d\)")
+_YEAR_IN_PARENS = re.compile(r"\((?:1[89]|20)\d\d\)")
+_PHRASE_BEFORE = re.compile(r"[^.?:;\n„“\"()]{1,61}$")
 _SEASON_SUFFIX = re.compile(
     r"\s*(?:[-–—:,]\s*)?(?:(?:die\s+)?(?:komplette|finale|gesamte)\s+)?"
     r"(?:(?:staffel|season|series|teil)\s*\d{1,2}|s\d{1,2}(?:e\d{1,2})?|\d{1,2}\.\s*staffel"
@@ -177,8 +177,15 @@ def _quoted(doc: Doc) -> list[Finding]:
 def _before_year(doc: Doc) -> list[Finding]:
     glue = doc.lang.wordset("title_glue_words")
     out = []
-    for m in _BEFORE_YEAR.finditer(doc.text):
-        s, e = m.span(1)
+    for y in _YEAR_IN_PARENS.finditer(doc.text):
+        # the phrase before "(2019)", back to the last sentence punctuation or quote
+        e = y.start()
+        while e > 0 and doc.text[e - 1] in " \t":
+            e -= 1
+        m = _PHRASE_BEFORE.search(doc.text, max(0, e - 61), e)
+        if m is None:
+            continue
+        s = m.start() + len(m.group()) - len(m.group().lstrip(" \t,!"))
         phrase = doc.text[s:e]
         # keep the trailing capitalised run: "Für mich ganz klar Parasite" -> "Parasite"
         words = phrase.split()

@@ -22,24 +22,15 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from .rules import Rule, RuleError, compile_rule
+
+__all__ = ["Language", "LanguageDataError", "Rule", "build_language", "get_language"]
+
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 class LanguageDataError(ValueError):
     """A language folder breaks the contract (raised at load time)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """One pattern for one field, with the weight its matches get."""
-
-    id: str
-    field: str
-    pattern: re.Pattern[str]
-    weight: float = 1.0
-    case: bool = False  # match against the original text instead of the lowercased one
-    tags: frozenset[str] = frozenset()
-    value: Any = None  # a constant the rule stands for (e.g. a work type)
 
 
 @dataclass(frozen=True)
@@ -106,6 +97,13 @@ def _expand(pattern: str, lists: dict[str, tuple[str, ...]], where: str) -> str:
     return _PLACEHOLDER.sub(sub, pattern)
 
 
+def _fill(pattern: str, generated: dict[str, str], lists: dict[str, tuple[str, ...]],
+          where: str) -> str:
+    for key, alt in generated.items():
+        pattern = pattern.replace("{" + key + "}", alt)
+    return _expand(pattern, lists, where)
+
+
 def _load_toml(package: str, name: str) -> dict[str, Any]:
     try:
         data = resources.files(package).joinpath(name).read_text(encoding="utf-8")
@@ -144,21 +142,14 @@ def build_language(code: str, package: str) -> Language:
             if rid in seen:
                 raise LanguageDataError(f"{code}: duplicate rule id {rid!r}")
             seen.add(rid)
-            src = entry["pattern"]
-            for key, alt in generated.items():
-                src = src.replace("{" + key + "}", alt)
-            src = _expand(src, lists, f"{code}:{rid}")
+            src = _fill(entry["pattern"], generated, lists, f"{code}:{rid}")
+            anchor = entry.get("anchor")
+            anchor_src = _fill(anchor, generated, lists, f"{code}:{rid}") if anchor else None
             try:
-                rx = re.compile(src)
-            except re.error as exc:
-                raise LanguageDataError(f"{code}:{rid}: bad pattern: {exc}") from exc
-            if rx.fullmatch(""):
-                raise LanguageDataError(f"{code}:{rid}: pattern matches the empty string")
-            rules.setdefault(fname, []).append(Rule(
-                id=rid, field=fname, pattern=rx, weight=float(entry.get("weight", 1.0)),
-                case=bool(entry.get("case", False)), tags=frozenset(entry.get("tags", ())),
-                value=entry.get("value"),
-            ))
+                rule = compile_rule(entry, fname, src, anchor_src, f"{code}:{rid}")
+            except RuleError as exc:
+                raise LanguageDataError(str(exc)) from exc
+            rules.setdefault(fname, []).append(rule)
     abbreviations = frozenset(str(a).lower() for a in abbrev.get("abbreviations", []))
     if not abbreviations:
         raise LanguageDataError(f"{code}: no abbreviations")

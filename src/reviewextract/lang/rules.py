@@ -1,0 +1,135 @@
+"""Compiling a rule table entry into a fast `Rule`.
+
+Python's regex engine scans quickly only for patterns that begin with literal text; a leading
+`\\b` or lookbehind makes it try every position (20-30x slower on a review). So at load time:
+
+- a leading `\\b` is removed and checked afterwards on the character before the match;
+- leading negative lookbehinds `(?<![...])` / `(?<!word )` are removed and checked the same way;
+- a pattern starting with `(?m)^` (an info-box line) is only tried at line starts;
+- a rule may list literals it `requires`: when none occurs in the text, it is skipped;
+- a rule may name an `anchor` (a literal-led pattern such as its unit words) and a `window`:
+  the full pattern then runs only within `window` characters around each anchor hit.
+The meaning of every pattern stays the same; tests compare both ways of matching.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+_LOOKBEHIND = re.compile(r"\(\?<!(\[(?:\\.|[^\]\\])+\]|[^()\[\]\\|*+?{}]+)\)")
+
+
+class RuleError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One pattern for one field, with the weight its matches get."""
+
+    id: str
+    field: str
+    pattern: re.Pattern[str]
+    weight: float = 1.0
+    case: bool = False  # match against the original text instead of the lowercased one
+    tags: frozenset[str] = frozenset()
+    value: Any = None  # a constant the rule stands for (e.g. a work type)
+    full: re.Pattern[str] | None = None  # the pattern as written (reference for tests)
+    not_after_chars: re.Pattern[str] | None = None  # the char before a match must not match
+    not_after_words: tuple[str, ...] = ()  # the text before a match must not end so
+    line_start: bool = False
+    anchor: re.Pattern[str] | None = None
+    window: int = 80
+    requires: tuple[str, ...] = ()  # the rule can only match where one of these occurs
+
+    def finditer(self, s: str, line_starts: list[int] | None = None) -> Iterator[re.Match[str]]:
+        """Matches of the rule in `s`, as `self.full.finditer(s)` would give them."""
+        if self.requires and not any(r in s for r in self.requires):
+            return
+        if self.line_start:
+            starts = line_starts if line_starts is not None else _line_starts(s)
+            for pos in starts:
+                m = self.pattern.match(s, pos)
+                if m:
+                    yield m
+            return
+        if self.anchor is None:
+            for m in self.pattern.finditer(s):
+                if self._prev_ok(s, m.start()):
+                    yield m
+            return
+        last_end = 0
+        n = len(s)
+        for a in self.anchor.finditer(s):
+            if a.end() <= last_end:
+                continue
+            lo = max(last_end, a.start() - self.window)
+            for w in self.pattern.finditer(s, lo, min(n, a.end() + self.window)):
+                # match again on the whole text: the window's end must not cut a match short
+                m = self.pattern.match(s, w.start())
+                if m and m.start() >= last_end and self._prev_ok(s, m.start()):
+                    last_end = m.end() if m.end() > m.start() else m.end() + 1
+                    yield m
+
+    def _prev_ok(self, s: str, start: int) -> bool:
+        if start == 0:
+            return True
+        if self.not_after_chars is not None and self.not_after_chars.match(s, start - 1):
+            return False
+        return not any(s.endswith(w, 0, start) for w in self.not_after_words)
+
+
+def _line_starts(s: str) -> list[int]:
+    return [0, *(m.end() for m in re.finditer("\n", s))]
+
+
+def _strip_leading_guards(src: str) -> tuple[str, str | None, tuple[str, ...]]:
+    """Remove a leading \\b and negative lookbehinds; return them as checks."""
+    chars: list[str] = []
+    words: list[str] = []
+    while True:
+        if src.startswith(r"\b"):
+            chars.append(r"\w")
+            src = src[2:]
+            continue
+        m = _LOOKBEHIND.match(src)
+        if not m:
+            break
+        inner = m.group(1)
+        if inner.startswith("["):
+            chars.append(inner[1:-1])
+        else:
+            words.append(inner.replace("\\", ""))
+        src = src[m.end():]
+    return src, ("[" + "".join(chars) + "]" if chars else None), tuple(words)
+
+
+def compile_rule(entry: dict[str, Any], fname: str, src: str, anchor: str | None,
+                 where: str) -> Rule:
+    """Build a `Rule` from an expanded pattern `src` (placeholders already filled in)."""
+    try:
+        full = re.compile(src)
+    except re.error as exc:
+        raise RuleError(f"{where}: bad pattern: {exc}") from exc
+    if full.fullmatch(""):
+        raise RuleError(f"{where}: pattern matches the empty string")
+    line_start = src.startswith("(?m)^")
+    fast_src, chars, words = (src, None, ()) if line_start else _strip_leading_guards(src)
+    try:
+        fast = re.compile(fast_src)
+        anchor_rx = re.compile(anchor) if anchor else None
+    except re.error as exc:
+        raise RuleError(f"{where}: bad pattern after guard removal: {exc}") from exc
+    if anchor_rx is not None and anchor_rx.fullmatch(""):
+        raise RuleError(f"{where}: anchor matches the empty string")
+    return Rule(
+        id=entry["id"], field=fname, pattern=fast, weight=float(entry.get("weight", 1.0)),
+        case=bool(entry.get("case", False)), tags=frozenset(entry.get("tags", ())),
+        value=entry.get("value"), full=full,
+        not_after_chars=re.compile(chars) if chars else None, not_after_words=words,
+        line_start=line_start, anchor=anchor_rx, window=int(entry.get("window", 80)),
+        requires=tuple(entry.get("requires", ())),
+    )
