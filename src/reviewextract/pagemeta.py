@@ -351,19 +351,17 @@ def clean_title(title: str | None, site_name: str | None, cues: PageCues) -> str
         elif low.startswith(site):
             title = title[len(site):]
         title = title.strip(" |–—·•-:")
-    pieces = _TITLE_SEP.split(title)
-    segs = pieces[0::2]
+    pieces = _TITLE_SEP.split(title)  # segment, separator, segment, ...
 
     def noise(seg: str) -> bool:
         low = seg.strip().casefold()
         return low in cues.title_noise or bool(site_name and low == site_name.casefold())
 
-    while len(segs) > 1 and noise(segs[-1]):
-        segs.pop()
-    while len(segs) > 1 and noise(segs[0]):
-        segs.pop(0)
-    seps = pieces[1::2]
-    out = segs[0] + "".join(seps[i] + seg for i, seg in enumerate(segs[1:]))
+    while len(pieces) > 1 and noise(pieces[-1]):
+        del pieces[-2:]
+    while len(pieces) > 1 and noise(pieces[0]):
+        del pieces[:2]
+    out = "".join(pieces)
     return " ".join(out.split()) or None
 
 

@@ -1,0 +1,106 @@
+"""Bylines and datelines: who wrote the review and when (plain text and page blocks)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reviewextract import extract
+from reviewextract.lang.base import LanguageDataError
+from reviewextract.model import PageMeta
+from reviewextract.pagemeta import (
+    clean_title,
+    fill_from_text,
+    iso_date,
+    page_cues,
+    page_meta_from_text,
+    read_lines,
+)
+
+# (line, author, date): lines as pages and plain texts write them
+LINES = {
+    "dateline-weekday": ("Donnerstag, 7. Februar 2008", None, "2008-02-07"),
+    "byline": ("von Anna Beispiel", "Anna Beispiel", None),
+    "byline-date-extra": ("Von Katrin Albers · 14. Juni 2019 · Lesezeit: 6 Minuten",
+                          "Katrin Albers", "2019-06-14"),
+    "posted-by-on": ("Gepostet von Sven am 11.08.2015 · 14 Kommentare", "Sven", "2015-08-11"),
+    "posted-on-by": ("Gepostet am 23. April 2022 von Ben | Kino", "Ben", "2022-04-23"),
+    "label-comma": ("Kritik: Jonas Reuter, 28.02.2024", "Jonas Reuter", "2024-02-28"),
+    "published": ("Veröffentlicht am 14. März 2020", None, "2020-03-14"),
+    "customer-review": ("Rezension aus Deutschland vom 3. Mai 2012", None, "2012-05-03"),
+    "name-particle": ("Von Florian Henckel von Donnersmarck, 3. Mai 2012",
+                      "Florian Henckel von Donnersmarck", "2012-05-03"),
+    "forum-handle": ("Beitrag #14 von nachtschicht_berlin", "nachtschicht_berlin", None),
+    "month-only-keeps-no-day": ("Februar 2008", None, "2008-02"),
+    "iso-date": ("Stand: 2021-05-03", None, "2021-05-03"),
+    # never an author or a publication date
+    "release-date": ("VÖ: 14.11.2014 (hab nachgeschaut)", None, None),
+    "rating-sentence": ("Von mir gibt es 9/10", None, None),
+    "source-novel": ("Vorlage: „Der nasse Fisch“ von Volker Kutscher", None, None),
+    "shouting": ("1 VON 5 STERNEN UND DER IST NOCH GESCHENKT. FINGER WEG!!!", None, None),
+    "quote-header": ("Zitat von cinephil_83:", None, None),
+    "director-line": ("Regie: Florian Henckel von Donnersmarck", None, None),
+    "impossible-day": ("31. Februar 2008", None, None),
+    "cinema-start": ("Kinostart: 7. Februar 2008", None, None),
+    "title-with-von": ("Von Menschen und Göttern", None, None),
+}
+
+
+@pytest.mark.parametrize(("line", "author", "date"), LINES.values(), ids=LINES.keys())
+def test_read_lines(line: str, author: str | None, date: str | None) -> None:
+    assert read_lines([line]) == (author, date)
+
+
+@pytest.mark.parametrize(("value", "iso"), [
+    ("2019-06-14T09:30:00+02:00", "2019-06-14"), ("2019-06", "2019-06"), ("2019-02-30", None),
+    ("14.06.2019", None), ("", None), (None, None), ("1850-01-01", None),
+])
+def test_iso_date(value: str | None, iso: str | None) -> None:
+    assert iso_date(value) == iso
+
+
+def test_future_publication_year_is_refused() -> None:
+    assert iso_date(f"{dt.date.today().year + 5}-01-01") is None
+
+
+def test_plain_text_head_and_tail_lines() -> None:
+    text = ("Lichtspiel – ein Abend im Kino\nDonnerstag, 7. Februar 2008\n\nDer Film ist schön, "
+            "von Anfang bis Ende. Regie führte Mara Feld.\n\nText: Anna Beispiel")
+    meta = page_meta_from_text(text)
+    assert (meta.author, meta.date_published) == ("Anna Beispiel", "2008-02-07")
+
+
+def test_plain_text_body_lines_are_not_read() -> None:
+    body = "\n".join(f"Absatz {i} über den Film, der gut ist." for i in range(12))
+    text = f"Lichtspiel\n{body[:200]}\nVon Anna Beispiel\n{body}"
+    assert page_meta_from_text(text) == PageMeta()
+
+
+def test_fill_keeps_what_the_page_gave() -> None:
+    text = "Lichtspiel\nVon Anna Beispiel, 7. Februar 2008\nDer Film ist schön."
+    page = PageMeta(author="Redaktion Beispiel", source_format="html")
+    meta = fill_from_text(page, text)
+    assert (meta.author, meta.date_published, meta.source_format) == (
+        "Redaktion Beispiel", "2008-02-07", "html")
+
+
+def test_extract_fills_meta_from_a_plain_text_byline(seed_text: str) -> None:
+    review = extract("Von Anna Beispiel · 9. März 2018\n\n" + seed_text)
+    assert (review.meta.author, review.meta.date_published) == ("Anna Beispiel", "2018-03-09")
+    assert extract(seed_text).meta == PageMeta()
+
+
+def test_clean_title() -> None:
+    cues = page_cues("de")
+    assert clean_title("Dune: Part Two – Filmkritik | Kinokompass", "Kinokompass", cues) == (
+        "Dune: Part Two")
+    assert clean_title("Kritik | Der Pass – Staffel 1", None, cues) == "Der Pass – Staffel 1"
+    assert clean_title("Kinokompass", "Kinokompass", cues) == "Kinokompass"
+
+
+def test_page_cues_are_checked() -> None:
+    with pytest.raises(LanguageDataError):
+        page_cues("xx")
+    cues = page_cues("de")
+    assert not cues.date.fullmatch("") and cues.date.fullmatch("7. Februar 2008")
