@@ -97,6 +97,11 @@ def test_seed_review_is_a_review_of_season_one_of_missions() -> None:
         "partOfSeries": {"@type": "TVSeries", "name": "Missions"}}
     # the seed states no score and no author: none may appear
     assert "reviewRating" not in data and "author" not in data
+    # whatever pros and cons the extractor finds are the notes, in text order
+    for notes, opinions in (("positiveNotes", seed_review().pros),
+                            ("negativeNotes", seed_review().cons)):
+        names = [e["name"] for e in data.get(notes, {}).get("itemListElement", [])]
+        assert names == [op.text for op in opinions]
 
 
 def test_pros_and_cons_become_ordered_item_lists() -> None:
