@@ -194,6 +194,18 @@ def _split(table: Iterable[str]) -> tuple[frozenset[str], tuple[tuple[str, ...],
     return words, phrases
 
 
+def _inflected(term: str, kind: str, endings: dict[str, tuple[str, ...]]) -> list[str]:
+    """The forms a term is matched in: itself plus its endings; an adjective in -el/-er also
+    drops that e before an ending (passabel → passable, teuer → teure)."""
+    if kind == "word":
+        return [term]
+    ends = endings["adj" if kind == "adj" else "noun"]
+    out = [term, *(term + e for e in ends)]
+    if kind == "adj" and len(term) > 4 and term[-2:] in ("el", "er"):
+        out += [term[:-2] + term[-1] + e for e in ends]
+    return out
+
+
 def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str, Any]) -> Lexicon:
     endings = {k: _words(code, data, "endings", k) for k in ("adj", "noun")}
     forms: dict[str, Entry] = {}
@@ -207,14 +219,12 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
         elif kind == "stem":
             stems[term] = entry
         else:
-            extra = () if kind == "word" else endings["adj" if kind == "adj" else "noun"]
-            suffixes = ("", *extra)
-            for suf in suffixes:
+            for form in _inflected(term, kind, endings):
                 # an explicit entry for an inflected form wins over a generated one
-                if suf == "" or term + suf not in forms:
-                    forms[term + suf] = entry
+                if form == term or form not in forms:
+                    forms[form] = entry
                 if kind == "head":
-                    heads.setdefault(term + suf, entry)
+                    heads.setdefault(form, entry)
     neg_words, neg_phrases = _split(_words(code, data, "negation", "words"))
     mods = {**_weights(code, data, "modifiers", "intensifiers", 1.0, 3.0),
             **_weights(code, data, "modifiers", "downtoners", 0.1, 1.0)}

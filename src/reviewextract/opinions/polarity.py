@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from ..lang.lexicon import Lexicon
 from ..text import word_spans
 
-NEG_WINDOW = 4  # a negator reaches polar words at most this many words later
+NEG_WINDOW = 8  # a negator reaches a polar word this many words later ("nicht mit X mithalten")
+BACK_WINDOW = 4  # … or, closing its clause, one this many words before ("überzeugt nicht")
 FLIP_POS = 0.8  # "nicht gut" is a weaker point than "schlecht"
 FLIP_NEG = 0.6  # "nicht schlecht" is faint praise
 EXCESS_WEIGHT = -1.0  # "zu X" on a word without polarity of its own
@@ -127,11 +128,11 @@ def negation_counts(us: list[Unit]) -> list[int]:
             continue
         after = next((j for j in range(k + 1, len(us)) if us[j].kind in ("polar", "excess")),
                      None)
-        if after is not None and after - k <= NEG_WINDOW + 2:
+        if after is not None and after - k <= NEG_WINDOW:
             counts[after] += 1
             continue
         if after is None:
-            before = next((j for j in range(k - 1, max(-1, k - 1 - NEG_WINDOW), -1)
+            before = next((j for j in range(k - 1, max(-1, k - 1 - BACK_WINDOW), -1)
                            if us[j].kind == "polar"), None)
             if before is not None:
                 counts[before] += 1

@@ -8,6 +8,7 @@ verdict, or only faint praise, is mixed); otherwise the balance of pros and cons
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..lang.lexicon import Lexicon
@@ -20,12 +21,16 @@ CUE_HEAD_WORDS = 4  # a cue counts fully only near the start of its sentence ("I
 OFF_HEAD = 0.3  # "… insgesamt zehn Folgen": further in, a summing-up word is often a count
 LONG_TAIL = 12  # a verdict is cut at a colon followed by more words than this (a list of facts)
 MIN_CLAUSE_WORDS = 5  # … when at least this many words stand before the colon
+LONG_VERDICT = 25  # a verdict sentence longer than this many words is cut after its first part
+MIN_PART = 8  # … if that part and the rest both have at least this many words
+_PART_END = re.compile(r"[,;]|\s[–—-]\s")
 CLOSING_WINDOW = 6  # the closing verdict is looked for among the last content sentences
 MIN_CLOSING = 1.0  # … and must be clearly evaluative
 RATING_POSITIVE = 0.75  # normalized rating at or above: positive
 RATING_NEGATIVE = 0.45  # at or below: negative; between: mixed
 STRONG = 1.0  # a verdict clause at least this strong is a clear judgement
 DOMINANT = 3.0  # one side this many times the other decides a mixed balance
+CONCESSION_WEIGHT = 0.3  # what a concession ("auch wenn …", the part before "trotzdem") weighs
 
 
 @dataclass(slots=True)
@@ -69,13 +74,26 @@ def _cut_label(doc: Doc, lex: Lexicon, s: Sentence) -> int:
 
 
 def _scored(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[float, float, float]:
+    """(score, strongest praise, strongest blame) of a verdict, clause by clause.
+
+    A subordinate concession ("auch wenn …") counts little; a clause opened by a concessive word
+    ("trotzdem …") outweighs what came before it.
+    """
     pos = neg = 0.0
     for c in clauses_of(doc, lex, Sentence(start, end, doc.text[start:end])):
         p = clause_polarity(lex, doc.text, doc.low, c.start, c.end)
-        if p.score > 0:
-            pos = max(pos, p.score)
-        elif p.score < 0:
-            neg = min(neg, p.score)
+        head = tuple(doc.low[c.start:c.end].split()[:2])
+        score = p.score
+        if head[:1] in lex.subordinate_concession or head in lex.subordinate_concession:
+            score *= CONCESSION_WEIGHT
+        if head and head[0] in lex.concessive and score:
+            pos, neg = (max(pos, score), neg * CONCESSION_WEIGHT) if score > 0 else (
+                pos * CONCESSION_WEIGHT, min(neg, score))
+            continue
+        if score > 0:
+            pos = max(pos, score)
+        elif score < 0:
+            neg = min(neg, score)
     return pos + neg, pos, neg
 
 
@@ -109,10 +127,27 @@ def _make(doc: Doc, lex: Lexicon, start: int, end: int, rule: str) -> Verdict | 
     if colon > 0 and len(word_spans(doc.low, colon, end)) > LONG_TAIL and len(
             word_spans(doc.low, start, colon)) >= MIN_CLAUSE_WORDS:
         start, end = _edges(doc, start, colon)
+    start, end = _first_judgement(doc, lex, start, end)
     if end <= start:
         return None
     score, pos, neg = _scored(doc, lex, start, end)
     return Verdict(start, end, score, pos, neg, rule)
+
+
+def _first_judgement(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[int, int]:
+    """A long verdict sentence is cut after its first evaluative part ("Alles in allem bietet
+    X passable Unterhaltung, technisch kann …"): the rest adds detail, not the judgement."""
+    if len(word_spans(doc.low, start, end)) <= LONG_VERDICT:
+        return start, end
+    for m in _PART_END.finditer(doc.text, start, end):
+        head, tail = word_spans(doc.low, start, m.start()), word_spans(doc.low, m.end(), end)
+        if len(head) < MIN_PART:
+            continue
+        if len(tail) >= MIN_PART and clause_polarity(lex, doc.text, doc.low, start,
+                                                     m.start()).spans:
+            return _edges(doc, start, m.start())
+        break
+    return start, end
 
 
 def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -133,11 +168,9 @@ def sentiment(rating: Rating | None, verdict: Verdict | None, pros: float,
         return Sentiment.NEGATIVE if r <= RATING_NEGATIVE else Sentiment.MIXED
     if verdict is not None and (verdict.positive or verdict.negative):
         pos, neg = verdict.positive, -verdict.negative
-        if pos and neg:
-            return Sentiment.MIXED
-        if max(pos, neg) < STRONG:
-            return Sentiment.MIXED  # faint praise or faint blame
-        return Sentiment.POSITIVE if pos else Sentiment.NEGATIVE
+        if max(pos, neg) < STRONG or min(pos, neg) * DOMINANT > max(pos, neg):
+            return Sentiment.MIXED  # faint praise or blame, or praise and blame in balance
+        return Sentiment.POSITIVE if pos > neg else Sentiment.NEGATIVE
     if not pros and not cons:
         return None
     if pros >= DOMINANT * cons:
