@@ -69,6 +69,8 @@ SEASON = [
          "schön.", None),
     case("since-is-not-season", "Ich liebe die Serie seit der ersten Staffel, aber die "
          "finale Staffel enttäuscht.", None),
+    case("label", "Nordlicht\nStaffel: 2\nRegie: Hans Beispiel\n\nGut.", 2),
+    case("zur-ordinal", "Ich muss mal was zur dritten Season von „Nordlicht“ sagen.", 3),
     case("first-compound", "Die Auftaktstaffel von „Nordlicht“ umfasst acht Folgen.", 1),
 ]
 
@@ -90,6 +92,8 @@ YEAR = [
     case("book-year-is-not", "Die Vorlage ist ein Roman aus dem Jahr 2012; die Serie ist "
          "gelungen.", None),
     case("original-is-not", "Das Remake ist schwächer als das Original von 1975.", None),
+    case("plural-release-verb", "Im Juli 2023 starteten zwei große Filme, dieser war der "
+         "bessere.", 2023),
     case("country-year", "Ein Film\nUSA 2014 · 120 Min.\n\nGut.", 2014),
 ]
 
@@ -177,6 +181,12 @@ TITLE = [
     case("forum-prefix", "Re: Nordlicht – wirklich so gut??\nIch fand Nordlicht gut.",
          "Nordlicht"),
     case("nothing-named", "Ein schöner Abend im Kino, die Musik war toll.", None),
+    case("label-with-colon", "Nordlicht: Teil Zwei\nOriginaltitel: Nordlicht: Teil Zwei\n"
+         "Regie: Hans Beispiel\n\nDie Fortsetzung ist stark.", "Nordlicht: Teil Zwei"),
+    case("own-brackets-kept", "Nordlicht (Fast) – Staffel 1: Ein Test\nFazit: „Nordlicht "
+         "(Fast)“ ist gut.", "Nordlicht (Fast)"),
+    case("season-brackets-dropped", "Nordlicht (Staffel 1) – ein Test\nNordlicht ist gut.",
+         "Nordlicht"),
 ]
 
 

@@ -53,6 +53,31 @@ def _clean(s: str) -> str:
     return s.strip().strip("„“”\"'»«‚‘’").strip(" .:-–—,")
 
 
+def _strip_media_brackets(seg: str, media: tuple[str, ...]) -> str:
+    """Drop a trailing "[Blu-ray]" or "(10 DVDs)", keep a title's own "(Fast)"."""
+    m = _BRACKETS.search(seg)
+    if m is None:
+        return seg
+    inner = m.group().lower()
+    if any(w in inner for w in media) or _SEASON_SUFFIX.search(inner.strip(" ()[]")):
+        return _strip_media_brackets(seg[:m.start()], media)
+    return seg
+
+
+def _labelled(doc: Doc) -> list[Finding]:
+    """ "Originaltitel: Dune: Part Two" in an info box: the whole value is the title."""
+    labels = doc.lang.wordset("title_labels")
+    out = []
+    for s, e in doc.lines[:25]:
+        label, sep, value = doc.text[s:e].partition(":")
+        if sep and label.strip().lower() in labels and value.strip():
+            title = _clean(value)
+            if _plausible(doc, title):
+                start = s + len(label) + 1 + value.index(title)
+                out.append(Finding(FIELD, title, start, start + len(title), "title.label", 4.0))
+    return out
+
+
 def _mentions(doc: Doc, title: str, exclude: tuple[int, int] | None = None) -> int:
     """How often the title appears in the review outside `exclude`, as a whole word sequence."""
     needle = title.lower()
@@ -107,7 +132,7 @@ def _headline(doc: Doc) -> list[Finding]:
         offset += len(piece)
         seg = piece.strip()
         weight = 1.0 + (0.5 if i == 0 else 0.0)
-        stripped = _BRACKETS.sub("", seg)
+        stripped = _strip_media_brackets(seg, lang.words("title_media_words"))
         marked = stripped != seg  # "[Blu-ray]", "(10 DVDs)": a product title
         seg = stripped
         cut = _SEASON_SUFFIX.search(seg.lower())
@@ -278,7 +303,8 @@ def _page_hint(doc: Doc) -> list[Finding]:
     seps = "|".join(re.escape(x) for x in doc.lang.words("title_separators"))
     out = []
     for seg in [doc.title_hint, *re.split(seps, doc.title_hint)]:
-        seg = _clean(_SEASON_SUFFIX.sub("", _BRACKETS.sub("", seg.strip())))
+        media = doc.lang.words("title_media_words")
+        seg = _clean(_SEASON_SUFFIX.sub("", _strip_media_brackets(seg.strip(), media)))
         if not _plausible(doc, seg):
             continue
         m = re.search(r"(?<!\w)" + re.escape(seg.lower()) + r"(?!\w)", doc.low)
@@ -289,7 +315,8 @@ def _page_hint(doc: Doc) -> list[Finding]:
 
 
 def candidates(doc: Doc) -> list[Finding]:
-    found = _headline(doc) + _quoted(doc) + _before_year(doc) + _subjects(doc) + _page_hint(doc)
+    found = (_headline(doc) + _quoted(doc) + _before_year(doc) + _subjects(doc)
+             + _page_hint(doc) + _labelled(doc))
     merged: dict[str, Finding] = {}
     for f in found:
         key = f.value.lower()
@@ -305,4 +332,9 @@ def resolve(findings: list[Finding]) -> Finding | None:
     if not findings:
         return None
     top = max(findings, key=lambda f: (f.weight, -f.start))
+    # "Dune" inside a stated "Dune: Part Two": the longer name is the title
+    longer = [f for f in findings if f.weight >= _THRESHOLD + 1 and len(f.value) > len(top.value)
+              and f.value.lower().startswith(top.value.lower())]
+    if longer:
+        top = max(longer, key=lambda f: f.weight)
     return top if top.weight >= _THRESHOLD else None
