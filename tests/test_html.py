@@ -169,6 +169,12 @@ def test_decoding_by_declaration_and_detection(decl: str, codec: str, how: str) 
     assert "Größenwahn" in text and "großartig" in text
 
 
+def test_ascii_utf16_without_bom_is_not_taken_for_utf8() -> None:
+    page = "<html><body><p>Ein schlichter Text ohne Umlaute.</p></body></html>"
+    assert decode_page(page.encode("utf-16-le")) == (page, "utf-16-le (detected)")
+    assert decode_page(page.encode("utf-16-be")) == (page, "utf-16-be (detected)")
+
+
 def test_decoding_by_bom() -> None:
     page = UMLAUT_PAGE.replace("{decl}", '<meta charset="iso-8859-1">')
     for codec, bom in (("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"),

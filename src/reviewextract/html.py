@@ -112,6 +112,9 @@ def decode_page(page: str | bytes) -> tuple[str, str | None]:
     declared = _codec(m.group(1) or m.group(2)) if m else None
     if declared and declared.startswith("utf-16") and b"\x00" not in page[:4096]:
         declared = None  # an ASCII-compatible page cannot be UTF-16, whatever it says
+    wide = _utf16_guess(page)  # before UTF-8: ASCII with zero bytes is valid UTF-8 too
+    if wide:
+        return page.decode(wide, errors="replace"), f"{wide} (detected)"
     utf8 = _strict(page, "utf-8")
     if declared is not None and declared != "utf-8":
         if utf8 is not None and not page.isascii():
@@ -119,9 +122,6 @@ def decode_page(page: str | bytes) -> tuple[str, str | None]:
         return page.decode(declared, errors="replace"), f"{declared} (declared)"
     if utf8 is not None:
         return utf8, "utf-8 (declared)" if declared else "utf-8 (detected)"
-    wide = _utf16_guess(page)
-    if wide:
-        return page.decode(wide, errors="replace"), f"{wide} (detected)"
     how = "declared utf-8, but the bytes are not" if declared else "not UTF-8"
     return page.decode("cp1252", errors="replace"), f"cp1252 (fallback: {how})"
 
