@@ -244,3 +244,15 @@ def test_cli_detects_html(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)
     assert data["meta"]["source_format"] == "html" and data["title"] == "Missions"
     assert (ROOT / "examples" / "missions.txt").exists()
+
+
+def test_cli_honours_the_page_charset(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reviewextract.cli import main
+
+    page = SEED_PAGE.read_text(encoding="utf-8").replace('charset="utf-8"', 'charset="iso-8859-1"')
+    path = tmp_path / "latin1.html"
+    path.write_bytes(page.encode("cp1252"))
+    assert main(["extract", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["meta"]["encoding"] == "cp1252 (declared)"
+    assert "aus französischen Landen" in data["source_text"]

@@ -27,9 +27,12 @@ def run(args: argparse.Namespace) -> int:
 
     text, looks_html = read_input(args.file)
     if args.html or looks_html:
+        from pathlib import Path
+
         from ..html import extract_html
 
-        review = extract_html(text)
+        # a file's raw bytes, so that the page's own charset declaration is honoured
+        review = extract_html(text if args.file == "-" else Path(args.file).read_bytes())
     else:
         review = extract(text)
     if args.format != "json":
