@@ -6,6 +6,8 @@ import json
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reviewextract import extract
 from reviewextract.errors import EmptyInputError, InputTooLargeError, NotTextError
@@ -256,3 +258,22 @@ def test_cli_honours_the_page_charset(tmp_path, capsys: pytest.CaptureFixture[st
     data = json.loads(capsys.readouterr().out)
     assert data["meta"]["encoding"] == "cp1252 (declared)"
     assert "aus französischen Landen" in data["source_text"]
+
+
+SOUP = ["<p>", "</p>", "<div class='sidebar'>", "</div>", "<br>", "<nav>", "<article>", "<h1>",
+        "</h1>", "<!--", "-->", "<script>", "</script>", "&amp;", "&#0;", "&#xD800;", "<![CDATA[",
+        "<!DOCTYPE x [<!ENTITY a 'b'>", "]>", "<table><tr><td>", "<meta charset='utf-16'>",
+        "Der Film ist großartig, das Ende schwach. ", "Regie: Mara Feld\n", "Von Anna Beispiel",
+        "7. Februar 2008", "\x00", "\ufeff", "<time datetime='2020-13-45'>", "<li>"]
+
+
+@given(st.lists(st.sampled_from(SOUP) | st.text(max_size=12), max_size=50), st.booleans())
+@settings(max_examples=30, deadline=None)
+def test_tag_soup_gives_a_record_or_a_value_error(parts: list[str], as_bytes: bool) -> None:
+    page = "".join(parts)
+    try:
+        review = extract_html(page.encode("utf-8", "surrogatepass") if as_bytes else page)
+    except ValueError:
+        return
+    for s in [*review.pros, *review.cons, *(e for ev in review.evidence.values() for e in ev)]:
+        assert review.source_text[s.start:s.end] == s.text
