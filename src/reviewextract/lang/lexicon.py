@@ -30,6 +30,7 @@ WEIGHT_LIMIT = 3.0
 KINDS = frozenset({"word", "adj", "noun", "head", "stem", "phrase"})
 _MIN_STEM = 4  # shorter stems would match too many unrelated words
 _MIN_HEAD = 4  # a compound's modifier must leave at least this many characters before a head
+_MIN_ASPECT_HEAD = 5
 _CACHE_MAX = 50_000
 
 
@@ -53,6 +54,8 @@ class Lexicon:
     phrases: dict[tuple[str, ...], Entry]
     negators: frozenset[str]
     negator_phrases: tuple[tuple[str, ...], ...]
+    comparatives: frozenset[str]
+    than: frozenset[str]
     modifiers: dict[str, float]
     modifier_phrases: dict[tuple[str, ...], float]
     neutral: frozenset[tuple[str, ...]]
@@ -112,9 +115,12 @@ class Lexicon:
             pass
         label = self.aspects.get(token)
         if label is None:
-            # longest known aspect word that begins or ends the compound
-            for k in range(len(token) - 1, 2, -1):
-                label = self.aspects.get(token[:k]) or self.aspects.get(token[len(token) - k:])
+            # longest known aspect word that begins the compound (bildqualität) or, when long
+            # enough not to be a mere ending (-ende, -bild), ends it (filmmusik)
+            for k in range(len(token) - 3, 2, -1):
+                label = self.aspects.get(token[:k])
+                if label is None and k >= _MIN_ASPECT_HEAD:
+                    label = self.aspects.get(token[len(token) - k:])
                 if label is not None:
                     break
         if len(self._aspect_memo) > _CACHE_MAX:
@@ -242,6 +248,8 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
     return Lexicon(
         code=code, forms=forms, stems=stems, heads=heads, phrases=phrases,
         negators=neg_words, negator_phrases=neg_phrases,
+        comparatives=frozenset(_words(code, data, "negation", "comparatives")),
+        than=frozenset(_words(code, data, "negation", "than")),
         modifiers={k: v for k, v in mods.items() if " " not in k},
         modifier_phrases={tuple(k.split()): v for k, v in mods.items() if " " in k},
         neutral=neutral,

@@ -13,7 +13,7 @@ from ..lang.lexicon import Lexicon
 from ..text import Clause, Doc, Sentence, split_clauses, word_spans
 from .polarity import Polarity, clause_polarity
 
-MIN_SCORE = 0.6  # weaker clauses (faint praise, "passabel") are not reported as points
+MIN_SCORE = 0.5  # weaker clauses (faint praise, "passabel") are not reported as points
 MAX_ITEMS = 8  # per side: a pro/contra box holds a handful of points
 MAX_WORDS = 16  # a longer clause is cut to the words around its polar terms
 MIN_WORDS = 2  # a single word ("Wow", "Genial") is an exclamation, not a stated point

@@ -13,7 +13,7 @@ from ..lang.lexicon import Lexicon
 from ..text import word_spans
 
 NEG_WINDOW = 8  # a negator reaches a polar word this many words later ("nicht mit X mithalten")
-BACK_WINDOW = 4  # … or, closing its clause, one this many words before ("überzeugt nicht")
+BACK_WINDOW = 5  # … or, closing its clause, one this many words before ("überzeugt nicht")
 FLIP_POS = 0.8  # "nicht gut" is a weaker point than "schlecht"
 FLIP_NEG = 0.6  # "nicht schlecht" is faint praise
 EXCESS_WEIGHT = -1.0  # "zu X" on a word without polarity of its own
@@ -101,11 +101,15 @@ def units(lex: Lexicon, text: str, low: str, start: int, end: int) -> list[Unit]
         entry = lex.lookup(w)
         if _is_excess(lex, text, words, spans, i):
             out.append(Unit(s, e, "excess", 0.0, w))
-        elif w in lex.negators:
+        elif w in lex.negators or (w in lex.than and any(
+                u.term in lex.comparatives for u in out)):
+            # "eher verwirrt als gepackt": what follows "als" is denied
             out.append(Unit(s, e, "neg", 0.0, w))
         elif w in lex.modifiers and (nxt_polar or entry is None):
             # a word that is both ("einfach", "stark") modifies only a polar word after it
             out.append(Unit(s, e, "mod", lex.modifiers[w], w))
+        elif w in lex.comparatives:
+            out.append(Unit(s, e, "word", 0.0, w))
         elif entry is not None and not (entry.kind == "adj" and nxt[0].isdigit()):
             # an adjective before a number is an approximation ("gut 90 Minuten")
             out.append(Unit(s, e, "polar", entry.weight, entry.term))
@@ -148,7 +152,7 @@ def score_units(us: list[Unit]) -> Polarity:
                 continue  # "nicht zu lang" states no fault
             nxt = us[j + 1] if j + 1 < len(us) else None
             base = nxt.weight if nxt is not None and nxt.kind == "polar" else 0.0
-            w = -abs(base) if base else EXCESS_WEIGHT
+            w = min(-abs(base), EXCESS_WEIGHT)
             if j > 0 and us[j - 1].kind == "mod":
                 w *= EXCESS_BOOST
             _add(pol, u.start, us[j + 1].end if nxt is not None else u.end, w, "excess")

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from ..lang import get_language
 from ..lang.lexicon import Lexicon
 from ..model import Rating, Sentiment
 from ..text import Doc, Sentence, word_spans
@@ -24,8 +26,10 @@ MIN_CLAUSE_WORDS = 5  # … when at least this many words stand before the colon
 LONG_VERDICT = 25  # a verdict sentence longer than this many words is cut after its first part
 MIN_PART = 8  # … if that part and the rest both have at least this many words
 _PART_END = re.compile(r"[,;]|\s[–—-]\s")
-CLOSING_WINDOW = 6  # the closing verdict is looked for among the last content sentences
-MIN_CLOSING = 1.0  # … and must be clearly evaluative
+MIN_CLOSING = 1.0  # a verdict without a cue must be clearly evaluative
+POSITION_WEIGHT = 2.0  # later sentences are likelier to sum up
+WORK_BONUS = 1.0  # naming the work ("Film", a quoted title) marks a judgement of the whole
+DETAIL_PENALTY = 1.0  # naming an aspect (picture, sound) marks a detail; so does a long sentence
 RATING_POSITIVE = 0.75  # normalized rating at or above: positive
 RATING_NEGATIVE = 0.45  # at or below: negative; between: mixed
 STRONG = 1.0  # a verdict clause at least this strong is a clear judgement
@@ -114,11 +118,40 @@ def find_verdict(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> Verdict |
             s = sentences[idx + 1]  # "Fazit:" alone on its line: the verdict follows
             start = s.start
         return _make(doc, lex, start, s.end, "verdict:cue")
-    for s in reversed(sentences[-CLOSING_WINDOW:]):
-        v = _make(doc, lex, s.start, s.end, "verdict:closing")
-        if v is not None and max(v.positive, -v.negative) >= MIN_CLOSING:
-            return v
-    return None
+    return _closing(doc, lex, sentences)
+
+
+def _closing(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> Verdict | None:
+    """Without a cue: the evaluative sentence that best looks like a judgement of the whole work,
+    weighing its strength, whether it names the work, its position, and whether it is about
+    one detail (an aspect such as picture or sound) rather than the whole."""
+    found = [v for v in (_make(doc, lex, s.start, s.end, "verdict:closing") for s in sentences)
+             if v is not None and max(v.positive, -v.negative) >= MIN_CLOSING]
+    best: tuple[float, Verdict] | None = None
+    for idx, v in enumerate(found):
+        # position among the evaluative sentences: page furniture after the review is no help
+        ws = word_spans(doc.low, v.start, v.end)
+        rank = min(max(v.positive, -v.negative), 2.0) + POSITION_WEIGHT * (idx + 1) / len(found)
+        if _about_work(doc, ws) or any(q in doc.text[v.start:v.end] for q in "„»\""):
+            rank += WORK_BONUS
+        if any(lex.aspect(doc.low[a:b]) for a, b in ws):
+            rank -= DETAIL_PENALTY
+        if len(ws) > LONG_VERDICT:
+            rank -= DETAIL_PENALTY
+        if best is None or rank >= best[0]:
+            best = (rank, v)
+    return best[1] if best is not None else None
+
+
+@cache
+def _work_nouns(code: str) -> tuple[str, ...]:
+    return get_language(code).words("work_nouns")
+
+
+def _about_work(doc: Doc, ws: list[tuple[int, int]]) -> bool:
+    """True when the words name the work as a whole ("Film", "Serie", "Dokumentarfilm")."""
+    nouns = _work_nouns(doc.lang.code)
+    return any(doc.low[a:b].endswith(nouns) for a, b in ws)
 
 
 def _make(doc: Doc, lex: Lexicon, start: int, end: int, rule: str) -> Verdict | None:
