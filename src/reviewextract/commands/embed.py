@@ -40,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
     if looks_html:
         from ..html import extract_html
 
-        review = extract_html(text)
+        # a file's raw bytes, so that the page's own charset declaration is honoured
+        review = extract_html(text if args.review == "-" else Path(args.review).read_bytes())
     else:
         from ..extract import extract
 
