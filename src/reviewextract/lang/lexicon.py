@@ -59,6 +59,7 @@ class Lexicon:
     modifiers: dict[str, float]
     modifier_phrases: dict[tuple[str, ...], float]
     neutral: frozenset[tuple[str, ...]]
+    meta_nouns: frozenset[str]
     excess: frozenset[str]
     excess_exempt: frozenset[str]
     excess_adjectives: frozenset[str]
@@ -253,6 +254,7 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
         modifiers={k: v for k, v in mods.items() if " " not in k},
         modifier_phrases={tuple(k.split()): v for k, v in mods.items() if " " in k},
         neutral=neutral,
+        meta_nouns=frozenset(_words(code, data, "meta", "nouns")),
         excess=frozenset(_words(code, data, "excess", "markers")),
         excess_exempt=frozenset(_words(code, data, "excess", "exempt")),
         excess_adjectives=frozenset(_words(code, data, "excess", "adjectives")),

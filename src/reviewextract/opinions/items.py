@@ -106,6 +106,8 @@ def sentence_points(doc: Doc, lex: Lexicon, s: Sentence) -> list[Point]:
             continue  # the negated part of "nicht X, sondern Y" is not a point of its own
         if _first_word(doc, c) in lex.hypothetical:
             continue  # "Wer … sehen will, …" addresses the reader, it states no point
+        if pol.meta_only and rule != "correction" and _aspect(doc, lex, c.start, c.end) is None:
+            continue  # "Ein paar Schwächen gibt es trotzdem" announces the points that follow
         if abs(score) < MIN_SCORE:
             continue
         start, end = trim(doc, lex, *_narrow(doc, pol, c.start, c.end))

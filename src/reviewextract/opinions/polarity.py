@@ -7,6 +7,7 @@ by the negators that reach it; the clause score is the sum.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..lang.lexicon import Lexicon
@@ -37,6 +38,7 @@ class Polarity:
     positive: float = 0.0
     negative: float = 0.0
     raw: float = 0.0  # the sum before negation: what "nicht X, sondern Y" hands on to Y
+    meta_only: bool = False  # all polar words are announcements ("Schwächen gibt es …")
     spans: list[tuple[int, int, float]] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
 
@@ -79,9 +81,22 @@ def _is_excess(lex: Lexicon, text: str, words: list[str], spans: list[tuple[int,
     return nxt.endswith(lex.adjective_suffixes)
 
 
+_QUOTED = re.compile(r"„[^“”\"\n]*[“”\"]|»[^«\n]*«|«[^»\n]*»|\"[^\"\n]*\"")
+
+
+def _unquoted_words(text: str, low: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Word spans outside quotation marks: a quoted title ("„Im Westen nichts Neues“") or
+    quoted speech is not the reviewer's own judgement."""
+    spans = word_spans(low, start, end)
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text, start, end)]
+    if not quoted:
+        return spans
+    return [(s, e) for s, e in spans if not any(qs < s and e < qe for qs, qe in quoted)]
+
+
 def units(lex: Lexicon, text: str, low: str, start: int, end: int) -> list[Unit]:
     """The clause `text[start:end]` as a row of units."""
-    spans = word_spans(low, start, end)
+    spans = _unquoted_words(text, low, start, end)
     words = [low[s:e] for s, e in spans]
     words.append(END)
     out: list[Unit] = []
@@ -110,8 +125,9 @@ def units(lex: Lexicon, text: str, low: str, start: int, end: int) -> list[Unit]
             out.append(Unit(s, e, "mod", lex.modifiers[w], w))
         elif w in lex.comparatives:
             out.append(Unit(s, e, "word", 0.0, w))
-        elif entry is not None and not (entry.kind == "adj" and nxt[0].isdigit()):
-            # an adjective before a number is an approximation ("gut 90 Minuten")
+        elif entry is not None and not (entry.kind == "adj" and entry.weight > 0
+                                        and nxt[0].isdigit()):
+            # praise before a number is an approximation ("gut 90 Minuten", "satte 3 Stunden")
             out.append(Unit(s, e, "polar", entry.weight, entry.term))
         else:
             out.append(Unit(s, e, "word", 0.0, w))
@@ -184,4 +200,8 @@ def _add(pol: Polarity, start: int, end: int, w: float, rule: str) -> None:
 
 
 def clause_polarity(lex: Lexicon, text: str, low: str, start: int, end: int) -> Polarity:
-    return score_units(units(lex, text, low, start, end))
+    us = units(lex, text, low, start, end)
+    pol = score_units(us)
+    polar = [u for u in us if u.kind == "polar"]
+    pol.meta_only = bool(polar) and all(low[u.start:u.end] in lex.meta_nouns for u in polar)
+    return pol
