@@ -29,7 +29,7 @@ BAD = {40: b"{broken", 77: b'{"id": 77, "text": "Film \xff 1999"}', 120: b'{"id"
 def client():
     # threads, not processes: starts in well under a second and still runs the real scheduler
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                      dashboard_address=None) as cluster, Client(cluster) as c:
+                      dashboard_address=":0") as cluster, Client(cluster) as c:
         yield c
 
 
