@@ -99,6 +99,14 @@ def test_paragraphs_list_items_and_br_are_line_boundaries() -> None:
     assert lines[-1] == "Laufzeit: 104 Min."
 
 
+def test_inline_date_in_a_sentence_stays_in_the_text() -> None:
+    p = ('<p>Der Film startete am <time class="date" datetime="2021-05-03">3. Mai 2021</time> '
+         'in den Kinos und ist seitdem ein Publikumserfolg, der viele Zuschauer angelockt hat, '
+         'obwohl die Kritiken gemischt ausfielen und der Verleih kaum Werbung machte.</p>')
+    text = visible_text(_page(f"<article>{p}{REVIEW_P}</article>"))
+    assert "startete am 3. Mai 2021 in den Kinos" in text
+
+
 def test_main_block_without_article_is_the_densest_one() -> None:
     sidebar = ("<div class='box'><p>Unsere Top-Liste: „Heat“, „Ronin“, „Alien“ – alle 10/10.</p>"
                "</div>")

@@ -44,6 +44,7 @@ _META_WORDS = frozenset({"byline", "author", "dateline", "date", "posted", "publ
                          "postmeta", "timestamp", "time", "vcard", "updated"})
 _META_TAGS = frozenset({"p", "div", "span", "small", "address", "ul", "li", "section", "time"})
 META_MAX_CHARS = 160
+_INLINE_META = frozenset({"span", "time", "small"})
 # Blocks separated by a blank line (paragraph level) or by a single line break.
 _PARAGRAPH = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
                         "main", "blockquote", "pre", "ul", "ol", "dl", "table", "figure",
@@ -198,6 +199,9 @@ def _is_meta_block(el: Any, meta_words: frozenset[str]) -> bool:
     if el.tag not in _META_TAGS or not (_words(el) & meta_words or el.tag == "address"):
         return False
     text = " ".join(el.text_content().split())
+    if el.tag in _INLINE_META and el.getparent() is not None and _text_len(
+            el.getparent()) > META_MAX_CHARS:
+        return False  # a date or name inside a sentence of the review stays in the text
     return 0 < len(text) <= META_MAX_CHARS and el.find(".//h1") is None
 
 
