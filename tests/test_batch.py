@@ -185,3 +185,18 @@ def test_jsonld_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert main(["batch", "tests/data/seed.jsonl", "-o", str(out), "-q", "--format", "jsonld",
                  "--include-source-text"]) == 0
     assert _read_output(out)[0]["jsonld"]["reviewBody"].startswith("Sci-Fi")
+
+
+def test_progress_counts_every_record() -> None:
+    from reviewextract.commands.batch import _with_progress
+
+    class Bar:
+        done = 0
+
+        def update(self, n: int) -> None:
+            self.done += n
+
+    bar = Bar()
+    results = [(f"line {i}", i % 3 != 0) for i in range(1000)]
+    assert list(_with_progress(iter(results), bar)) == results
+    assert bar.done == 1000

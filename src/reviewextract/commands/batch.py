@@ -76,18 +76,18 @@ def _progress(total: int | None) -> Any:
         from tqdm import tqdm
     except ImportError:
         return None
-    return tqdm(total=total, unit="rec", unit_scale=True, file=sys.stderr, smoothing=0.1,
-                dynamic_ncols=True)
+    return tqdm(total=total, unit="rec", file=sys.stderr, smoothing=0.1, dynamic_ncols=True)
 
 
 def _with_progress(results: Iterable[tuple[str, bool]], bar: Any) -> Iterator[tuple[str, bool]]:
-    pending = 0
+    pending, last = 0, time.monotonic()
     for result in results:
         yield result
         pending += 1
-        if pending == 256:  # updating per record would cost more than a fast extraction
+        now = time.monotonic()
+        if now - last >= 0.1:  # tqdm.update per record would cost more than a fast extraction
             bar.update(pending)
-            pending = 0
+            pending, last = 0, now
     bar.update(pending)
 
 
