@@ -83,6 +83,8 @@ class Lexicon:
     signature_lines: frozenset[str]
     endings: dict[str, tuple[str, ...]]
     max_phrase: int = 1
+    phrase_starts: frozenset[str] = frozenset()  # first words of all multi-word entries
+    cue_starts: frozenset[str] = frozenset()  # first words of all verdict cues
     _memo: dict[str, Entry | None] = field(default_factory=dict, repr=False)
     _aspect_memo: dict[str, str | None] = field(default_factory=dict, repr=False)
 
@@ -278,6 +280,9 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
         skip_line_prefixes=_words(code, data, "skip", "line_prefixes"),
         signature_lines=frozenset(_words(code, data, "skip", "signature_lines")),
         endings=endings,
+        phrase_starts=frozenset(p[0] for p in (*phrases, *neg_phrases, *neutral,
+                                               *(tuple(k.split()) for k in mods))),
+        cue_starts=frozenset(k.split()[0] for k in (*cues, *anywhere)),
         max_phrase=max([len(p) for p in phrases] + [len(p) for p in neg_phrases]
                        + [len(p) for p in neutral] + [1]),
     )

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lang.lexicon import Lexicon
-from ..text import Clause, Doc, Sentence, split_clauses, word_spans
+from ..text import Clause, Doc, Sentence, split_clauses
+from . import tokens
 from .polarity import Polarity, clause_polarity
 
 MIN_SCORE = 0.5  # weaker clauses (faint praise, "passabel") are not reported as points
@@ -44,13 +45,18 @@ def content_sentences(doc: Doc, lex: Lexicon) -> list[Sentence]:
 
 
 def clauses_of(doc: Doc, lex: Lexicon, s: Sentence) -> list[Clause]:
-    return split_clauses(doc.text, doc.low, s.start, s.end, lex.split_words,
-                         coordinators=lex.coordinators, subject_starts=lex.subject_starts)
+    """The clauses of a sentence (remembered while the review is being read)."""
+    cache = tokens.memo(doc.low)
+    key = ("clauses", s.start, s.end)
+    if key not in cache:
+        cache[key] = split_clauses(doc.text, doc.low, s.start, s.end, lex.split_words,
+                                   coordinators=lex.coordinators,
+                                   subject_starts=lex.subject_starts)
+    return cache[key]  # type: ignore[no-any-return]
 
 
 def _first_word(doc: Doc, c: Clause) -> str:
-    ws = word_spans(doc.low, c.start, c.end)
-    return doc.low[ws[0][0]:ws[0][1]] if ws else ""
+    return tokens.first(doc.low, c.start, c.end)
 
 
 def trim(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[int, int]:
@@ -60,7 +66,7 @@ def trim(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[int, int]:
             start += 1
         while end > start and doc.text[end - 1] in _EDGE:
             end -= 1
-        ws = word_spans(doc.low, start, end)
+        ws = tokens.spans(doc.low, start, end)
         if len(ws) > 2 and doc.low[ws[0][0]:ws[0][1]] in lex.trim_leading:
             start = ws[1][0]
             continue
@@ -71,7 +77,7 @@ def trim(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[int, int]:
 
 
 def _aspect(doc: Doc, lex: Lexicon, start: int, end: int) -> str | None:
-    for s, e in word_spans(doc.low, start, end):
+    for s, e in tokens.spans(doc.low, start, end):
         label = lex.aspect(doc.low[s:e])
         if label is not None:
             return label
@@ -80,7 +86,7 @@ def _aspect(doc: Doc, lex: Lexicon, start: int, end: int) -> str | None:
 
 def _narrow(doc: Doc, pol: Polarity, start: int, end: int) -> tuple[int, int]:
     """A long clause shrinks to the words from a few before its first polar term to its last."""
-    ws = word_spans(doc.low, start, end)
+    ws = tokens.spans(doc.low, start, end)
     if len(ws) <= MAX_WORDS or not pol.spans:
         return start, end
     first = min(s for s, _, _ in pol.spans)
@@ -111,7 +117,7 @@ def sentence_points(doc: Doc, lex: Lexicon, s: Sentence) -> list[Point]:
         if abs(score) < MIN_SCORE:
             continue
         start, end = trim(doc, lex, *_narrow(doc, pol, c.start, c.end))
-        if len(word_spans(doc.low, start, end)) >= MIN_WORDS:
+        if tokens.count(doc.low, start, end) >= MIN_WORDS:
             out.append(Point(start, end, score, _aspect(doc, lex, start, end), rule))
     return out
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..lang.lexicon import Lexicon
-from ..text import word_spans
+from . import tokens
 
 NEG_WINDOW = 8  # a negator reaches a polar word this many words later ("nicht mit X mithalten")
 BACK_WINDOW = 5  # … or, closing its clause, one this many words before ("überzeugt nicht")
@@ -51,6 +51,8 @@ def _match_phrase(lex: Lexicon, words: list[str], i: int) -> tuple[int, str, flo
 
     `words` ends with the END marker, so a phrase ending in it only matches at the clause end.
     """
+    if words[i] not in lex.phrase_starts:
+        return None
     for n in range(min(lex.max_phrase, len(words) - i), 1, -1):
         key = tuple(words[i:i + n])
         entry = lex.phrases.get(key)
@@ -87,7 +89,7 @@ _QUOTED = re.compile(r"„[^“”\"\n]*[“”\"]|»[^«\n]*«|«[^»\n]*»|\"[
 def _unquoted_words(text: str, low: str, start: int, end: int) -> list[tuple[int, int]]:
     """Word spans outside quotation marks: a quoted title ("„Im Westen nichts Neues“") or
     quoted speech is not the reviewer's own judgement."""
-    spans = word_spans(low, start, end)
+    spans = tokens.spans(low, start, end)
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text, start, end)]
     if not quoted:
         return spans
@@ -200,8 +202,14 @@ def _add(pol: Polarity, start: int, end: int, w: float, rule: str) -> None:
 
 
 def clause_polarity(lex: Lexicon, text: str, low: str, start: int, end: int) -> Polarity:
+    """The polarity of `text[start:end]`; remembered while the review is being read."""
+    cache = tokens.memo(low)
+    key = ("polarity", start, end)
+    if key in cache:
+        return cache[key]  # type: ignore[no-any-return]
     us = units(lex, text, low, start, end)
     pol = score_units(us)
     polar = [u for u in us if u.kind == "polar"]
     pol.meta_only = bool(polar) and all(low[u.start:u.end] in lex.meta_nouns for u in polar)
+    cache[key] = pol
     return pol

@@ -15,7 +15,8 @@ from functools import cache
 from ..lang import get_language
 from ..lang.lexicon import Lexicon
 from ..model import Rating, Sentiment
-from ..text import Doc, Sentence, word_spans
+from ..text import Doc, Sentence
+from . import tokens
 from .items import clauses_of
 from .polarity import clause_polarity
 
@@ -49,10 +50,12 @@ class Verdict:
 
 def _cue(doc: Doc, lex: Lexicon, s: Sentence) -> tuple[float, int, int] | None:
     """(strength, start, end) of the verdict cue in the sentence, if any."""
-    ws = word_spans(doc.low, s.start, s.end)
+    ws = tokens.spans(doc.low, s.start, s.end)
     words = [doc.low[a:b] for a, b in ws]
     best: tuple[float, int, int] | None = None
     for i in range(len(words)):
+        if words[i] not in lex.cue_starts:
+            continue
         for n in range(min(4, len(words) - i), 0, -1):
             key = tuple(words[i:i + n])
             w = lex.verdict_cues.get(key)
@@ -130,7 +133,7 @@ def _closing(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> Verdict | Non
     best: tuple[float, Verdict] | None = None
     for idx, v in enumerate(found):
         # position among the evaluative sentences: page furniture after the review is no help
-        ws = word_spans(doc.low, v.start, v.end)
+        ws = tokens.spans(doc.low, v.start, v.end)
         rank = min(max(v.positive, -v.negative), 2.0) + POSITION_WEIGHT * (idx + 1) / len(found)
         if _about_work(doc, ws) or any(q in doc.text[v.start:v.end] for q in "„»\""):
             rank += WORK_BONUS
@@ -157,8 +160,8 @@ def _about_work(doc: Doc, ws: list[tuple[int, int]]) -> bool:
 def _make(doc: Doc, lex: Lexicon, start: int, end: int, rule: str) -> Verdict | None:
     start, end = _edges(doc, start, end)
     colon = doc.text.find(":", start, end)
-    if colon > 0 and len(word_spans(doc.low, colon, end)) > LONG_TAIL and len(
-            word_spans(doc.low, start, colon)) >= MIN_CLAUSE_WORDS:
+    if colon > 0 and tokens.count(doc.low, colon, end) > LONG_TAIL and tokens.count(
+            doc.low, start, colon) >= MIN_CLAUSE_WORDS:
         start, end = _edges(doc, start, colon)
     start, end = _first_judgement(doc, lex, start, end)
     if end <= start:
@@ -170,14 +173,13 @@ def _make(doc: Doc, lex: Lexicon, start: int, end: int, rule: str) -> Verdict | 
 def _first_judgement(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[int, int]:
     """A long verdict sentence is cut after its first evaluative part ("Alles in allem bietet
     X passable Unterhaltung, technisch kann …"): the rest adds detail, not the judgement."""
-    if len(word_spans(doc.low, start, end)) <= LONG_VERDICT:
+    if tokens.count(doc.low, start, end) <= LONG_VERDICT:
         return start, end
     for m in _PART_END.finditer(doc.text, start, end):
-        head, tail = word_spans(doc.low, start, m.start()), word_spans(doc.low, m.end(), end)
-        if len(head) < MIN_PART:
+        if tokens.count(doc.low, start, m.start()) < MIN_PART:
             continue
-        if len(tail) >= MIN_PART and clause_polarity(lex, doc.text, doc.low, start,
-                                                     m.start()).spans:
+        head = clause_polarity(lex, doc.text, doc.low, start, m.start())
+        if tokens.count(doc.low, m.end(), end) >= MIN_PART and head.spans:
             return _edges(doc, start, m.start())
         break
     return start, end
