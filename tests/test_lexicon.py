@@ -1,0 +1,123 @@
+"""The German opinion lexicon: how terms match word forms, and the checks made at load time."""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from importlib import resources
+from typing import Any
+
+import pytest
+
+from reviewextract.lang.base import LanguageDataError
+from reviewextract.lang.lexicon import build_lexicon, get_lexicon, parse_lexicon_tsv
+
+LEX = get_lexicon("de")
+
+
+def data() -> dict[str, Any]:
+    text = resources.files("reviewextract.lang.de").joinpath("opinions.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+LOOKUPS = [
+    pytest.param("gut", "gut", id="adjective-base"),
+    pytest.param("gute", "gut", id="adjective-ending"),
+    pytest.param("langweiligen", "langweilig", id="adjective-long-ending"),
+    pytest.param("passable", "passabel", id="adjective-el-drops-e"),
+    pytest.param("logiklücken", "lücke", id="compound-head-plural"),
+    pytest.param("drehbuchschwächen", "schwäche", id="compound-head-schwaeche"),
+    pytest.param("plausibilitätsprobleme", "problem", id="compound-head-linking-s"),
+    pytest.param("kaufempfehlung", "empfehlung", id="compound-head-empfehlung"),
+    pytest.param("überzeugte", "überzeug", id="stem-participle"),
+    pytest.param("überzeugt", "überzeug", id="stem-verb"),
+]
+
+
+@pytest.mark.parametrize(("token", "term"), LOOKUPS)
+def test_lookup_finds_term(token: str, term: str) -> None:
+    entry = LEX.lookup(token)
+    assert entry is not None and entry.term == term
+
+
+@pytest.mark.parametrize("token", ["gutachten", "haus", "episodenlänge", "lückenlos"],
+                         ids=["prefix-is-not-adjective", "plain-noun", "laenge-not-a-head",
+                              "head-must-end-word"])
+def test_lookup_ignores(token: str) -> None:
+    assert LEX.lookup(token) is None
+
+
+def test_polarity_signs() -> None:
+    assert LEX.lookup("großartig").weight > 0  # type: ignore[union-attr]
+    assert LEX.lookup("hölzern").weight < 0  # type: ignore[union-attr]
+    assert LEX.lookup("grandios").weight > LEX.lookup("solide").weight  # type: ignore[union-attr]
+
+
+ASPECTS = [
+    pytest.param("darsteller", "acting", id="exact"),
+    pytest.param("bildqualität", "picture", id="modifier-of-compound"),
+    pytest.param("filmmusik", "music", id="head-of-compound"),
+    pytest.param("spannungsbogen", "suspense", id="listed-compound"),
+    pytest.param("spannende", None, id="ende-is-no-head"),
+    pytest.param("zeitbild", None, id="short-head-not-matched"),
+]
+
+
+@pytest.mark.parametrize(("token", "label"), ASPECTS)
+def test_aspect(token: str, label: str | None) -> None:
+    assert LEX.aspect(token) == label
+
+
+BAD_TSV = [
+    pytest.param("", "empty", id="empty-file"),
+    pytest.param("gut\t1\tadj\ngut\t2\tadj\n", "duplicate", id="duplicate-term"),
+    pytest.param("gut\t0\tadj\n", "weight", id="zero-weight"),
+    pytest.param("gut\t4\tadj\n", "weight", id="weight-out-of-range"),
+    pytest.param("gut\tsehr\tadj\n", "not a number", id="weight-not-number"),
+    pytest.param("gut\t1\tverb\n", "unknown kind", id="unknown-kind"),
+    pytest.param("sehr gut\t1\tadj\n", "phrase", id="multiword-needs-phrase-kind"),
+    pytest.param("gut\t1\n", "expected", id="missing-column"),
+    pytest.param("gu\t1\tstem\n", "shorter", id="stem-too-short"),
+]
+
+
+@pytest.mark.parametrize(("tsv", "message"), BAD_TSV)
+def test_bad_tsv_is_rejected(tsv: str, message: str) -> None:
+    with pytest.raises(LanguageDataError, match=message):
+        parse_lexicon_tsv("xx", tsv)
+
+
+def _break(path: tuple[str, ...], value: object) -> dict[str, Any]:
+    d = copy.deepcopy(data())
+    node = d
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    return d
+
+
+BAD_TOML = [
+    pytest.param(("negation", "words"), [], "empty", id="empty-negators"),
+    pytest.param(("negation", "words"), ["nicht", "nicht"], "repeats", id="duplicate-negator"),
+    pytest.param(("modifiers", "intensifiers", "sehr"), 0.5, "not in", id="intensifier-below-1"),
+    pytest.param(("modifiers", "downtoners", "etwas"), 1.5, "not in", id="downtoner-above-1"),
+    pytest.param(("verdict", "cues"), {}, "missing or empty", id="no-verdict-cues"),
+    pytest.param(("aspects", "music"), ["bild"], "two labels", id="aspect-word-twice"),
+]
+
+
+@pytest.mark.parametrize(("path", "value", "message"), BAD_TOML)
+def test_bad_opinions_toml_is_rejected(path: tuple[str, ...], value: object,
+                                       message: str) -> None:
+    rows = parse_lexicon_tsv("xx", "gut\t1\tadj\n")
+    with pytest.raises(LanguageDataError, match=message):
+        build_lexicon("xx", rows, _break(path, value))
+
+
+def test_lexicon_is_loaded_once() -> None:
+    assert get_lexicon("de") is get_lexicon("de")
+
+
+def test_unknown_language_has_no_lexicon() -> None:
+    with pytest.raises(LanguageDataError):
+        get_lexicon("xq")

@@ -1,0 +1,85 @@
+"""Sentence and clause segmentation (text.py) on our own German sentences, by phenomenon."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewextract.lang import get_language
+from reviewextract.lang.lexicon import get_lexicon
+from reviewextract.text import Doc, split_clauses
+
+DE = get_language("de")
+LEX = get_lexicon("de")
+
+
+def sentences(text: str) -> list[str]:
+    return [s.text for s in Doc(text, DE).sentences]
+
+
+def clauses(text: str) -> list[str]:
+    low = text.lower()
+    return [c.text for c in split_clauses(text, low, 0, len(text), LEX.split_words,
+                                          coordinators=LEX.coordinators,
+                                          subject_starts=LEX.subject_starts)]
+
+
+SENTENCES = [
+    pytest.param("Die Laufzeit beträgt ca. 90 Minuten. Das reicht.", 2, id="abbrev-ca"),
+    pytest.param("Es gibt Extras, z. B. ein Making-of. Die sind nett.", 2, id="abbrev-z-b-spaced"),
+    pytest.param("Gezeigt werden u. a. Interviews. Sonst nichts.", 2, id="abbrev-u-a"),
+    pytest.param("Die Serie bzw. ihre erste Staffel ist kurz. Schade.", 2, id="abbrev-bzw"),
+    pytest.param("Regie führte Dr. Anna Berg. Sie kann das.", 2, id="abbrev-title-dr"),
+    pytest.param("Die 3. Staffel ist besser als die 2. Staffel. Klar.", 2, id="ordinal-noun"),
+    pytest.param("Ab dem 12. März im Kino. Hingehen!", 2, id="ordinal-date"),
+    pytest.param("Er sagt: „Nie wieder.“ Dann geht er.", 2, id="quote-closing-after-dot"),
+    pytest.param("Tolle Bilder\nSchwache Story", 2, id="no-final-punctuation-lines"),
+    pytest.param("Ist das gut? Ja! Sehr.", 3, id="question-and-exclamation"),
+]
+
+
+@pytest.mark.parametrize(("text", "n"), SENTENCES)
+def test_sentence_count(text: str, n: int) -> None:
+    assert len(sentences(text)) == n, sentences(text)
+
+
+def test_sentence_spans_point_into_text() -> None:
+    text = "Die Kamera ist ca. 2 Std. unterwegs. „Toll“, sagt sie. Ende"
+    for s in Doc(text, DE).sentences:
+        assert text[s.start:s.end] == s.text
+
+
+CLAUSES = [
+    pytest.param("Die Musik ist gut, aber die Story ist schwach",
+                 ["Die Musik ist gut", "aber die Story ist schwach"], id="comma-aber"),
+    pytest.param("Das Bild ist nicht das beste aber für den Preis in Ordnung",
+                 ["Das Bild ist nicht das beste", "aber für den Preis in Ordnung"],
+                 id="aber-without-comma"),
+    pytest.param("Das liegt nicht an den Darstellern, sondern an der Regie",
+                 ["Das liegt nicht an den Darstellern", "sondern an der Regie"], id="sondern"),
+    pytest.param("Die Figuren, die wenig sagen, bleiben blass",
+                 ["Die Figuren", "die wenig sagen", "bleiben blass"], id="relative-commas"),
+    pytest.param("Die Effekte sind alt; die Musik ist neu",
+                 ["Die Effekte sind alt", "die Musik ist neu"], id="semicolon"),
+    pytest.param("Ein starker Auftakt – ein schwaches Ende",
+                 ["Ein starker Auftakt", "ein schwaches Ende"], id="dash"),
+    pytest.param("Der Hauptdarsteller spielt stark und die Musik trägt jede Szene",
+                 ["Der Hauptdarsteller spielt stark", "und die Musik trägt jede Szene"],
+                 id="und-new-subject"),
+    pytest.param("Bild und Ton sind auf der Scheibe gut", ["Bild und Ton sind auf der Scheibe gut"],
+                 id="und-inside-subject-no-split"),
+    pytest.param("Wertung: 7,5 von 10", ["Wertung", "7,5 von 10"], id="decimal-comma-kept"),
+    pytest.param("Spannend aber kurz", ["Spannend aber kurz"], id="short-sides-no-split"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAUSES)
+def test_clauses(text: str, expected: list[str]) -> None:
+    assert clauses(text) == expected
+
+
+def test_clause_offsets_survive() -> None:
+    text = "  Nett, aber zu lang; dafür (immerhin) gut gespielt.  "
+    low = text.lower()
+    for c in split_clauses(text, low, 0, len(text), LEX.split_words):
+        assert text[c.start:c.end] == c.text
+        assert c.text == c.text.strip()
