@@ -76,7 +76,14 @@ def trim(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[int, int]:
         return start, end
 
 
-def _aspect(doc: Doc, lex: Lexicon, start: int, end: int) -> str | None:
+def _aspect(doc: Doc, lex: Lexicon, start: int, end: int,
+            polar: tuple[tuple[int, int, float], ...] = ()) -> str | None:
+    """What a point is about: the aspect a polar word names itself ("Logiklücken"), else the
+    first aspect word of the clause ("Die Dialoge sind hölzern")."""
+    for s, e, _ in polar:
+        label = lex.aspect(doc.low[s:e])
+        if label is not None:
+            return label
     for s, e in tokens.spans(doc.low, start, end):
         label = lex.aspect(doc.low[s:e])
         if label is not None:
@@ -118,7 +125,8 @@ def sentence_points(doc: Doc, lex: Lexicon, s: Sentence) -> list[Point]:
             continue
         start, end = trim(doc, lex, *_narrow(doc, pol, c.start, c.end))
         if tokens.count(doc.low, start, end) >= MIN_WORDS:
-            out.append(Point(start, end, score, _aspect(doc, lex, start, end), rule))
+            aspect = _aspect(doc, lex, start, end, tuple(pol.spans))
+            out.append(Point(start, end, score, aspect, rule))
     return out
 
 

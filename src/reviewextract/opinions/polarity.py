@@ -7,7 +7,6 @@ by the negators that reach it; the clause score is the sum.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..lang.lexicon import Lexicon
@@ -83,14 +82,11 @@ def _is_excess(lex: Lexicon, text: str, words: list[str], spans: list[tuple[int,
     return nxt.endswith(lex.adjective_suffixes)
 
 
-_QUOTED = re.compile(r"„[^“”\"\n]*[“”\"]|»[^«\n]*«|«[^»\n]*»|\"[^\"\n]*\"")
-
-
 def _unquoted_words(text: str, low: str, start: int, end: int) -> list[tuple[int, int]]:
     """Word spans outside quotation marks: a quoted title ("„Im Westen nichts Neues“") or
     quoted speech is not the reviewer's own judgement."""
     spans = tokens.spans(low, start, end)
-    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text, start, end)]
+    quoted = [(qs, qe) for qs, qe in tokens.quoted(text, low) if qs < end and start < qe]
     if not quoted:
         return spans
     return [(s, e) for s, e in spans if not any(qs < s and e < qe for qs, qe in quoted)]

@@ -7,6 +7,7 @@ pattern again for every range. Only the most recent text is kept, so nothing gro
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import Any
 
@@ -46,6 +47,17 @@ def first(low: str, start: int, end: int) -> str:
     _, starts, ends, _ = _index(low)
     i = bisect_left(starts, start)
     return low[starts[i]:ends[i]] if i < len(starts) and ends[i] <= end else ""
+
+
+_QUOTED = re.compile(r"„[^“”\"\n]*[“”\"]|»[^«\n]*«|«[^»\n]*»|\"[^\"\n]*\"")
+
+
+def quoted(text: str, low: str) -> list[tuple[int, int]]:
+    """(start, end) of every quotation in `text` („…“, »…«, "…"), found once per review."""
+    cache = memo(low)
+    if "quoted" not in cache:
+        cache["quoted"] = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    return cache["quoted"]  # type: ignore[no-any-return]
 
 
 def memo(low: str) -> dict[Any, Any]:

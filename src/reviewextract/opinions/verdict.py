@@ -86,21 +86,18 @@ def _scored(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[float, float,
     A subordinate concession ("auch wenn …") counts little; a clause opened by a concessive word
     ("trotzdem …") outweighs what came before it.
     """
-    pos = neg = 0.0
+    parts: list[tuple[float, float]] = []  # (score, weight) per clause
     for c in clauses_of(doc, lex, Sentence(start, end, doc.text[start:end])):
-        p = clause_polarity(lex, doc.text, doc.low, c.start, c.end)
+        score = clause_polarity(lex, doc.text, doc.low, c.start, c.end).score
         head = tuple(doc.low[c.start:c.end].split()[:2])
-        score = p.score
-        if head[:1] in lex.subordinate_concession or head in lex.subordinate_concession:
-            score *= CONCESSION_WEIGHT
-        if head and head[0] in lex.concessive and score:
-            pos, neg = (max(pos, score), neg * CONCESSION_WEIGHT) if score > 0 else (
-                pos * CONCESSION_WEIGHT, min(neg, score))
-            continue
-        if score > 0:
-            pos = max(pos, score)
-        elif score < 0:
-            neg = min(neg, score)
+        if head and head[0] in lex.concessive:
+            # "…, trotzdem ein Film, den man gesehen haben muss": what came before is conceded
+            parts = [(sc, w * CONCESSION_WEIGHT) for sc, w in parts]
+        weight = CONCESSION_WEIGHT if (head[:1] in lex.subordinate_concession
+                                       or head in lex.subordinate_concession) else 1.0
+        parts.append((score, weight))
+    pos = max([sc * w for sc, w in parts if sc > 0], default=0.0)
+    neg = min([sc * w for sc, w in parts if sc < 0], default=0.0)
     return pos + neg, pos, neg
 
 

@@ -1,0 +1,201 @@
+"""Pros, cons, verdict and sentiment on our own German sentences, grouped by phenomenon."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewextract import extract
+from reviewextract.model import Review, Sentiment
+
+
+def run(text: str) -> Review:
+    return extract(text)
+
+
+def pros(text: str) -> list[str]:
+    return [o.text for o in run(text).pros]
+
+
+def cons(text: str) -> list[str]:
+    return [o.text for o in run(text).cons]
+
+
+NEGATION = [
+    pytest.param("Die Handlung ist nicht gut.", [], ["Die Handlung ist nicht gut"],
+                 id="nicht-before-praise"),
+    pytest.param("Der Film ist keineswegs langweilig.", ["Der Film ist keineswegs langweilig"],
+                 [], id="keineswegs-before-blame"),
+    pytest.param("Die Effekte überzeugen leider nicht.", [],
+                 ["Die Effekte überzeugen leider nicht"], id="nicht-closing-clause"),
+    pytest.param("Das Finale ist alles andere als gelungen. Fazit: Ein Film.", [],
+                 ["Das Finale ist alles andere als gelungen"], id="alles-andere-als"),
+    pytest.param("Das ist kein Meisterwerk.", [], ["Das ist kein Meisterwerk"], id="kein-noun"),
+    pytest.param("Ohne Längen kommt der Film nicht aus.", [],
+                 ["Ohne Längen kommt der Film nicht aus"], id="double-negation-ohne-nicht"),
+    pytest.param("Ich habe keine Minute davon bereut.", ["Ich habe keine Minute davon bereut"],
+                 [], id="keine-before-regret"),
+    pytest.param("Die Spannung lässt nie nach, die Dialoge sind nicht schlecht.",
+                 ["die Dialoge sind nicht schlecht"], [], id="nicht-schlecht-faint-praise"),
+    pytest.param("Die Figuren haben mich eher verwirrt als gepackt.", [],
+                 ["Die Figuren haben mich eher verwirrt als gepackt"], id="eher-als"),
+]
+
+
+@pytest.mark.parametrize(("text", "want_pros", "want_cons"), NEGATION)
+def test_negation(text: str, want_pros: list[str], want_cons: list[str]) -> None:
+    r = run(text)
+    assert [o.text for o in r.pros] == want_pros
+    assert [o.text for o in r.cons] == want_cons
+
+
+CONTRAST = [
+    pytest.param("Die Kamera ist zwar stark, aber die Dialoge sind hölzern.",
+                 ["Die Kamera ist zwar stark"], ["die Dialoge sind hölzern"], id="zwar-aber"),
+    pytest.param("Die DVD ist ok, das Bild ist nicht das beste aber für den Preis gut.",
+                 ["für den Preis gut"], ["das Bild ist nicht das beste"],
+                 id="aber-without-comma"),
+    pytest.param("Das Problem sind nicht die Darsteller, sondern die Handlung.",
+                 [], ["die Handlung"], id="nicht-x-sondern-y"),
+    pytest.param("Der Hauptdarsteller spielt großartig und die Musik ist kitschig.",
+                 ["Der Hauptdarsteller spielt großartig"], ["die Musik ist kitschig"],
+                 id="und-with-new-subject"),
+]
+
+
+@pytest.mark.parametrize(("text", "want_pros", "want_cons"), CONTRAST)
+def test_contrast(text: str, want_pros: list[str], want_cons: list[str]) -> None:
+    r = run(text)
+    assert [o.text for o in r.pros] == want_pros
+    assert [o.text for o in r.cons] == want_cons
+
+
+COMPOUNDS = [
+    pytest.param("Leider hat das Drehbuch einige Logiklücken.", "cons", "logic",
+                 id="logikluecken"),
+    pytest.param("Die Bildqualität der Scheibe ist hervorragend.", "pros", "picture",
+                 id="bildqualitaet"),
+    pytest.param("Ein Spannungsbogen fehlt völlig.", "cons", "suspense", id="spannungsbogen"),
+    pytest.param("Die Filmmusik ist ein Ohrenschmaus.", "pros", "music", id="filmmusik"),
+    pytest.param("Der Film hat zahlreiche Plausibilitätsprobleme im Drehbuch.", "cons", "logic",
+                 id="aspect-of-the-polar-compound-first"),
+]
+
+
+@pytest.mark.parametrize(("text", "side", "aspect"), COMPOUNDS)
+def test_compounds(text: str, side: str, aspect: str) -> None:
+    items = getattr(run(text), side)
+    assert len(items) == 1
+    assert items[0].aspect == aspect
+
+
+def _score(text: str) -> float:
+    r = run(text)
+    return sum(o.score for o in [*r.pros, *r.cons])
+
+
+def test_intensifier_strengthens() -> None:
+    assert _score("Die Musik ist sehr gut.") > _score("Die Musik ist gut.") > 0
+
+
+def test_downtoner_weakens() -> None:
+    assert _score("Der Film ist langatmig.") < _score("Der Film ist etwas langatmig.") < 0
+
+
+EXCESS = [
+    pytest.param("Mit drei Stunden ist der Film viel zu lang.", 1, id="viel-zu-lang"),
+    pytest.param("Der Kommentar ist mir zu pathetisch.", 1, id="zu-adjective"),
+    pytest.param("Das Ende kommt etwas zu schemenhaft daher.", 1, id="zu-unknown-adjective"),
+    pytest.param("Dazu gibt es nichts zu sagen.", 0, id="zu-infinitive"),
+    pytest.param("Er kommt zu Ende der Staffel zurück.", 0, id="zu-noun"),
+    pytest.param("Die Folgen sind nicht zu lang.", 0, id="negated-excess"),
+]
+
+
+@pytest.mark.parametrize(("text", "n_cons"), EXCESS)
+def test_excess(text: str, n_cons: int) -> None:
+    assert len(cons(text)) == n_cons
+
+
+ITEMS = [
+    pytest.param("Und außerdem ist die Musik großartig.", "ist die Musik großartig",
+                 id="leading-connectives-trimmed"),
+    pytest.param("★★★★☆ Großartige Bilder", "Großartige Bilder", id="rating-glyphs-trimmed"),
+]
+
+
+@pytest.mark.parametrize(("text", "first_pro"), ITEMS)
+def test_item_trimming(text: str, first_pro: str) -> None:
+    assert pros(text)[0] == first_pro
+
+
+NO_ITEMS = [
+    pytest.param("Wer spannende Thriller mag, sollte einschalten.", id="hypothetical-wer"),
+    pytest.param("Heute läuft „Gute Zeiten, schlechte Zeiten“ im Fernsehen.", id="quoted-title"),
+    pytest.param("Ein paar Schwächen gibt es trotzdem.", id="announcement-of-criticism"),
+    pytest.param("Der Film dauert gut 90 Minuten.", id="gut-before-number"),
+    pytest.param("Wow!", id="single-word"),
+    pytest.param("Ist das Drehbuch wirklich so schlecht?", id="question"),
+]
+
+
+@pytest.mark.parametrize("text", NO_ITEMS)
+def test_no_items(text: str) -> None:
+    r = run(text)
+    assert r.pros == [] and r.cons == []
+
+
+def test_duplicates_merged() -> None:
+    text = "Die Musik ist großartig. Die Handlung ist wirr. Die Musik ist großartig."
+    assert pros(text) == ["Die Musik ist großartig"]
+
+
+VERDICTS = [
+    pytest.param("Die Musik ist gut. Fazit: Ein starker, spannender Film.",
+                 "Ein starker, spannender Film", id="fazit-label-cut"),
+    pytest.param("Die Musik ist gut. Alles in allem ein gelungener Abend. Tschüss.",
+                 "Alles in allem ein gelungener Abend", id="alles-in-allem"),
+    pytest.param("Unterm Strich bleibt ein solider Krimi. Die Musik ist gut.",
+                 "Unterm Strich bleibt ein solider Krimi", id="unterm-strich-not-last"),
+    pytest.param("Mein Urteil: eine sehenswerte Serie.", "eine sehenswerte Serie",
+                 id="mein-urteil"),
+    pytest.param("Die Story ist dünn. Die Bilder sind schön. Ein wunderbarer Film für Kinder.",
+                 "Ein wunderbarer Film für Kinder", id="closing-evaluative-sentence"),
+    pytest.param("Es geht um eine Familie in Berlin. Sie zieht um.", None, id="no-judgement"),
+]
+
+
+@pytest.mark.parametrize(("text", "verdict"), VERDICTS)
+def test_verdict(text: str, verdict: str | None) -> None:
+    r = run(text)
+    assert (r.verdict.text if r.verdict else None) == verdict
+
+
+SENTIMENTS = [
+    pytest.param("Fazit: Ein großartiger Film.", Sentiment.POSITIVE, id="strong-praise"),
+    pytest.param("Fazit: Ein langweiliger, vorhersehbarer Film.", Sentiment.NEGATIVE,
+                 id="strong-blame"),
+    pytest.param("Fazit: Kein Meisterwerk, aber ein sehenswerter Film.", Sentiment.MIXED,
+                 id="praise-and-blame"),
+    pytest.param("Insgesamt bietet die Serie passable Unterhaltung.", Sentiment.MIXED,
+                 id="faint-praise"),
+    pytest.param("Fazit: Das Ende ist zu lang, trotzdem ein Film, den man gesehen haben muss.",
+                 Sentiment.POSITIVE, id="concession-trotzdem"),
+    pytest.param("Fazit: Ein großartiger Film. Wertung: 3/10", Sentiment.NEGATIVE,
+                 id="explicit-rating-wins"),
+    pytest.param("Fazit: Ein schwacher Film. Wertung: 5/10", Sentiment.MIXED,
+                 id="middle-rating-mixed"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentiment"), SENTIMENTS)
+def test_sentiment(text: str, sentiment: Sentiment) -> None:
+    assert run(text).sentiment == sentiment
+
+
+def test_spans_point_into_source() -> None:
+    text = ("Die „Serie“ ist ca. 10 Folgen lang. Die Darsteller sind toll, aber das Drehbuch hat "
+            "Logiklücken. Fazit: Gute Unterhaltung mit Schwächen.")
+    r = run(text)
+    for o in [*r.pros, *r.cons, *([r.verdict] if r.verdict else [])]:
+        assert r.source_text[o.start:o.end] == o.text
+        assert o.rule
