@@ -1,0 +1,88 @@
+"""Does extraction time grow linearly on adversarial input? Prints time(2n)/time(n) per family.
+
+Run from the repository root:
+
+    .venv/bin/python bench/adversarial.py            # n = 100,000 characters
+    .venv/bin/python bench/adversarial.py --n 200000 --families regie runtime_line
+
+A ratio near 2 is linear; near 4 is quadratic. Each family builds an input of about `n`
+characters from one repeated unit that stresses the fact patterns (cue words, digits, dots,
+quotes, brackets); `--max-chars` is raised so the size limit does not cut the runs short.
+Each time is the best of `--repeat` runs, so one busy moment on a shared machine does not count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+import time
+from collections.abc import Callable
+
+from reviewextract import extract
+from reviewextract.errors import ReviewExtractError
+
+
+def _repeat(unit: str) -> Callable[[int], str]:
+    return lambda n: unit * max(1, n // len(unit))
+
+
+def _nested(n: int) -> str:
+    half = n // 2
+    return "(" * half + "Regie: Tom Tykwer" + ")" * half
+
+
+FAMILIES: dict[str, Callable[[int], str]] = {
+    "digits": _repeat("1"),
+    "digit_words": _repeat("1 "),
+    "dots": _repeat("."),
+    "ordinal_dots": _repeat("1. "),
+    "quotes": _repeat('"'),
+    "german_quotes": _repeat("„Dark“ "),
+    "parens_nested": _nested,
+    "regie": _repeat("Regie "),
+    "regie_colon": _repeat("Regie: "),
+    "staffel": _repeat("Staffel 1 "),
+    "folgen": _repeat("10 Folgen "),
+    "rating": _repeat("8/10 "),
+    "year_parens": _repeat("Film (1999) "),
+    # ordinary prose on one line, each stretch naming a runtime
+    "runtime_line": _repeat("Der Film ist gut und dauert 90 Minuten "),
+    "prose_line": _repeat("Der Film ist spannend, die Bilder sind schön und die Musik passt. "),
+}
+
+
+def seconds(text: str, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        with contextlib.suppress(ReviewExtractError):
+            extract(text, max_chars=len(text) + 1)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=100_000, help="characters of the smaller input")
+    ap.add_argument("--repeat", type=int, default=2, help="runs per size (best counts)")
+    ap.add_argument("--families", nargs="*", default=list(FAMILIES), choices=list(FAMILIES))
+    ap.add_argument("--limit", type=float, default=3.0,
+                    help="ratio above which a family is marked SUPERLINEAR")
+    args = ap.parse_args(argv)
+    extract("Der Film ist gut.")  # load the language data outside the timings
+    print(f"{'family':16} {'t(n) s':>9} {'t(2n) s':>9} {'ratio':>6}   (n = {args.n:,} chars)")
+    bad = 0
+    for name in args.families:
+        make = FAMILIES[name]
+        t1 = seconds(make(args.n), args.repeat)
+        t2 = seconds(make(2 * args.n), args.repeat)
+        ratio = t2 / t1 if t1 > 0 else float("nan")
+        flag = "  SUPERLINEAR" if ratio > args.limit else ""
+        bad += bool(flag)
+        print(f"{name:16} {t1:9.3f} {t2:9.3f} {ratio:6.2f}{flag}", flush=True)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
