@@ -32,6 +32,9 @@ _MIN_STEM = 4  # shorter stems would match too many unrelated words
 _MIN_HEAD = 4  # a compound's modifier must leave at least this many characters before a head
 _MIN_ASPECT_HEAD = 5
 _CACHE_MAX = 50_000
+# no lexicon word or compound is longer; longer tokens (digit runs, garbage) are not probed, so a
+# lookup costs at most a fixed number of dict probes
+MAX_TOKEN = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,8 @@ class Lexicon:
             return self._memo[token]
         except KeyError:
             pass
+        if len(token) > MAX_TOKEN:
+            return None
         hit = self.forms.get(token)
         if hit is None:
             for k in range(len(token), _MIN_STEM - 1, -1):
@@ -116,6 +121,8 @@ class Lexicon:
             return self._aspect_memo[token]
         except KeyError:
             pass
+        if len(token) > MAX_TOKEN:
+            return None
         label = self.aspects.get(token)
         if label is None:
             # longest known aspect word that begins the compound (bildqualität) or, when long

@@ -98,6 +98,7 @@ def units(lex: Lexicon, text: str, low: str, start: int, end: int) -> list[Unit]
     words = [low[s:e] for s, e in spans]
     words.append(END)
     out: list[Unit] = []
+    comparative = False  # an "eher"/"mehr" seen: a later "als" denies what follows it
     i = 0
     while i < len(spans):
         s, e = spans[i]
@@ -110,12 +111,12 @@ def units(lex: Lexicon, text: str, low: str, start: int, end: int) -> list[Unit]
             continue
         w = words[i]
         nxt = words[i + 1]
+        comparative = comparative or w in lex.comparatives
         nxt_polar = nxt != END and lex.lookup(nxt) is not None
         entry = lex.lookup(w)
         if _is_excess(lex, text, words, spans, i):
             out.append(Unit(s, e, "excess", 0.0, w))
-        elif w in lex.negators or (w in lex.than and any(
-                u.term in lex.comparatives for u in out)):
+        elif w in lex.negators or (w in lex.than and comparative):
             # "eher verwirrt als gepackt": what follows "als" is denied
             out.append(Unit(s, e, "neg", 0.0, w))
         elif w in lex.modifiers and (nxt_polar or entry is None):
@@ -141,19 +142,23 @@ def negation_counts(us: list[Unit]) -> list[int]:
     ("überzeugt nicht", "ohne Schwächen kommt … nicht aus").
     """
     counts = [0] * len(us)
+    # index of the next polar (or excess) unit after each position, found in one backward pass
+    nxt: list[int | None] = [None] * len(us)
+    following: int | None = None
+    for j in range(len(us) - 1, -1, -1):
+        nxt[j] = following
+        if us[j].kind in ("polar", "excess"):
+            following = j
+    last_polar: int | None = None
     for k, u in enumerate(us):
-        if u.kind != "neg":
-            continue
-        after = next((j for j in range(k + 1, len(us)) if us[j].kind in ("polar", "excess")),
-                     None)
-        if after is not None and after - k <= NEG_WINDOW:
-            counts[after] += 1
-            continue
-        if after is None:
-            before = next((j for j in range(k - 1, max(-1, k - 1 - BACK_WINDOW), -1)
-                           if us[j].kind == "polar"), None)
-            if before is not None:
-                counts[before] += 1
+        if u.kind == "neg":
+            after = nxt[k]
+            if after is not None and after - k <= NEG_WINDOW:
+                counts[after] += 1
+            elif after is None and last_polar is not None and k - last_polar <= BACK_WINDOW:
+                counts[last_polar] += 1
+        elif u.kind == "polar":
+            last_polar = k
     return counts
 
 

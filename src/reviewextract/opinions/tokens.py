@@ -49,7 +49,8 @@ def first(low: str, start: int, end: int) -> str:
     return low[starts[i]:ends[i]] if i < len(starts) and ends[i] <= end else ""
 
 
-_QUOTED = re.compile(r"„[^“”\"\n]*[“”\"]|»[^«\n]*«|«[^»\n]*»|\"[^\"\n]*\"")
+# a quotation may not contain its own opening mark: keeps the search linear on "„„„„…"
+_QUOTED = re.compile(r"„[^„“”\"\n]*[“”\"]|»[^»«\n]*«|«[^«»\n]*»|\"[^\"\n]*\"")
 
 
 def quoted(text: str, low: str) -> list[tuple[int, int]]:
