@@ -35,9 +35,12 @@ def extract_opinions(doc: Doc, rating: Rating | None) -> OpinionResult:
     verdict = find_verdict(doc, lex, sentences)
     points: list[Point] = []
     for s in sentences:
-        if verdict is not None and verdict.rule == "verdict:cue" and (
-                s.start <= verdict.start < s.end):
-            continue  # a cued verdict sums up; its words are not listed again as points
+        if verdict is not None and s.start <= verdict.start < s.end and (
+                verdict.rule == "verdict:cue" or (
+                    verdict.positive and verdict.negative and len(sentences) > 1)):
+            # a verdict that is cued, or weighs praise against blame after other sentences,
+            # sums the points up
+            continue
         points.extend(sentence_points(doc, lex, s))
     points = merge_duplicates(doc, points)
     pros, cons = select(points, positive=True), select(points, positive=False)

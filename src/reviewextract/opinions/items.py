@@ -103,20 +103,38 @@ def _narrow(doc: Doc, pol: Polarity, start: int, end: int) -> tuple[int, int]:
     return lo, max(last, ws[min(len(ws) - 1, idx + 2)][1])
 
 
+def _corrections(doc: Doc, lex: Lexicon,
+                 scored: list[tuple[Clause, Polarity]]) -> dict[int, float | None]:
+    """"nicht X, sondern Y": X (the nearest clause before with a negator) is dropped; a Y without
+    polarity of its own takes the polarity X's clause gives its topic before the negator ("Das
+    Problem liegt nicht bei A, sondern bei B": B is the problem). A polar word inside the denied
+    part ("nie den perfekten Retter, sondern einen Mann") hands nothing on."""
+    out: dict[int, float | None] = {}
+    for i, (c, pol) in enumerate(scored):
+        if _first_word(doc, c) not in lex.sondern:
+            continue
+        denied = next((k for k in range(i - 1, -1, -1) if scored[k][1].negated_at >= 0), None)
+        if denied is None:
+            continue
+        out[denied] = None
+        topic = scored[denied][1].topic
+        if not pol.spans and topic:
+            out[i] = topic
+    return out
+
+
 def sentence_points(doc: Doc, lex: Lexicon, s: Sentence) -> list[Point]:
     """The positive and negative points of one sentence, one per evaluative clause."""
     clauses = clauses_of(doc, lex, s)
     scored = [(c, clause_polarity(lex, doc.text, doc.low, c.start, c.end)) for c in clauses]
-    opening = next((p for _, p in scored if p.spans), None)
+    corrected = _corrections(doc, lex, scored)
     out: list[Point] = []
     for i, (c, pol) in enumerate(scored):
         score, rule = pol.score, pol.rules[0] if pol.rules else ""
-        if _first_word(doc, c) in lex.sondern and not pol.spans and opening is not None:
-            # "nicht X, sondern Y": Y carries the opening's polarity without its negation
-            score, rule = opening.raw, "correction"
-        elif pol is opening and any(_first_word(doc, c2) in lex.sondern
-                                    for c2, _ in scored[i + 1:]):
-            continue  # the negated part of "nicht X, sondern Y" is not a point of its own
+        if i in corrected:
+            if corrected[i] is None:
+                continue  # the denied X of "nicht X, sondern Y" is not a point of its own
+            score, rule = corrected[i], "correction"  # type: ignore[assignment]
         if _first_word(doc, c) in lex.hypothetical:
             continue  # "Wer … sehen will, …" addresses the reader, it states no point
         if pol.meta_only and rule != "correction" and _aspect(doc, lex, c.start, c.end) is None:

@@ -13,7 +13,8 @@ from ..lang.lexicon import Lexicon
 from . import tokens
 
 NEG_WINDOW = 8  # a negator reaches a polar word this many words later ("nicht mit X mithalten")
-BACK_WINDOW = 5  # … or, closing its clause, one this many words before ("überzeugt nicht")
+BACK_WINDOW = 5  # … or, with none after it, one this many words before ("überzeugt nicht")
+CLAUSE_END = 2  # … when it is among the last words of its clause ("kommt … nicht aus")
 FLIP_POS = 0.8  # "nicht gut" is a weaker point than "schlecht"
 FLIP_NEG = 0.6  # "nicht schlecht" is faint praise
 EXCESS_WEIGHT = -1.0  # "zu X" on a word without polarity of its own
@@ -38,6 +39,8 @@ class Polarity:
     negative: float = 0.0
     raw: float = 0.0  # the sum before negation: what "nicht X, sondern Y" hands on to Y
     meta_only: bool = False  # all polar words are announcements ("Schwächen gibt es …")
+    negated_at: int = -1  # offset of the clause's first negator, -1 if none
+    topic: float = 0.0  # polarity of the words before that negator ("Das Problem … nicht …")
     spans: list[tuple[int, int, float]] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
 
@@ -155,7 +158,8 @@ def negation_counts(us: list[Unit]) -> list[int]:
             after = nxt[k]
             if after is not None and after - k <= NEG_WINDOW:
                 counts[after] += 1
-            elif after is None and last_polar is not None and k - last_polar <= BACK_WINDOW:
+            elif (after is None and last_polar is not None and k - last_polar <= BACK_WINDOW
+                  and k >= len(us) - CLAUSE_END):
                 counts[last_polar] += 1
         elif u.kind == "polar":
             last_polar = k
@@ -212,5 +216,9 @@ def clause_polarity(lex: Lexicon, text: str, low: str, start: int, end: int) -> 
     pol = score_units(us)
     polar = [u for u in us if u.kind == "polar"]
     pol.meta_only = bool(polar) and all(low[u.start:u.end] in lex.meta_nouns for u in polar)
+    first_neg = next((u.start for u in us if u.kind == "neg"), -1)
+    if first_neg >= 0:
+        pol.negated_at = first_neg
+        pol.topic = sum(u.weight for u in polar if u.end <= first_neg)
     cache[key] = pol
     return pol
