@@ -85,6 +85,7 @@ class Lexicon:
     skip_line_prefixes: tuple[str, ...]
     signature_lines: frozenset[str]
     endings: dict[str, tuple[str, ...]]
+    transliterations: tuple[tuple[str, str], ...] = ()  # ("oe", "ö"): spellings without umlauts
     max_phrase: int = 1
     phrase_starts: frozenset[str] = frozenset()  # first words of all multi-word entries
     cue_starts: frozenset[str] = frozenset()  # first words of all verdict cues
@@ -110,6 +111,13 @@ class Lexicon:
                 hit = self.heads.get(token[i:])
                 if hit is not None:
                     break
+        if hit is None and self.transliterations:
+            # text typed without umlauts ("wunderschoen", "ueberhaupt")
+            folded = token
+            for plain, letter in self.transliterations:
+                folded = folded.replace(plain, letter)
+            if folded != token:
+                hit = self.lookup(folded)
         if len(self._memo) > _CACHE_MAX:
             self._memo.clear()
         self._memo[token] = hit
@@ -287,6 +295,8 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
         skip_line_prefixes=_words(code, data, "skip", "line_prefixes"),
         signature_lines=frozenset(_words(code, data, "skip", "signature_lines")),
         endings=endings,
+        transliterations=tuple((str(k), str(v)) for k, v in data.get("transliterations",
+                                                                     {}).items()),
         phrase_starts=frozenset(p[0] for p in (*phrases, *neg_phrases, *neutral,
                                                *(tuple(k.split()) for k in mods))),
         cue_starts=frozenset(k.split()[0] for k in (*cues, *anywhere)),
