@@ -31,6 +31,8 @@ LOOKUPS = [
     pytest.param("kaufempfehlung", "empfehlung", id="compound-head-empfehlung"),
     pytest.param("überzeugte", "überzeug", id="stem-participle"),
     pytest.param("überzeugt", "überzeug", id="stem-verb"),
+    pytest.param("wunderschoen", "wunderschön", id="typed-without-umlaut"),
+    pytest.param("ueberzeugend", "überzeugend", id="typed-without-umlaut-stem"),
 ]
 
 
