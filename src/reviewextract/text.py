@@ -14,9 +14,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .lang.base import Language
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'“”»«‘’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[^\s])")
+# a run of end marks is matched from its first mark only and as a whole (possessive), so a long
+# run of dots costs linear time
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'“”»«‘’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[^\s])")
 _SPACE = re.compile(r"\s")
 _NEWLINE = re.compile("\n")
+_MAX_TOKEN = 24
 
 
 def lower_same_length(text: str) -> str:
@@ -78,7 +81,8 @@ class Doc:
 def _is_abbreviation(text: str, dot: int, lang: Language) -> bool:
     """True when the period at `dot` ends an abbreviation or an ordinal rather than a sentence."""
     j = dot
-    while j > 0 and not _SPACE.match(text[j - 1]) and text[j - 1] not in "(„\"'":
+    floor = max(0, dot - _MAX_TOKEN)  # abbreviations are short: never walk back further
+    while j > floor and not _SPACE.match(text[j - 1]) and text[j - 1] not in "(„\"'":
         j -= 1
     token = text[j:dot + 1].lower()
     if token in lang.abbreviations:

@@ -7,6 +7,7 @@ many episodes ("Gesamtlaufzeit") is not a per-episode runtime.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import RUNTIME_MAX
@@ -51,7 +52,7 @@ def candidates(doc: Doc) -> list[Finding]:
     rules = sorted(lang.field_rules(FIELD), key=lambda r: -r.weight)
     for rule in rules:
         for m in matches(doc, rule):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if _overlaps(taken, m.start(), m.end()):
                 continue  # a stronger rule already read this stretch
             minutes = _minutes(doc, m)
             if minutes is None or not 1 <= minutes <= RUNTIME_MAX:
@@ -67,10 +68,17 @@ def candidates(doc: Doc) -> list[Finding]:
                 weight += _PER_EPISODE_BONUS
             if any(w.rstrip(":") in totals for w in before):
                 tags.add("total")
-            taken.append((m.start(), m.end()))
+            bisect.insort(taken, (m.start(), m.end()))
             out.append(Finding(FIELD, round(minutes), m.start(), m.end(), rule.id, weight,
                                frozenset(tags)))
     return out
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, disjoint spans in `taken`."""
+    i = bisect.bisect_left(taken, (start, end))
+    return any(0 <= j < len(taken) and taken[j][0] < end and start < taken[j][1]
+               for j in (i - 1, i))
 
 
 def plausible(f: Finding, serial: bool) -> bool:
