@@ -61,7 +61,7 @@ def module_patterns() -> list[tuple[str, re.Pattern[str]]]:
         except ImportError:
             continue
         for name, value in vars(mod).items():
-            if isinstance(value, re.Pattern):
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
                 found.append((f"{info.name}.{name}", value))
     return found
 
