@@ -49,6 +49,8 @@ _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _PROSE_MARKS = frozenset(".,!?:;-–—'’‚‘„“”»«()…/%&+*\"")
 # share of control characters above which decoded bytes are taken for binary data
 _BINARY_RATIO = 0.05
+# the language check reads this many characters: plenty to judge, cheap on a 1 MB input
+_LANGID_SAMPLE = 20_000
 
 _DROPPABLE = (*FACT_FIELDS, "pros", "cons", "verdict", "sentiment")
 
@@ -170,7 +172,7 @@ def judge_language(text: str, code: str) -> tuple[str, str | None]:
         return code, None
     if _looks_like_json(text):
         return "und", "the text is a JSON document, not prose"
-    low = text.lower()
+    low = text[:_LANGID_SAMPLE].lower()
     words = _WORDS.findall(low)
     symbols = _symbol_ratio(low)
     if symbols > data.max_symbol_ratio:
