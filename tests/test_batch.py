@@ -118,6 +118,8 @@ def test_html_records_and_passthrough_keys(tmp_path: Path) -> None:
     assert list(row) == ["id", "url", "site", "review"]
     assert row["review"]["meta"]["url"] == "https://example.org/r/1"
     assert row["review"]["year"] == 1994
+    assert main(["batch", str(src), "-o", str(out), "-q", "--max-chars", "20"]) == 1
+    assert _read_output(out)[0]["error"]["type"] == "input_too_large"
 
 
 def test_stdin_to_stdout_is_quiet_on_pipes_but_summarises() -> None:

@@ -196,15 +196,14 @@ def convert_record(record: dict[str, Any], options: BatchOptions = BatchOptions(
 
 def _convert_payload(record: dict[str, Any], options: BatchOptions) -> dict[str, Any]:
     key, value = _payload(record)
+    if len(value) > options.max_chars:  # checked here too, so a page is refused before parsing
+        raise RecordError("input_too_large", f'"{key}" has {len(value)} characters; the limit '
+                          f"is {options.max_chars}")
     if key == "html":
         from .html import extract_html
 
         review = extract_html(value, url=record.get("url"))
     else:
-        if len(value) > options.max_chars:
-            raise RecordError("input_too_large",
-                              f"the text has {len(value)} characters; the limit is "
-                              f"{options.max_chars}")
         from .extract import extract
 
         review = extract(value, max_chars=options.max_chars)
