@@ -38,7 +38,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "dots": _repeat("."),
     "ordinal_dots": _repeat("1. "),
     "quotes": _repeat('"'),
-    "german_quotes": _repeat("„Dark“ "),
+    "german_quotes": _repeat("„Dark“ und "),  # "und": judged German, so the rules run
     "parens_nested": _nested,
     "regie": _repeat("Regie "),
     "regie_colon": _repeat("Regie: "),
