@@ -187,6 +187,8 @@ def main() -> int:
         "counts": dict(tally.counts), "crashes": len(tally.crashes), "hangs": len(tally.hangs),
         "timeout_s": args.timeout, "slowest_s": round(tally.slowest[0], 3),
         "slowest_input": tally.slowest[1], "seed": args.seed,
+        "crash_kinds": dict(Counter(c["traceback"].strip().splitlines()[-1][:160]
+                                    for c in tally.crashes)),
         "crash_details": tally.crashes[:20], "hang_details": tally.hangs[:20]}
     if args.out:
         args.out.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
