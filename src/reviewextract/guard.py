@@ -45,8 +45,8 @@ _CRLF = re.compile(r"\r\n?")
 _BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-# characters ordinary prose uses besides letters, digits and white space
-_PROSE_MARKS = frozenset(".,!?:;-–—'’‚‘„“”»«()…/%&+*\"")
+# ASCII symbols that are rare in prose and dense in code and markup (not "*" or "★": ratings)
+_CODE_SYMBOLS = frozenset("{}[]<>=;\\|_$#@^~`")
 # share of control characters above which decoded bytes are taken for binary data
 _BINARY_RATIO = 0.05
 # the language check reads this many characters: plenty to judge, cheap on a 1 MB input
@@ -155,7 +155,7 @@ def _symbol_ratio(text: str) -> float:
     marks = [c for c in text if not c.isspace()]
     if not marks:
         return 0.0
-    symbols = sum(1 for c in marks if not c.isalnum() and c not in _PROSE_MARKS)
+    symbols = sum(1 for c in marks if c in _CODE_SYMBOLS)
     return symbols / len(marks)
 
 
