@@ -342,3 +342,25 @@ def test_cli_reads_cp1252_and_flags_english() -> None:
     assert done.returncode == 0 and b'"year": 1981' in done.stdout
     done = run_cli("extract", "-", stdin=NOT_GERMAN["english"][1].encode())
     assert done.returncode == 0 and b'"not_german"' in done.stdout
+
+
+def test_cli_bug_is_one_line_with_exit_code_3(monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str],
+                                              tmp_path: Any) -> None:
+    import importlib
+
+    from reviewextract import cli
+
+    extract_module = importlib.import_module("reviewextract.extract")  # the module, not the name
+
+    def broken(*args: Any, **kwargs: Any) -> Review:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(extract_module, "extract", broken)
+    review = tmp_path / "r.txt"
+    review.write_text(INFOBOX, encoding="utf-8")
+    assert cli.main(["extract", str(review)]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error: RuntimeError: simulated bug" in err
+    with pytest.raises(RuntimeError):
+        cli.main(["--debug", "extract", str(review)])
