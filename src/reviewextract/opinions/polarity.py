@@ -89,10 +89,20 @@ def _unquoted_words(text: str, low: str, start: int, end: int) -> list[tuple[int
     """Word spans outside quotation marks: a quoted title ("„Im Westen nichts Neues“") or
     quoted speech is not the reviewer's own judgement."""
     spans = tokens.spans(low, start, end)
-    quoted = [(qs, qe) for qs, qe in tokens.quoted(text, low) if qs < end and start < qe]
+    quoted = sorted((qs, qe) for qs, qe in tokens.quoted(text, low) if qs < end and start < qe)
     if not quoted:
         return spans
-    return [(s, e) for s, e in spans if not any(qs < s and e < qe for qs, qe in quoted)]
+    # both lists are in text order: walk them together (linear, not words x quotes)
+    out: list[tuple[int, int]] = []
+    j = 0
+    reach = -1  # the furthest end among quotes opened before the current word
+    for s, e in spans:
+        while j < len(quoted) and quoted[j][0] < s:
+            reach = max(reach, quoted[j][1])
+            j += 1
+        if not e < reach:
+            out.append((s, e))
+    return out
 
 
 def units(lex: Lexicon, text: str, low: str, start: int, end: int) -> list[Unit]:
