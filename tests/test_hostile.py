@@ -290,13 +290,8 @@ def test_many_runtime_mentions_on_one_line_finish() -> None:
     assert r.runtime_minutes == 90
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "opinions/polarity.py _unquoted_words(): every word of a clause is checked against every "
-    "quoted stretch, words x quotes; '„Dark“ und ' repeated: 100,000 chars take 15 s, "
-    "t(2n)/t(n) = 3.0 (bench/adversarial.py german_quotes)"))
 def test_many_quoted_titles_in_one_clause_finish() -> None:
     text = "„Dark“ und " * 20_000  # 220,000 chars, no sentence end: one clause
-    # the guard of the brief (20 s) rather than 60 s: this case is known to run over it
     with wall_clock_guard(20):
         extract(text)
 
