@@ -202,3 +202,18 @@ def test_progress_counts_every_record() -> None:
     results = [(f"line {i}", i % 3 != 0) for i in range(1000)]
     assert list(_with_progress(iter(results), bar)) == results
     assert bar.done == 1000
+
+
+def test_reader_closing_the_pipe_stops_quietly(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": f"Film von {1990 + i % 9}."}) + "\n"
+                           for i in range(3000)), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "reviewextract", "batch", str(src)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert json.loads(proc.stdout.readline())["id"] == 0
+    proc.stdout.close()  # like `| head -1`
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 1
+    assert "output closed after" in err
+    assert "Traceback" not in err

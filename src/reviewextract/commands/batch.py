@@ -121,8 +121,13 @@ def run(args: argparse.Namespace) -> int:
             out.write(line.encode("utf-8") + b"\n")
             records += 1
             failed += not ok
-    finally:
         out.flush()
+    except BrokenPipeError:
+        # the reader went away (`| head`): stop quietly; the records not written count as failed
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"reviewextract batch: output closed after {records} records", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    finally:
         if out is not sys.stdout.buffer:
             out.close()
         if bar is not None:
