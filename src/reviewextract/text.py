@@ -7,9 +7,10 @@ lowercased copy of exactly the same length, so a match's span can be cut from `t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .lang.base import Language
@@ -58,6 +59,11 @@ class Doc:
             if s.start <= pos < s.end:
                 return s
         return None
+
+    @cached_property
+    def words(self) -> WordIndex:
+        """Every word of the review, found once; also holds later stages' per-review results."""
+        return WordIndex(self.low)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -133,6 +139,7 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
 # --- clause segmentation (added for the opinions issue) -------------------------------------
 
 _WORD = re.compile(r"\w+")
+_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
 # punctuation that always closes a clause inside a sentence: ; : dashes, and a comma
 _CLAUSE_PUNCT = re.compile(r"[;:,–—]|\s-\s|\(|\)")
 
@@ -152,17 +159,61 @@ def word_spans(low: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _WORD.finditer(low, start, end)]
 
 
+class WordIndex:
+    """The words of a (lowercased) text, found in one pass and looked up by position.
+
+    Clauses, items and verdicts ask for the words of many overlapping ranges; bisecting one list
+    is much cheaper than running the word pattern again per range. `memo` is scratch space for
+    per-review results of later stages (clause splits, clause polarity), so they live and die
+    with the review instead of in module state.
+    """
+
+    __slots__ = ("ends", "low", "memo", "starts", "words")
+
+    def __init__(self, low: str) -> None:
+        self.low = low
+        self.words: list[str] = _WORD.findall(low)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        if self.words:
+            self.starts, self.ends = (list(t) for t in zip(
+                *(m.span() for m in _WORD.finditer(low)), strict=True))
+        self.memo: dict[Any, Any] = {}
+
+    def inside(self, start: int, end: int) -> tuple[int, int]:
+        """Index range [i, j) of the words lying wholly inside `low[start:end]`."""
+        i = bisect_left(self.starts, start)
+        return i, bisect_right(self.ends, end, lo=i)
+
+    def clipped(self, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
+        """Spans and words of `low[start:end]` exactly as `word_spans` finds them: a word cut by
+        the range's edges counts with its part inside."""
+        if end <= start:
+            return [], []
+        i = bisect_right(self.ends, start)
+        j = bisect_left(self.starts, end, lo=i)
+        spans = list(zip(self.starts[i:j], self.ends[i:j], strict=True))
+        words = self.words[i:j]
+        if spans and (spans[0][0] < start or spans[-1][1] > end):
+            for k in (0, len(spans) - 1):
+                s, e = max(spans[k][0], start), min(spans[k][1], end)
+                spans[k], words[k] = (s, e), self.low[s:e]
+        return spans, words
+
+
 def split_clauses(text: str, low: str, start: int, end: int,
                   split_words: frozenset[str] = frozenset(), min_side: int = 3,
                   coordinators: frozenset[str] = frozenset(),
-                  subject_starts: frozenset[str] = frozenset()) -> list[Clause]:
+                  subject_starts: frozenset[str] = frozenset(),
+                  index: WordIndex | None = None) -> list[Clause]:
     """Split `text[start:end]` into clauses at ; : , dashes and brackets, and before any word of
     `split_words` (matched in `low`) when at least `min_side` words stand on each side. A word of
     `coordinators` ("and") splits the same way when the next word opens a new subject (a word of
     `subject_starts`, such as an article or a pronoun).
 
     A comma between digits ("7,5") does not split. Offsets point into `text`; the language
-    supplies the split words, so this function holds no words of its own.
+    supplies the split words, so this function holds no words of its own. `index`, the words of
+    `low` found beforehand, saves finding them again.
     """
     cuts: list[tuple[int, int, str]] = []  # (cut_start, next_clause_start, opener)
     for m in _CLAUSE_PUNCT.finditer(low, start, end):
@@ -172,16 +223,17 @@ def split_clauses(text: str, low: str, start: int, end: int,
             continue
         cuts.append((s, m.end(), m.group().strip()))
     if split_words or coordinators:
-        words = word_spans(low, start, end)
-        for i, (ws, we) in enumerate(words):
-            w = low[ws:we]
-            if not min_side <= i <= len(words) - 1 - min_side:
-                continue
-            nxt = low[words[i + 1][0]:words[i + 1][1]]
-            if w in split_words or (w in coordinators and nxt in subject_starts):
-                prev_punct = low[words[i - 1][1]:ws].strip()
-                if not prev_punct:  # after punctuation the cut is already there
-                    cuts.append((ws, ws, low[ws:we]))
+        if index is not None:
+            words, names = index.clipped(start, end)
+        else:
+            words = word_spans(low, start, end)
+            names = [low[a:b] for a, b in words]
+        for i in range(min_side, len(words) - min_side):
+            w = names[i]
+            if w in split_words or (w in coordinators and names[i + 1] in subject_starts):
+                ws = words[i][0]
+                if not low[words[i - 1][1]:ws].strip():  # after punctuation the cut is there
+                    cuts.append((ws, ws, w))
     cuts.sort()
     out: list[Clause] = []
     pos, opener = start, ""
@@ -197,5 +249,5 @@ def _append_clause(out: list[Clause], text: str, start: int, end: int, opener: s
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?…"):
         end -= 1
-    if end > start and any(c.isalnum() for c in text[start:end]):
+    if end > start and _ALNUM.search(text, start, end):
         out.append(Clause(start, end, text[start:end], opener))

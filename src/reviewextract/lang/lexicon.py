@@ -46,6 +46,22 @@ class Entry:
     kind: str
 
 
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """Everything the clause reader may need to know about one word, looked up once.
+
+    A word none of this applies to (most words) has no profile: `Lexicon.profile` gives None.
+    """
+
+    entry: Entry | None  # its polarity entry (`Lexicon.lookup`)
+    modifier: float | None  # its weight as an intensifier or downtoner
+    negator: bool
+    than: bool  # "als": negates after a comparative
+    comparative: bool
+    excess: bool  # "zu"
+    phrase_start: bool  # the first word of a multi-word entry
+
+
 @dataclass
 class Lexicon:
     """Polarity terms and opinion cues of one language, with a token lookup that is memoised."""
@@ -91,6 +107,7 @@ class Lexicon:
     cue_starts: frozenset[str] = frozenset()  # first words of all verdict cues
     _memo: dict[str, Entry | None] = field(default_factory=dict, repr=False)
     _aspect_memo: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _profile_memo: dict[str, Profile | None] = field(default_factory=dict, repr=False)
 
     def lookup(self, token: str) -> Entry | None:
         """The entry that scores a lowercased word token: exact form, stem, then compound head."""
@@ -123,6 +140,31 @@ class Lexicon:
         self._memo[token] = hit
         return hit
 
+    def profile(self, token: str) -> Profile | None:
+        """What the clause reader needs to know of a lowercased word; None for a plain word."""
+        try:
+            return self._profile_memo[token]
+        except KeyError:
+            pass
+        found = Profile(self.lookup(token), self.modifiers.get(token), token in self.negators,
+                        token in self.than, token in self.comparatives, token in self.excess,
+                        token in self.phrase_starts)
+        hit = None if found == _PLAIN else found
+        if len(self._profile_memo) > _CACHE_MAX:
+            self._profile_memo.clear()
+        self._profile_memo[token] = hit
+        return hit
+
+    def profiles(self, tokens: list[str]) -> list[Profile | None]:
+        """`profile` of every token, in order (one dict probe per token once they are known)."""
+        memo = self._profile_memo
+        get = memo.get
+        out = [get(t, _UNKNOWN) for t in tokens]
+        for k, p in enumerate(out):
+            if p is _UNKNOWN:
+                out[k] = self.profile(tokens[k])
+        return out  # type: ignore[return-value]
+
     def aspect(self, token: str) -> str | None:
         """The aspect label a token names, alone or as part of a compound (`bildqualität`)."""
         try:
@@ -145,6 +187,10 @@ class Lexicon:
             self._aspect_memo.clear()
         self._aspect_memo[token] = label
         return label
+
+
+_PLAIN = Profile(None, None, False, False, False, False, False)
+_UNKNOWN = object()  # not yet profiled (None means profiled and plain)
 
 
 def _fail(code: str, msg: str) -> LanguageDataError:

@@ -46,17 +46,17 @@ def content_sentences(doc: Doc, lex: Lexicon) -> list[Sentence]:
 
 def clauses_of(doc: Doc, lex: Lexicon, s: Sentence) -> list[Clause]:
     """The clauses of a sentence (remembered while the review is being read)."""
-    cache = tokens.memo(doc.low)
+    cache = tokens.memo(doc)
     key = ("clauses", s.start, s.end)
     if key not in cache:
         cache[key] = split_clauses(doc.text, doc.low, s.start, s.end, lex.split_words,
                                    coordinators=lex.coordinators,
-                                   subject_starts=lex.subject_starts)
+                                   subject_starts=lex.subject_starts, index=doc.words)
     return cache[key]  # type: ignore[no-any-return]
 
 
 def _first_word(doc: Doc, c: Clause) -> str:
-    return tokens.first(doc.low, c.start, c.end)
+    return tokens.first(doc, c.start, c.end)
 
 
 def trim(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[int, int]:
@@ -66,12 +66,13 @@ def trim(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[int, int]:
             start += 1
         while end > start and doc.text[end - 1] in _EDGE:
             end -= 1
-        ws = tokens.spans(doc.low, start, end)
-        if len(ws) > 2 and doc.low[ws[0][0]:ws[0][1]] in lex.trim_leading:
-            start = ws[1][0]
+        ix = doc.words
+        i, j = ix.inside(start, end)
+        if j - i > 2 and ix.words[i] in lex.trim_leading:
+            start = ix.starts[i + 1]
             continue
-        if len(ws) > 2 and doc.low[ws[-1][0]:ws[-1][1]] in lex.trim_trailing:
-            end = ws[-1][0]
+        if j - i > 2 and ix.words[j - 1] in lex.trim_trailing:
+            end = ix.starts[j - 1]
             continue
         return start, end
 
@@ -84,8 +85,8 @@ def _aspect(doc: Doc, lex: Lexicon, start: int, end: int,
         label = lex.aspect(doc.low[s:e])
         if label is not None:
             return label
-    for s, e in tokens.spans(doc.low, start, end):
-        label = lex.aspect(doc.low[s:e])
+    for w in tokens.words(doc, start, end):
+        label = lex.aspect(w)
         if label is not None:
             return label
     return None
@@ -93,7 +94,7 @@ def _aspect(doc: Doc, lex: Lexicon, start: int, end: int,
 
 def _narrow(doc: Doc, pol: Polarity, start: int, end: int) -> tuple[int, int]:
     """A long clause shrinks to the words from a few before its first polar term to its last."""
-    ws = tokens.spans(doc.low, start, end)
+    ws = tokens.spans(doc, start, end)
     if len(ws) <= MAX_WORDS or not pol.spans:
         return start, end
     first = min(s for s, _, _ in pol.spans)
@@ -126,7 +127,7 @@ def _corrections(doc: Doc, lex: Lexicon,
 def sentence_points(doc: Doc, lex: Lexicon, s: Sentence) -> list[Point]:
     """The positive and negative points of one sentence, one per evaluative clause."""
     clauses = clauses_of(doc, lex, s)
-    scored = [(c, clause_polarity(lex, doc.text, doc.low, c.start, c.end)) for c in clauses]
+    scored = [(c, clause_polarity(lex, doc, c.start, c.end)) for c in clauses]
     corrected = _corrections(doc, lex, scored)
     out: list[Point] = []
     for i, (c, pol) in enumerate(scored):
@@ -142,7 +143,7 @@ def sentence_points(doc: Doc, lex: Lexicon, s: Sentence) -> list[Point]:
         if abs(score) < MIN_SCORE:
             continue
         start, end = trim(doc, lex, *_narrow(doc, pol, c.start, c.end))
-        if tokens.count(doc.low, start, end) >= MIN_WORDS:
+        if tokens.count(doc, start, end) >= MIN_WORDS:
             aspect = _aspect(doc, lex, start, end, tuple(pol.spans))
             out.append(Point(start, end, score, aspect, rule))
     return out

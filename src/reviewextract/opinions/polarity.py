@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lang.lexicon import Lexicon
+from ..lang.lexicon import Lexicon, Profile
+from ..text import Doc
 from . import tokens
 
 NEG_WINDOW = 8  # a negator reaches a polar word this many words later ("nicht mit X mithalten")
@@ -69,13 +70,15 @@ def _match_phrase(lex: Lexicon, words: list[str], i: int) -> tuple[int, str, flo
     return None
 
 
-def _is_excess(lex: Lexicon, text: str, words: list[str], spans: list[tuple[int, int]],
-               i: int) -> bool:
-    """True for "zu" + an adjective: not an infinitive ("zu sagen"), not a noun ("zu Ende")."""
-    if words[i] not in lex.excess or i + 1 >= len(spans):
+def _is_excess(lex: Lexicon, text: str, words: list[str], starts: list[int], i: int) -> bool:
+    """True for "zu" + an adjective: not an infinitive ("zu sagen"), not a noun ("zu Ende").
+
+    `words` ends with the END marker; `starts` holds the offsets of the real words.
+    """
+    if words[i] not in lex.excess or i + 1 >= len(starts):
         return False
     nxt = words[i + 1]
-    if nxt in lex.excess_exempt or nxt[0].isdigit() or text[spans[i + 1][0]].isupper():
+    if nxt in lex.excess_exempt or nxt[0].isdigit() or text[starts[i + 1]].isupper():
         return False
     if nxt in lex.excess_adjectives or nxt in lex.modifiers:
         return True
@@ -85,57 +88,59 @@ def _is_excess(lex: Lexicon, text: str, words: list[str], spans: list[tuple[int,
     return nxt.endswith(lex.adjective_suffixes)
 
 
-def _unquoted_words(text: str, low: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Word spans outside quotation marks: a quoted title ("„Im Westen nichts Neues“") or
-    quoted speech is not the reviewer's own judgement."""
-    spans = tokens.spans(low, start, end)
-    quoted = sorted((qs, qe) for qs, qe in tokens.quoted(text, low) if qs < end and start < qe)
-    if not quoted:
-        return spans
-    # both lists are in text order: walk them together (linear, not words x quotes)
-    out: list[tuple[int, int]] = []
-    j = 0
-    reach = -1  # the furthest end among quotes opened before the current word
-    for s, e in spans:
-        while j < len(quoted) and quoted[j][0] < s:
-            reach = max(reach, quoted[j][1])
-            j += 1
-        if not e < reach:
-            out.append((s, e))
-    return out
+def _clause_words(lex: Lexicon, doc: Doc, start: int, end: int
+                  ) -> tuple[list[int], list[int], list[str], list[Profile | None]]:
+    """Starts, ends, words and profiles of the words of a clause outside quotation marks: a
+    quoted title ("„Im Westen nichts Neues“") or quoted speech is not the reviewer's own
+    judgement."""
+    ix = doc.words
+    i, j = ix.inside(start, end)
+    profs = tokens.profiles(doc, lex)
+    flags = tokens.in_quotes(doc)
+    if flags is None or not any(flags[i:j]):
+        return ix.starts[i:j], ix.ends[i:j], ix.words[i:j], profs[i:j]
+    keep = [k for k in range(i, j) if not flags[k]]
+    return ([ix.starts[k] for k in keep], [ix.ends[k] for k in keep],
+            [ix.words[k] for k in keep], [profs[k] for k in keep])
 
 
-def units(lex: Lexicon, text: str, low: str, start: int, end: int) -> list[Unit]:
+def units(lex: Lexicon, doc: Doc, start: int, end: int) -> list[Unit]:
     """The clause `text[start:end]` as a row of units."""
-    spans = _unquoted_words(text, low, start, end)
-    words = [low[s:e] for s, e in spans]
+    starts, ends, words, profs = _clause_words(lex, doc, start, end)
+    n = len(words)
     words.append(END)
     out: list[Unit] = []
     comparative = False  # an "eher"/"mehr" seen: a later "als" denies what follows it
     i = 0
-    while i < len(spans):
-        s, e = spans[i]
-        hit = _match_phrase(lex, words, i)
-        if hit is not None:
-            n, kind, w, term = hit
-            n_real = min(n, len(spans) - i)
-            out.append(Unit(s, spans[i + n_real - 1][1], kind, w, term))
-            i += n_real
+    while i < n:
+        p = profs[i]
+        if p is None:  # a plain word: in no table, no polarity (most words)
+            out.append(Unit(starts[i], ends[i], "word", 0.0, words[i]))
+            i += 1
             continue
-        w = words[i]
+        if p.phrase_start:
+            hit = _match_phrase(lex, words, i)
+            if hit is not None:
+                m, kind, w, term = hit
+                m_real = min(m, n - i)
+                out.append(Unit(starts[i], ends[i + m_real - 1], kind, w, term))
+                i += m_real
+                continue
+        s, e, w = starts[i], ends[i], words[i]
         nxt = words[i + 1]
-        comparative = comparative or w in lex.comparatives
-        nxt_polar = nxt != END and lex.lookup(nxt) is not None
-        entry = lex.lookup(w)
-        if _is_excess(lex, text, words, spans, i):
+        comparative = comparative or p.comparative
+        nxt_p = profs[i + 1] if i + 1 < n else None
+        nxt_polar = nxt_p is not None and nxt_p.entry is not None
+        entry = p.entry
+        if p.excess and _is_excess(lex, doc.text, words, starts, i):
             out.append(Unit(s, e, "excess", 0.0, w))
-        elif w in lex.negators or (w in lex.than and comparative):
+        elif p.negator or (p.than and comparative):
             # "eher verwirrt als gepackt": what follows "als" is denied
             out.append(Unit(s, e, "neg", 0.0, w))
-        elif w in lex.modifiers and (nxt_polar or entry is None):
+        elif p.modifier is not None and (nxt_polar or entry is None):
             # a word that is both ("einfach", "stark") modifies only a polar word after it
-            out.append(Unit(s, e, "mod", lex.modifiers[w], w))
-        elif w in lex.comparatives:
+            out.append(Unit(s, e, "mod", p.modifier, w))
+        elif p.comparative:
             out.append(Unit(s, e, "word", 0.0, w))
         elif entry is not None and not (entry.kind == "adj" and entry.weight > 0
                                         and nxt[0].isdigit()):
@@ -216,13 +221,14 @@ def _add(pol: Polarity, start: int, end: int, w: float, rule: str) -> None:
     pol.rules.append(rule)
 
 
-def clause_polarity(lex: Lexicon, text: str, low: str, start: int, end: int) -> Polarity:
-    """The polarity of `text[start:end]`; remembered while the review is being read."""
-    cache = tokens.memo(low)
+def clause_polarity(lex: Lexicon, doc: Doc, start: int, end: int) -> Polarity:
+    """The polarity of `doc.text[start:end]`; remembered while the review is being read."""
+    cache = tokens.memo(doc)
     key = ("polarity", start, end)
     if key in cache:
         return cache[key]  # type: ignore[no-any-return]
-    us = units(lex, text, low, start, end)
+    low = doc.low
+    us = units(lex, doc, start, end)
     pol = score_units(us)
     polar = [u for u in us if u.kind == "polar"]
     pol.meta_only = bool(polar) and all(low[u.start:u.end] in lex.meta_nouns for u in polar)

@@ -1,66 +1,92 @@
-"""Word spans of the current review, found once and looked up by position.
+"""Words of the review being read, looked up by position, and its per-review scratch space.
 
 The opinion modules ask for the words of many overlapping ranges (sentences, clauses, trimmed
-items). Tokenising the lowercased text once and bisecting is much cheaper than running the word
-pattern again for every range. Only the most recent text is kept, so nothing grows.
+items). The review is tokenised once (`Doc.words`, a `text.WordIndex`) and each range is found by
+bisecting; results worth remembering while the review is read (clause splits, clause polarity,
+quotations) go into that index's `memo`. All of it belongs to the `Doc`, so there is no module
+state: threads and workers never share or overwrite it.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from typing import Any
 
-from ..text import word_spans
-
-_last: tuple[str, list[int], list[int], dict[Any, Any]] | None = None
-
-
-def _index(low: str) -> tuple[str, list[int], list[int], dict[Any, Any]]:
-    global _last
-    cached = _last
-    if cached is not None and cached[0] is low:
-        return cached
-    spans = word_spans(low, 0, len(low))
-    cached = (low, [s for s, _ in spans], [e for _, e in spans], {})
-    _last = cached
-    return cached
+from ..lang.lexicon import Lexicon, Profile
+from ..text import Doc
 
 
-def spans(low: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of the words lying wholly inside `low[start:end]`."""
-    _, starts, ends, _ = _index(low)
-    i = bisect_left(starts, start)
-    j = bisect_right(ends, end, lo=i)
-    return list(zip(starts[i:j], ends[i:j], strict=True))
+def spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the words lying wholly inside `text[start:end]`."""
+    ix = doc.words
+    i, j = ix.inside(start, end)
+    return list(zip(ix.starts[i:j], ix.ends[i:j], strict=True))
 
 
-def count(low: str, start: int, end: int) -> int:
-    """How many words lie wholly inside `low[start:end]`."""
-    _, starts, ends, _ = _index(low)
-    i = bisect_left(starts, start)
-    return max(0, bisect_right(ends, end, lo=i) - i)
+def words(doc: Doc, start: int, end: int) -> list[str]:
+    """The (lowercased) words lying wholly inside `text[start:end]`."""
+    ix = doc.words
+    i, j = ix.inside(start, end)
+    return ix.words[i:j]
 
 
-def first(low: str, start: int, end: int) -> str:
-    """The first word wholly inside `low[start:end]`, or ""."""
-    _, starts, ends, _ = _index(low)
-    i = bisect_left(starts, start)
-    return low[starts[i]:ends[i]] if i < len(starts) and ends[i] <= end else ""
+def count(doc: Doc, start: int, end: int) -> int:
+    """How many words lie wholly inside `text[start:end]`."""
+    i, j = doc.words.inside(start, end)
+    return j - i
+
+
+def first(doc: Doc, start: int, end: int) -> str:
+    """The first word wholly inside `text[start:end]`, or ""."""
+    i, j = doc.words.inside(start, end)
+    return doc.words.words[i] if i < j else ""
 
 
 # a quotation may not contain its own opening mark: keeps the search linear on "„„„„…"
 _QUOTED = re.compile(r"„[^„“”\"\n]*[“”\"]|»[^»«\n]*«|«[^«»\n]*»|\"[^\"\n]*\"")
 
 
-def quoted(text: str, low: str) -> list[tuple[int, int]]:
-    """(start, end) of every quotation in `text` („…“, »…«, "…"), found once per review."""
-    cache = memo(low)
+def quoted(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of every quotation in the text („…“, »…«, "…"), found once per review."""
+    cache = memo(doc)
     if "quoted" not in cache:
-        cache["quoted"] = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+        cache["quoted"] = [(m.start(), m.end()) for m in _QUOTED.finditer(doc.text)]
     return cache["quoted"]  # type: ignore[no-any-return]
 
 
-def memo(low: str) -> dict[Any, Any]:
-    """A scratch dict that lives as long as `low` is the current text (per-review results)."""
-    return _index(low)[3]
+def in_quotes(doc: Doc) -> list[bool] | None:
+    """Per word of the review: does it lie inside a quotation? None when nothing is quoted.
+
+    A word counts as quoted when it ends before the furthest end of the quotations opened before
+    it. Words and quotations are both in text order, so one walk over both does it (linear, not
+    words x quotes).
+    """
+    cache = memo(doc)
+    if "in_quotes" not in cache:
+        quotes = sorted(quoted(doc))
+        flags: list[bool] | None = None
+        if quotes:
+            ix = doc.words
+            flags = []
+            j, reach = 0, -1
+            for s, e in zip(ix.starts, ix.ends, strict=True):
+                while j < len(quotes) and quotes[j][0] < s:
+                    reach = max(reach, quotes[j][1])
+                    j += 1
+                flags.append(e < reach)
+        cache["in_quotes"] = flags
+    return cache["in_quotes"]  # type: ignore[no-any-return]
+
+
+def profiles(doc: Doc, lex: Lexicon) -> list[Profile | None]:
+    """Per word of the review: what the lexicon knows of it (None for a plain word)."""
+    cache = memo(doc)
+    key = ("profiles", lex.code)
+    if key not in cache:
+        cache[key] = lex.profiles(doc.words.words)
+    return cache[key]  # type: ignore[no-any-return]
+
+
+def memo(doc: Doc) -> dict[Any, Any]:
+    """A scratch dict that lives as long as the review's `Doc` (per-review results)."""
+    return doc.words.memo

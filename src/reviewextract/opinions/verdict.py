@@ -50,8 +50,8 @@ class Verdict:
 
 def _cue(doc: Doc, lex: Lexicon, s: Sentence) -> tuple[float, int, int] | None:
     """(strength, start, end) of the verdict cue in the sentence, if any."""
-    ws = tokens.spans(doc.low, s.start, s.end)
-    words = [doc.low[a:b] for a, b in ws]
+    ws = tokens.spans(doc, s.start, s.end)
+    words = tokens.words(doc, s.start, s.end)
     best: tuple[float, int, int] | None = None
     for i in range(len(words)):
         if words[i] not in lex.cue_starts:
@@ -88,7 +88,7 @@ def _scored(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[float, float,
     """
     parts: list[tuple[float, float]] = []  # (score, weight) per clause
     for c in clauses_of(doc, lex, Sentence(start, end, doc.text[start:end])):
-        score = clause_polarity(lex, doc.text, doc.low, c.start, c.end).score
+        score = clause_polarity(lex, doc, c.start, c.end).score
         head = tuple(doc.low[c.start:c.end].split()[:2])
         if head and head[0] in lex.concessive:
             # "…, trotzdem ein Film, den man gesehen haben muss": what came before is conceded
@@ -130,11 +130,11 @@ def _closing(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> Verdict | Non
     best: tuple[float, Verdict] | None = None
     for idx, v in enumerate(found):
         # position among the evaluative sentences: page furniture after the review is no help
-        ws = tokens.spans(doc.low, v.start, v.end)
+        ws = tokens.words(doc, v.start, v.end)
         rank = min(max(v.positive, -v.negative), 2.0) + POSITION_WEIGHT * (idx + 1) / len(found)
         if _about_work(doc, ws) or any(q in doc.text[v.start:v.end] for q in "„»\""):
             rank += WORK_BONUS
-        if any(lex.aspect(doc.low[a:b]) for a, b in ws):
+        if any(lex.aspect(w) for w in ws):
             rank -= DETAIL_PENALTY
         if len(ws) > LONG_VERDICT:
             rank -= DETAIL_PENALTY
@@ -148,17 +148,17 @@ def _work_nouns(code: str) -> tuple[str, ...]:
     return get_language(code).words("work_nouns")
 
 
-def _about_work(doc: Doc, ws: list[tuple[int, int]]) -> bool:
+def _about_work(doc: Doc, ws: list[str]) -> bool:
     """True when the words name the work as a whole ("Film", "Serie", "Dokumentarfilm")."""
     nouns = _work_nouns(doc.lang.code)
-    return any(doc.low[a:b].endswith(nouns) for a, b in ws)
+    return any(w.endswith(nouns) for w in ws)
 
 
 def _make(doc: Doc, lex: Lexicon, start: int, end: int, rule: str) -> Verdict | None:
     start, end = _edges(doc, start, end)
     colon = doc.text.find(":", start, end)
-    if colon > 0 and tokens.count(doc.low, colon, end) > LONG_TAIL and tokens.count(
-            doc.low, start, colon) >= MIN_CLAUSE_WORDS:
+    if colon > 0 and tokens.count(doc, colon, end) > LONG_TAIL and tokens.count(
+            doc, start, colon) >= MIN_CLAUSE_WORDS:
         start, end = _edges(doc, start, colon)
     start, end = _first_judgement(doc, lex, start, end)
     if end <= start:
@@ -170,13 +170,13 @@ def _make(doc: Doc, lex: Lexicon, start: int, end: int, rule: str) -> Verdict | 
 def _first_judgement(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[int, int]:
     """A long verdict sentence is cut after its first evaluative part ("Alles in allem bietet
     X passable Unterhaltung, technisch kann …"): the rest adds detail, not the judgement."""
-    if tokens.count(doc.low, start, end) <= LONG_VERDICT:
+    if tokens.count(doc, start, end) <= LONG_VERDICT:
         return start, end
     for m in _PART_END.finditer(doc.text, start, end):
-        if tokens.count(doc.low, start, m.start()) < MIN_PART:
+        if tokens.count(doc, start, m.start()) < MIN_PART:
             continue
-        head = clause_polarity(lex, doc.text, doc.low, start, m.start())
-        if tokens.count(doc.low, m.end(), end) >= MIN_PART and head.spans:
+        head = clause_polarity(lex, doc, start, m.start())
+        if tokens.count(doc, m.end(), end) >= MIN_PART and head.spans:
             return _edges(doc, start, m.start())
         break
     return start, end
