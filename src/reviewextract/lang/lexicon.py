@@ -108,6 +108,29 @@ class Lexicon:
     _memo: dict[str, Entry | None] = field(default_factory=dict, repr=False)
     _aspect_memo: dict[str, str | None] = field(default_factory=dict, repr=False)
     _profile_memo: dict[str, Profile | None] = field(default_factory=dict, repr=False)
+    # every multi-word entry up to `max_phrase` words: key -> (kind, weight, term), and per first
+    # and second word the lengths to try, longest first (built in __post_init__)
+    phrase_table: dict[tuple[str, ...], tuple[str, float, str]] = field(
+        default_factory=dict, repr=False)
+    phrase_lengths: dict[tuple[str, str], tuple[int, ...]] = field(
+        default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        # one table for the four kinds of multi-word entry; where a key is in several, the
+        # first kind wins: polar, neutral, negator, modifier
+        kinds: list[tuple[Iterable[tuple[str, ...]], Any]] = [
+            (self.phrases, lambda k: ("polar", self.phrases[k].weight, self.phrases[k].term)),
+            (self.neutral, lambda k: ("word", 0.0, " ".join(k))),
+            (self.negator_phrases, lambda k: ("neg", 0.0, " ".join(k))),
+            (self.modifier_phrases, lambda k: ("mod", self.modifier_phrases[k], " ".join(k))),
+        ]
+        lengths: dict[tuple[str, str], set[int]] = {}
+        for keys, value in kinds:
+            for key in keys:
+                if 2 <= len(key) <= self.max_phrase and key not in self.phrase_table:
+                    self.phrase_table[key] = value(key)
+                    lengths.setdefault(key[:2], set()).add(len(key))  # type: ignore[arg-type]
+        self.phrase_lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
 
     def lookup(self, token: str) -> Entry | None:
         """The entry that scores a lowercased word token: exact form, stem, then compound head."""

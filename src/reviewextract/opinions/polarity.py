@@ -3,6 +3,10 @@
 A clause is read as a row of units (a polar term, a negator, a modifier, an excess marker or a
 plain word). Each polar unit's weight is multiplied by the modifiers right before it and flipped
 by the negators that reach it; the clause score is the sum.
+
+Most words are plain: they only take up a place in the row (negation reaches a few places), so
+they get no `Unit` object; each unit carries its place (`pos`) and the row's length is returned
+beside the units.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ class Unit:
     kind: str  # polar | neg | mod | excess | word
     weight: float = 0.0
     term: str = ""
+    pos: int = 0  # place in the clause's row of units, plain words included
 
 
 @dataclass(slots=True)
@@ -54,19 +59,16 @@ def _match_phrase(lex: Lexicon, words: list[str], i: int) -> tuple[int, str, flo
 
     `words` ends with the END marker, so a phrase ending in it only matches at the clause end.
     """
-    if words[i] not in lex.phrase_starts:
+    if i + 1 >= len(words):
         return None
-    for n in range(min(lex.max_phrase, len(words) - i), 1, -1):
-        key = tuple(words[i:i + n])
-        entry = lex.phrases.get(key)
-        if entry is not None:
-            return n, "polar", entry.weight, entry.term
-        if key in lex.neutral:
-            return n, "word", 0.0, " ".join(key)
-        if key in lex.negator_phrases:
-            return n, "neg", 0.0, " ".join(key)
-        if key in lex.modifier_phrases:
-            return n, "mod", lex.modifier_phrases[key], " ".join(key)
+    lengths = lex.phrase_lengths.get((words[i], words[i + 1]))
+    if lengths is None:  # no entry starts with these two words (nearly always)
+        return None
+    for n in lengths:
+        if n <= len(words) - i:
+            hit = lex.phrase_table.get(tuple(words[i:i + n]))
+            if hit is not None:
+                return n, *hit
     return None
 
 
@@ -104,56 +106,77 @@ def _clause_words(lex: Lexicon, doc: Doc, start: int, end: int
             [ix.words[k] for k in keep], [profs[k] for k in keep])
 
 
-def units(lex: Lexicon, doc: Doc, start: int, end: int) -> list[Unit]:
-    """The clause `text[start:end]` as a row of units."""
+def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int]:
+    """The clause `text[start:end]` as a row of units: those that matter, and the row's length.
+
+    A plain word, or a word that ends up as nothing but a word, gets no Unit, except right after
+    an excess marker ("zu lang": the marker's span runs to the next unit).
+    """
     starts, ends, words, profs = _clause_words(lex, doc, start, end)
     n = len(words)
     words.append(END)
     out: list[Unit] = []
     comparative = False  # an "eher"/"mehr" seen: a later "als" denies what follows it
-    i = 0
+    after_excess = False  # the previous unit is an excess marker: keep this one
+    i = pos = 0
     while i < n:
         p = profs[i]
         if p is None:  # a plain word: in no table, no polarity (most words)
-            out.append(Unit(starts[i], ends[i], "word", 0.0, words[i]))
+            if after_excess:
+                out.append(Unit(starts[i], ends[i], "word", 0.0, words[i], pos))
+                after_excess = False
             i += 1
+            pos += 1
             continue
         if p.phrase_start:
             hit = _match_phrase(lex, words, i)
             if hit is not None:
                 m, kind, w, term = hit
                 m_real = min(m, n - i)
-                out.append(Unit(starts[i], ends[i + m_real - 1], kind, w, term))
+                if kind != "word" or after_excess:
+                    out.append(Unit(starts[i], ends[i + m_real - 1], kind, w, term, pos))
+                after_excess = False
                 i += m_real
+                pos += 1
                 continue
-        s, e, w = starts[i], ends[i], words[i]
-        nxt = words[i + 1]
+        unit = _word_unit(lex, doc.text, words, starts, profs, i, comparative)
         comparative = comparative or p.comparative
-        nxt_p = profs[i + 1] if i + 1 < n else None
-        nxt_polar = nxt_p is not None and nxt_p.entry is not None
-        entry = p.entry
-        if p.excess and _is_excess(lex, doc.text, words, starts, i):
-            out.append(Unit(s, e, "excess", 0.0, w))
-        elif p.negator or (p.than and comparative):
-            # "eher verwirrt als gepackt": what follows "als" is denied
-            out.append(Unit(s, e, "neg", 0.0, w))
-        elif p.modifier is not None and (nxt_polar or entry is None):
-            # a word that is both ("einfach", "stark") modifies only a polar word after it
-            out.append(Unit(s, e, "mod", p.modifier, w))
-        elif p.comparative:
-            out.append(Unit(s, e, "word", 0.0, w))
-        elif entry is not None and not (entry.kind == "adj" and entry.weight > 0
-                                        and nxt[0].isdigit()):
-            # praise before a number is an approximation ("gut 90 Minuten", "satte 3 Stunden")
-            out.append(Unit(s, e, "polar", entry.weight, entry.term))
-        else:
-            out.append(Unit(s, e, "word", 0.0, w))
+        if unit.kind != "word" or after_excess:
+            unit.start, unit.end, unit.pos = starts[i], ends[i], pos
+            out.append(unit)
+        after_excess = unit.kind == "excess"
         i += 1
-    return out
+        pos += 1
+    return out, pos
 
 
-def negation_counts(us: list[Unit]) -> list[int]:
-    """How many negators reach each unit.
+def _word_unit(lex: Lexicon, text: str, words: list[str], starts: list[int],
+               profs: list[Profile | None], i: int, comparative: bool) -> Unit:
+    """The unit of the single (profiled) word i; its span and place are filled in by `units`."""
+    p = profs[i]
+    assert p is not None
+    w, nxt = words[i], words[i + 1]
+    comparative = comparative or p.comparative
+    nxt_p = profs[i + 1] if i + 1 < len(starts) else None
+    nxt_polar = nxt_p is not None and nxt_p.entry is not None
+    entry = p.entry
+    if p.excess and _is_excess(lex, text, words, starts, i):
+        return Unit(0, 0, "excess", 0.0, w)
+    if p.negator or (p.than and comparative):
+        # "eher verwirrt als gepackt": what follows "als" is denied
+        return Unit(0, 0, "neg", 0.0, w)
+    if p.modifier is not None and (nxt_polar or entry is None):
+        # a word that is both ("einfach", "stark") modifies only a polar word after it
+        return Unit(0, 0, "mod", p.modifier, w)
+    if not p.comparative and entry is not None and not (
+            entry.kind == "adj" and entry.weight > 0 and nxt[0].isdigit()):
+        # praise before a number is an approximation ("gut 90 Minuten", "satte 3 Stunden")
+        return Unit(0, 0, "polar", entry.weight, entry.term)
+    return Unit(0, 0, "word", 0.0, w)
+
+
+def negation_counts(us: list[Unit], n: int) -> list[int]:
+    """How many negators reach each unit (`n`: the length of the row, plain words included).
 
     A negator reaches the first polar unit after it in the clause ("nicht immer einfach"); a
     negator with no polar unit after it reaches back to a polar unit close before it
@@ -171,37 +194,43 @@ def negation_counts(us: list[Unit]) -> list[int]:
     for k, u in enumerate(us):
         if u.kind == "neg":
             after = nxt[k]
-            if after is not None and after - k <= NEG_WINDOW:
+            if after is not None and us[after].pos - u.pos <= NEG_WINDOW:
                 counts[after] += 1
-            elif (after is None and last_polar is not None and k - last_polar <= BACK_WINDOW
-                  and k >= len(us) - CLAUSE_END):
+            elif (after is None and last_polar is not None
+                  and u.pos - us[last_polar].pos <= BACK_WINDOW and u.pos >= n - CLAUSE_END):
                 counts[last_polar] += 1
         elif u.kind == "polar":
             last_polar = k
     return counts
 
 
-def score_units(us: list[Unit]) -> Polarity:
+def _right_before(us: list[Unit], j: int, kind: str) -> bool:
+    """Is the unit in the place right before unit j's of this kind?"""
+    return j > 0 and us[j - 1].kind == kind and us[j - 1].pos == us[j].pos - 1
+
+
+def score_units(us: list[Unit], n: int) -> Polarity:
     pol = Polarity()
-    negs = negation_counts(us)
+    negs = negation_counts(us, n)
     for j, u in enumerate(us):
         if u.kind == "excess":
             if negs[j] % 2:
                 continue  # "nicht zu lang" states no fault
-            nxt = us[j + 1] if j + 1 < len(us) else None
+            # the unit after an excess marker is always kept, so it is the next one
+            nxt = us[j + 1] if u.pos + 1 < n else None
             base = nxt.weight if nxt is not None and nxt.kind == "polar" else 0.0
             w = min(-abs(base), EXCESS_WEIGHT)
-            if j > 0 and us[j - 1].kind == "mod":
+            if _right_before(us, j, "mod"):
                 w *= EXCESS_BOOST
-            _add(pol, u.start, us[j + 1].end if nxt is not None else u.end, w, "excess")
+            _add(pol, u.start, nxt.end if nxt is not None else u.end, w, "excess")
             continue
-        if u.kind != "polar" or (j > 0 and us[j - 1].kind == "excess"):
+        if u.kind != "polar" or _right_before(us, j, "excess"):
             continue
         w = u.weight
-        k = j - 1
-        while k >= 0 and us[k].kind == "mod":
-            w *= us[k].weight
+        k = j
+        while _right_before(us, k, "mod"):
             k -= 1
+            w *= us[k].weight
         pol.raw += w
         if negs[j] % 2:
             w = -w * (FLIP_POS if w > 0 else FLIP_NEG)
@@ -228,8 +257,8 @@ def clause_polarity(lex: Lexicon, doc: Doc, start: int, end: int) -> Polarity:
     if key in cache:
         return cache[key]  # type: ignore[no-any-return]
     low = doc.low
-    us = units(lex, doc, start, end)
-    pol = score_units(us)
+    us, n = units(lex, doc, start, end)
+    pol = score_units(us, n)
     polar = [u for u in us if u.kind == "polar"]
     pol.meta_only = bool(polar) and all(low[u.start:u.end] in lex.meta_nouns for u in polar)
     first_neg = next((u.start for u in us if u.kind == "neg"), -1)
