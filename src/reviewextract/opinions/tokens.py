@@ -10,6 +10,7 @@ state: threads and workers never share or overwrite it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from ..lang.lexicon import Lexicon, Profile
@@ -57,23 +58,21 @@ def quoted(doc: Doc) -> list[tuple[int, int]]:
 def in_quotes(doc: Doc) -> list[bool] | None:
     """Per word of the review: does it lie inside a quotation? None when nothing is quoted.
 
-    A word counts as quoted when it ends before the furthest end of the quotations opened before
-    it. Words and quotations are both in text order, so one walk over both does it (linear, not
-    words x quotes).
+    A word is quoted when a quotation opens before it and ends after it. The words of one
+    quotation are a run of the (sorted) word list, found by bisecting, so this is linear in the
+    words plus the quotations, never words x quotes.
     """
     cache = memo(doc)
     if "in_quotes" not in cache:
-        quotes = sorted(quoted(doc))
         flags: list[bool] | None = None
-        if quotes:
-            ix = doc.words
-            flags = []
-            j, reach = 0, -1
-            for s, e in zip(ix.starts, ix.ends, strict=True):
-                while j < len(quotes) and quotes[j][0] < s:
-                    reach = max(reach, quotes[j][1])
-                    j += 1
-                flags.append(e < reach)
+        ix = doc.words
+        for qs, qe in quoted(doc):
+            i = bisect_right(ix.starts, qs)
+            j = bisect_left(ix.ends, qe, lo=i)
+            if i < j:
+                if flags is None:
+                    flags = [False] * len(ix.words)
+                flags[i:j] = [True] * (j - i)
         cache["in_quotes"] = flags
     return cache["in_quotes"]  # type: ignore[no-any-return]
 
