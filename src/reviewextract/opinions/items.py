@@ -47,12 +47,24 @@ def content_sentences(doc: Doc, lex: Lexicon) -> list[Sentence]:
 def clauses_of(doc: Doc, lex: Lexicon, s: Sentence) -> list[Clause]:
     """The clauses of a sentence (remembered while the review is being read)."""
     cache = tokens.memo(doc)
-    key = ("clauses", s.start, s.end)
+    end = _clause_end(doc.text, s.start, s.end)
+    key = ("clauses", s.start, end)
     if key not in cache:
-        cache[key] = split_clauses(doc.text, doc.low, s.start, s.end, lex.split_words,
+        cache[key] = split_clauses(doc.text, doc.low, s.start, end, lex.split_words,
                                    coordinators=lex.coordinators,
                                    subject_starts=lex.subject_starts, index=doc.words)
     return cache[key]  # type: ignore[no-any-return]
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """`end` without the trailing spaces and end marks ("." "!" "?" "…") the clause splitter
+    drops anyway, so a sentence and its verdict (the same words, its final mark cut) share
+    one split. Those marks hold no word and no clause boundary, so the split is the same; a
+    "-" before them stays in, as it could open a " - " boundary that reaches into them."""
+    e = end
+    while e > start and (text[e - 1].isspace() or text[e - 1] in ".!?…"):
+        e -= 1
+    return end if e == end or text[e - 1] == "-" else e
 
 
 def _first_word(doc: Doc, c: Clause) -> str:
