@@ -143,7 +143,10 @@ _WORD = re.compile(r"\w++")  # possessive: the same words, found twice as fast
 _WORD_SPLIT = re.compile(r"(\w++)")
 _ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
 # punctuation that always closes a clause inside a sentence: ; : dashes, and a comma
-_CLAUSE_PUNCT = re.compile(r"[;:,–—]|\s-\s|\(|\)")
+# (two patterns: a lone character class scans three times faster than an alternation, and the
+# spaced dash is only looked for where a "-" is)
+_CLAUSE_MARK = re.compile(r"[;:,–—()]")
+_SPACED_DASH = re.compile(r"\s-\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,12 +222,14 @@ def split_clauses(text: str, low: str, start: int, end: int,
     `low` found beforehand, saves finding them again.
     """
     cuts: list[tuple[int, int, str]] = []  # (cut_start, next_clause_start, opener)
-    for m in _CLAUSE_PUNCT.finditer(low, start, end):
+    for m in _CLAUSE_MARK.finditer(low, start, end):
         s = m.start()
         if m.group() == "," and 0 < s < len(low) - 1 and low[s - 1].isdigit() and \
                 low[s + 1].isdigit():
             continue
-        cuts.append((s, m.end(), m.group().strip()))
+        cuts.append((s, s + 1, m.group()))
+    if low.find("-", start, end) >= 0:
+        cuts.extend((m.start(), m.end(), "-") for m in _SPACED_DASH.finditer(low, start, end))
     if split_words or coordinators:
         if index is not None:
             words, names = index.clipped(start, end)
