@@ -60,6 +60,11 @@ class Profile:
     comparative: bool
     excess: bool  # "zu"
     phrase_start: bool  # the first word of a multi-word entry
+    inert: bool = False  # nothing but a phrase start: plain where no phrase matches
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "inert", self.entry is None and self.modifier is None and not (
+            self.negator or self.than or self.comparative or self.excess))
 
 
 @dataclass

@@ -119,16 +119,11 @@ def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int
     comparative = False  # an "eher"/"mehr" seen: a later "als" denies what follows it
     after_excess = False  # the previous unit is an excess marker: keep this one
     i = pos = 0
+    if not any(profs):
+        return out, n  # no word of the clause is in any table
     while i < n:
         p = profs[i]
-        if p is None:  # a plain word: in no table, no polarity (most words)
-            if after_excess:
-                out.append(Unit(starts[i], ends[i], "word", 0.0, words[i], pos))
-                after_excess = False
-            i += 1
-            pos += 1
-            continue
-        if p.phrase_start:
+        if p is not None and p.phrase_start:
             hit = _match_phrase(lex, words, i)
             if hit is not None:
                 m, kind, w, term = hit
@@ -139,6 +134,13 @@ def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int
                 i += m_real
                 pos += 1
                 continue
+        if p is None or p.inert:  # a plain word: no polarity, no role (most words)
+            if after_excess:
+                out.append(Unit(starts[i], ends[i], "word", 0.0, words[i], pos))
+                after_excess = False
+            i += 1
+            pos += 1
+            continue
         unit = _word_unit(lex, doc.text, words, starts, profs, i, comparative)
         comparative = comparative or p.comparative
         if unit.kind != "word" or after_excess:
