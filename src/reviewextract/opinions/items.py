@@ -7,6 +7,7 @@ negative clauses, cut connectives off their edges, merge duplicates and keep the
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..lang.lexicon import Lexicon
@@ -106,14 +107,15 @@ def _aspect(doc: Doc, lex: Lexicon, start: int, end: int,
 
 def _narrow(doc: Doc, pol: Polarity, start: int, end: int) -> tuple[int, int]:
     """A long clause shrinks to the words from a few before its first polar term to its last."""
-    ws = tokens.spans(doc, start, end)
-    if len(ws) <= MAX_WORDS or not pol.spans:
+    ix = doc.words
+    i, j = ix.inside(start, end)
+    if j - i <= MAX_WORDS or not pol.spans:
         return start, end
     first = min(s for s, _, _ in pol.spans)
     last = max(e for _, e, _ in pol.spans)
-    idx = next(i for i, (s, _) in enumerate(ws) if s >= first)
-    lo = ws[max(0, idx - 6)][0]
-    return lo, max(last, ws[min(len(ws) - 1, idx + 2)][1])
+    idx = bisect_left(ix.starts, first, i, j)  # the clause's first word at or after `first`
+    lo = ix.starts[max(i, idx - 6)]
+    return lo, max(last, ix.ends[min(j - 1, idx + 2)])
 
 
 def _corrections(doc: Doc, lex: Lexicon,

@@ -94,11 +94,12 @@ def _clause_words(lex: Lexicon, doc: Doc, start: int, end: int
                   ) -> tuple[list[int], list[int], list[str], list[Profile | None]]:
     """Starts, ends, words and profiles of the words of a clause outside quotation marks: a
     quoted title ("„Im Westen nichts Neues“") or quoted speech is not the reviewer's own
-    judgement."""
+    judgement. No words at all when none of the clause's words is known to the lexicon."""
     ix = doc.words
     i, j = ix.inside(start, end)
-    profs = tokens.profiles(doc, lex)
-    flags = tokens.in_quotes(doc)
+    profs, flags = tokens.reading(doc, lex)
+    if not any(profs[i:j]):
+        return [], [], [], []  # the usual clause: nothing to score
     if flags is None or not any(flags[i:j]):
         return ix.starts[i:j], ix.ends[i:j], ix.words[i:j], profs[i:j]
     keep = [k for k in range(i, j) if not flags[k]]
@@ -110,7 +111,8 @@ def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int
     """The clause `text[start:end]` as a row of units: those that matter, and the row's length.
 
     A plain word, or a word that ends up as nothing but a word, gets no Unit, except right after
-    an excess marker ("zu lang": the marker's span runs to the next unit).
+    an excess marker ("zu lang": the marker's span runs to the next unit). A clause of plain
+    words only is not read at all: ([], 0).
     """
     starts, ends, words, profs = _clause_words(lex, doc, start, end)
     n = len(words)
@@ -119,8 +121,6 @@ def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int
     comparative = False  # an "eher"/"mehr" seen: a later "als" denies what follows it
     after_excess = False  # the previous unit is an excess marker: keep this one
     i = pos = 0
-    if not any(profs):
-        return out, n  # no word of the clause is in any table
     while i < n:
         p = profs[i]
         if p is not None and p.phrase_start:
@@ -258,8 +258,11 @@ def clause_polarity(lex: Lexicon, doc: Doc, start: int, end: int) -> Polarity:
     key = ("polarity", start, end)
     if key in cache:
         return cache[key]  # type: ignore[no-any-return]
-    low = doc.low
     us, n = units(lex, doc, start, end)
+    if not us:
+        cache[key] = pol = Polarity()
+        return pol
+    low = doc.low
     pol = score_units(us, n)
     polar = [u for u in us if u.kind == "polar"]
     pol.meta_only = bool(polar) and all(low[u.start:u.end] in lex.meta_nouns for u in polar)

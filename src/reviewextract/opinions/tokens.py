@@ -77,12 +77,13 @@ def in_quotes(doc: Doc) -> list[bool] | None:
     return cache["in_quotes"]  # type: ignore[no-any-return]
 
 
-def profiles(doc: Doc, lex: Lexicon) -> list[Profile | None]:
-    """Per word of the review: what the lexicon knows of it (None for a plain word)."""
+def reading(doc: Doc, lex: Lexicon) -> tuple[list[Profile | None], list[bool] | None]:
+    """What the clause reader needs per word of the review: its lexicon profile (None for a
+    plain word) and whether it is quoted (`in_quotes`); found once per review."""
     cache = memo(doc)
-    key = ("profiles", lex.code)
+    key = ("reading", lex.code)
     if key not in cache:
-        cache[key] = lex.profiles(doc.words.words)
+        cache[key] = (lex.profiles(doc.words.words), in_quotes(doc))
     return cache[key]  # type: ignore[no-any-return]
 
 
