@@ -10,7 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reviewextract import extract
-from reviewextract.errors import EmptyInputError, InputTooLargeError, NotTextError
+from reviewextract.errors import (
+    EmptyInputError,
+    InputTooLargeError,
+    NotTextError,
+    ReviewExtractError,
+)
 from reviewextract.html import decode_page, extract_html, visible_text
 
 from .conftest import DATA, ROOT, corpus_records
@@ -285,3 +290,22 @@ def test_tag_soup_gives_a_record_or_a_value_error(parts: list[str], as_bytes: bo
         return
     for s in [*review.pros, *review.cons, *(e for ev in review.evidence.values() for e in ev)]:
         assert review.source_text[s.start:s.end] == s.text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>Der Film\x08 ist gut<script>x</script>\x08 und spannend.</p>",
+        "<svg>\x8c\x91</svg>\x06<style>a</style>\x13<html>Text\r\x84</html><div><div>",
+        "<body></body><h2>\x8b-\x9d</h2></a>\x19<table a='<>'><div>\x0eText<iframe>\x14</iframe>",
+    ],
+    ids=["tail-after-dropped-script", "controls-around-dropped-style", "controls-in-table"],
+)
+def test_control_characters_in_pages_give_a_record_or_a_documented_error(page: str) -> None:
+    # found by the fuzz run: lxml refused to move a tail holding a C0 control (drop_tree)
+    try:
+        review = extract_html(page)
+    except ValueError as exc:
+        assert isinstance(exc, ReviewExtractError)
+    else:
+        assert "\x08" not in review.source_text and "\x13" not in review.source_text

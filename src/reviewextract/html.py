@@ -147,6 +147,9 @@ def _utf16_guess(page: bytes) -> str | None:
     return None
 
 
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def parse_page(page: str | bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Any, str | None]:
     """The parsed document root and how bytes were decoded (None for str input)."""
     import lxml.etree
@@ -162,6 +165,9 @@ def parse_page(page: str | bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[A
         raise NotTextError("the page holds binary data, not HTML")
     # an internal DTD subset is never expanded by the HTML parser, but would leak as text
     text = _DOCTYPE_SUBSET.sub("", _XML_DECL.sub("", text), count=1)
+    # lxml refuses to set text holding C0 controls or non-characters (drop_tree() moves tails),
+    # so they become spaces here, as the plain-text guard makes them spaces too
+    text = _XML_INVALID.sub(" ", text)
     parser = _parser()
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
