@@ -54,16 +54,13 @@ class Polarity:
 END = "$"  # a phrase ending in this matches only at the end of its clause ("zieht sich $")
 
 
-def _match_phrase(lex: Lexicon, words: list[str], i: int) -> tuple[int, str, float, str] | None:
+def _match_phrase(lex: Lexicon, words: list[str], i: int,
+                  lengths: tuple[int, ...]) -> tuple[int, str, float, str] | None:
     """The longest phrase (polar, negator, modifier, neutral) at word i: (length, kind, w, term).
 
+    `lengths` are those of the entries that begin with words i and i + 1 (`phrase_lengths`).
     `words` ends with the END marker, so a phrase ending in it only matches at the clause end.
     """
-    if i + 1 >= len(words):
-        return None
-    lengths = lex.phrase_lengths.get((words[i], words[i + 1]))
-    if lengths is None:  # no entry starts with these two words (nearly always)
-        return None
     for n in lengths:
         if n <= len(words) - i:
             hit = lex.phrase_table.get(tuple(words[i:i + n]))
@@ -120,11 +117,16 @@ def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int
     out: list[Unit] = []
     comparative = False  # an "eher"/"mehr" seen: a later "als" denies what follows it
     after_excess = False  # the previous unit is an excess marker: keep this one
+    phrase_lengths = lex.phrase_lengths
     i = pos = 0
     while i < n:
         p = profs[i]
+        lengths = None
         if p is not None and p.phrase_start:
-            hit = _match_phrase(lex, words, i)
+            # mostly no entry begins with these two words, and no call is made
+            lengths = phrase_lengths.get((words[i], words[i + 1]))
+        if lengths is not None:
+            hit = _match_phrase(lex, words, i, lengths)
             if hit is not None:
                 m, kind, w, term = hit
                 m_real = min(m, n - i)
