@@ -1,0 +1,88 @@
+"""The opinions stage keeps its per-review state on the `Doc`: reviews read interleaved or in
+threads give the same points as reviews read one by one, and the word index behind it finds the
+same words as the word pattern does."""
+
+from __future__ import annotations
+
+import random
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from reviewextract.fields.opinions import OpinionResult, extract_opinions
+from reviewextract.lang import get_language
+from reviewextract.lang.lexicon import get_lexicon
+from reviewextract.opinions import items
+from reviewextract.text import Doc, WordIndex, lower_same_length, split_clauses, word_spans
+
+from .conftest import corpus_records
+
+DE = get_language("de")
+LEX = get_lexicon("de")
+TEXTS = [r["text"] for r in corpus_records() if r.get("format", "text") == "text"][:12]
+
+
+def _plain(r: OpinionResult) -> tuple[object, ...]:
+    return (tuple(o.model_dump_json() for o in r.pros), tuple(o.model_dump_json() for o in r.cons),
+            r.verdict.model_dump_json() if r.verdict else None, r.sentiment)
+
+
+def _alone(text: str) -> tuple[object, ...]:
+    return _plain(extract_opinions(Doc(text, DE), None))
+
+
+def test_reviews_read_interleaved_keep_their_own_state() -> None:
+    # two reviews half-read in turns: a shared "current review" would mix their words up
+    a, b = Doc(TEXTS[0], DE), Doc(TEXTS[1], DE)
+    for s_a, s_b in zip(a.sentences, b.sentences, strict=False):
+        items.sentence_points(a, LEX, s_a)
+        items.sentence_points(b, LEX, s_b)
+    assert _plain(extract_opinions(a, None)) == _alone(TEXTS[0])
+    assert _plain(extract_opinions(b, None)) == _alone(TEXTS[1])
+
+
+def test_threads_give_the_same_opinions_as_one_by_one() -> None:
+    expected = [_alone(t) for t in TEXTS]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(pool.map(_alone, TEXTS * 3))
+    assert got == expected * 3
+
+
+def test_the_words_of_a_doc_are_built_once_and_belong_to_it() -> None:
+    doc = Doc(TEXTS[0], DE)
+    assert doc.words is doc.words
+    assert Doc(TEXTS[0], DE).words is not doc.words
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_word_index_ranges_match_the_word_pattern(seed: int) -> None:
+    rng = random.Random(seed)
+    text = rng.choice(TEXTS) + " _x_ 7,5 „Titel“ - Ende_"
+    low = lower_same_length(text)
+    ix = WordIndex(low)
+    assert list(zip(ix.starts, ix.ends, strict=True)) == word_spans(low, 0, len(low))
+    for _ in range(300):
+        start = rng.randrange(len(low) + 1)
+        end = rng.randrange(start, len(low) + 1)
+        spans, words = ix.clipped(start, end)
+        assert spans == word_spans(low, start, end)
+        assert words == [low[s:e] for s, e in spans]
+        # inside: exactly the words lying wholly in the range
+        i, j = ix.inside(start, end)
+        assert list(range(i, j)) == [k for k in range(len(ix.words))
+                                     if start <= ix.starts[k] and ix.ends[k] <= end]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Bilder sind toll - aber der Ton ist schwach, und die Musik nervt (leider).",
+    "Gut gemacht -  . Der Rest: 7,5 von 10; mehr nicht…",
+    "_Unterstrich_ und Film – das passt, weil die Kamera ruhig bleibt.",
+])
+def test_split_clauses_with_the_index_equals_without(text: str) -> None:
+    low = lower_same_length(text)
+    ix = WordIndex(low)
+    for start in range(0, len(text), 3):
+        for end in (len(text), len(text) - 1, len(text) - 5):
+            kw = {"coordinators": LEX.coordinators, "subject_starts": LEX.subject_starts}
+            assert split_clauses(text, low, start, end, LEX.split_words, index=ix, **kw) == \
+                split_clauses(text, low, start, end, LEX.split_words, **kw)
