@@ -213,3 +213,23 @@ def test_unstated_values_are_null() -> None:
         None, None, None, None, None, None)
     assert r.directors == []
     assert set(r.evidence) <= {"work_type"}
+
+
+DROPPED = [
+    case("year-9999", "Der Film aus dem Jahr 9999 ist ein Drama.", ("year", "9999")),
+    case("year-0", "Der Film aus dem Jahr 0 ist ein Drama.", ("year", "0")),
+    case("episodes-9999", "Die Serie hat 9999 Folgen, jede spannend.", ("episodes", "9999")),
+    case("negative-runtime", "Der Film dauert -5 Minuten, ein Drama.", ("runtime_minutes", "-5")),
+    case("rating-above-scale", "Ein großer Film: 11 von 10 Punkten!", ("rating", "11/10")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DROPPED)
+def test_impossible_stated_values_are_dropped_with_a_warning(
+        text: str, expected: tuple[str, str]) -> None:
+    r = run(text)
+    field, value = expected
+    assert getattr(r, field) is None
+    warns = [w for w in r.warnings if w.code == "dropped_value"]
+    assert [w.field for w in warns] == [field]
+    assert f" {value} " in warns[0].message

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .errors import EmptyInputError, InputTooLargeError, NotTextError
 from .fields import directors, episodes, opinions, rating, runtime, season, title, work_type, year
-from .fields._common import Finding, best
+from .fields._common import Finding, Rejected, best
 from .guard import DEFAULT_MAX_CHARS, build_review, prepare_input
 from .lang import get_language
 from .model import Evidence, PageMeta, Review, Warning_, WorkType
@@ -57,11 +57,12 @@ def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]
     values["work_type"] = kind_value
     if kind_value == WorkType.SEASON:
         keep("season", season_f)
-    keep("year", best(year.candidates(doc)))
+    rejected: list[Rejected] = []
+    keep("year", best(year.candidates(doc, rejected)))
     serial = kind_value in _SERIAL
     if serial:
-        keep("episodes", best(episodes.candidates(doc)))
-    runs = [f for f in runtime.candidates(doc) if runtime.plausible(f, serial)]
+        keep("episodes", best(episodes.candidates(doc, rejected)))
+    runs = [f for f in runtime.candidates(doc, rejected) if runtime.plausible(f, serial)]
     if serial and any("per_episode" in f.tags for f in runs):
         runs = [f for f in runs if "per_episode" in f.tags or "infobox" in f.tags]
     keep("runtime_minutes", best(runs))
@@ -69,8 +70,20 @@ def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]
     if names:
         values["directors"] = [f.value for f in names]
         evidence["directors"] = [ev for f in names for ev in _evidence(doc, f)]
-    keep("rating", rating.resolve(rating.candidates(doc)))
+    keep("rating", rating.resolve(rating.candidates(doc, rejected)))
+    warnings.extend(_dropped(doc, rejected))
     return values, evidence, warnings
+
+
+def _dropped(doc: Doc, rejected: list[Rejected]) -> list[Warning_]:
+    """One warning per impossible value the text states ("9999 Folgen"): dropped, not kept."""
+    out: list[Warning_] = []
+    for r in rejected:
+        name = "runtime_minutes" if r.field == "runtime" else r.field
+        out.append(Warning_(code="dropped_value", field=name, message=(
+            f"{name} {r.value} stated at {r.start}..{r.end} ({doc.text[r.start:r.end]!r}) is "
+            "impossible and was dropped")))
+    return out
 
 
 def extract(text: str | bytes, *, language: str = "de", max_chars: int = DEFAULT_MAX_CHARS,

@@ -73,6 +73,16 @@ def group_span(m: re.Match[str], *names: str) -> tuple[str, int, int] | None:
     return None
 
 
+@dataclass(slots=True)
+class Rejected:
+    """A value the text states that cannot be true (year 9999, "11 von 10"): reported, not kept."""
+
+    field: str
+    value: object
+    start: int
+    end: int
+
+
 def best(findings: list[Finding]) -> Finding | None:
     """The highest weight; among equals the earliest in the text."""
     if not findings:

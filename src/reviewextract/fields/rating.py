@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Rating
 from ..text import Doc
-from ._common import Finding, matches
+from ._common import Finding, Rejected, matches
 
 FIELD = "rating"
 _DEFAULT_STAR_SCALE = 5
@@ -28,7 +28,7 @@ def _read(doc: Doc, m) -> tuple[float, float] | None:
     return val, best
 
 
-def candidates(doc: Doc) -> list[Finding]:
+def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding]:
     out: list[Finding] = []
     for rule in doc.lang.field_rules(FIELD):
         for m in matches(doc, rule):
@@ -36,7 +36,11 @@ def candidates(doc: Doc) -> list[Finding]:
             if read is None:
                 continue
             value, best = read
-            if best not in (3, 4, 5, 6, 10, 20, 100) or not 0 <= value <= best:
+            if best not in (3, 4, 5, 6, 10, 20, 100):
+                continue
+            if not 0 <= value <= best:
+                if rejected is not None:
+                    rejected.append(Rejected(FIELD, f"{value:g}/{best:g}", m.start(), m.end()))
                 continue
             out.append(Finding(FIELD, Rating(value=value, best=best), m.start(), m.end(),
                                rule.id, rule.weight, rule.tags))

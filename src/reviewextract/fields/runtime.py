@@ -14,6 +14,7 @@ from ..model import RUNTIME_MAX
 from ..text import Doc
 from ._common import (
     Finding,
+    Rejected,
     ends_with_phrase,
     matches,
     starts_with_phrase,
@@ -41,7 +42,7 @@ def _minutes(doc: Doc, m: re.Match[str]) -> float | None:
     return hours * 60 + mins
 
 
-def candidates(doc: Doc) -> list[Finding]:
+def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding]:
     lang = doc.lang
     approx = lang.wordset("approx")
     per_ep_before = lang.wordset("per_episode")
@@ -55,7 +56,13 @@ def candidates(doc: Doc) -> list[Finding]:
             if _overlaps(taken, m.start(), m.end()):
                 continue  # a stronger rule already read this stretch
             minutes = _minutes(doc, m)
-            if minutes is None or not 1 <= minutes <= RUNTIME_MAX:
+            if minutes is None:
+                continue
+            negative = m.start() > 0 and doc.low[m.start() - 1] in "-−"  # "-5 Minuten"
+            if negative or not 1 <= minutes <= RUNTIME_MAX:
+                if rejected is not None:
+                    value = -minutes if negative else minutes
+                    rejected.append(Rejected(FIELD, round(value), m.start(), m.end()))
                 continue
             before = words_before(doc.low, m.start(), 4)
             after = words_after(doc.low, m.end(), 3)

@@ -8,14 +8,14 @@ import re
 
 from ..model import YEAR_MIN, year_max
 from ..text import Doc
-from ._common import Finding, ends_with_phrase, matches, words_before
+from ._common import Finding, Rejected, ends_with_phrase, matches, words_before
 
 FIELD = "year"
 _DATE_BEFORE = re.compile(r"\d{1,2}\.\s?(?:\d{1,2}\.?|[a-zäöü]+)\s*$")
 _WORK_BONUS = 1.0
 
 
-def candidates(doc: Doc) -> list[Finding]:
+def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding]:
     lang = doc.lang
     veto = lang.wordset("year_veto_before")
     soft_veto = lang.wordset("year_soft_veto")
@@ -27,6 +27,8 @@ def candidates(doc: Doc) -> list[Finding]:
             s, e = m.span("year")
             year = int(m.group("year"))
             if not YEAR_MIN <= year <= year_max():
+                if rejected is not None:
+                    rejected.append(Rejected(FIELD, year, s, e))
                 continue
             if "infobox" not in rule.tags:
                 if _DATE_BEFORE.search(doc.low[max(0, s - 16):s]):
