@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 NAME = "extract"
 HELP = "extract the record of one review (a text or HTML file, or - for stdin)"
@@ -26,15 +27,15 @@ def run(args: argparse.Namespace) -> int:
     from ._io import read_input
 
     text, looks_html = read_input(args.file)
+    # a file's raw bytes, so that the decoding used is recorded in meta.encoding (and a page's
+    # own charset declaration is honoured)
+    raw: str | bytes = text if args.file == "-" else Path(args.file).read_bytes()
     if args.html or looks_html:
-        from pathlib import Path
-
         from ..html import extract_html
 
-        # a file's raw bytes, so that the page's own charset declaration is honoured
-        review = extract_html(text if args.file == "-" else Path(args.file).read_bytes())
+        review = extract_html(raw)
     else:
-        review = extract(text)
+        review = extract(raw)
     if args.format != "json":
         from ..jsonld import dumps, to_jsonld, to_script
 
