@@ -47,6 +47,9 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # ASCII symbols that are rare in prose and dense in code and markup (not "*" or "★": ratings)
 _CODE_SYMBOLS = frozenset("{}[]<>=;\\|_$#@^~`")
+_SYMBOL_RX = re.compile("[" + re.escape("".join(sorted(_CODE_SYMBOLS))) + "]")
+# what marks decoded bytes as binary: NUL, U+FFFD and C0 controls other than tab and line ends
+_BINARY_MARKS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 # share of control characters above which decoded bytes are taken for binary data
 _BINARY_RATIO = 0.05
 # the language check reads this many characters: plenty to judge, cheap on a 1 MB input
@@ -85,8 +88,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 def _control_share(text: str) -> float:
     sample = text[:65536]
-    bad = sum(1 for c in sample if c in "\x00\ufffd" or (c < " " and c not in "\t\n\r"))
-    return bad / len(sample)
+    return len(_BINARY_MARKS.findall(sample)) / len(sample)
 
 
 def normalise(text: str) -> tuple[str, list[str]]:
@@ -152,11 +154,11 @@ def _looks_like_json(text: str) -> bool:
 
 
 def _symbol_ratio(text: str) -> float:
-    marks = [c for c in text if not c.isspace()]
-    if not marks:
+    # counted by C loops (split, one character-class regex), not a Python loop per character
+    marks = len("".join(text.split()))
+    if marks <= 0:
         return 0.0
-    symbols = sum(1 for c in marks if c in _CODE_SYMBOLS)
-    return symbols / len(marks)
+    return len(_SYMBOL_RX.findall(text)) / marks
 
 
 def judge_language(text: str, code: str) -> tuple[str, str | None]:
@@ -179,8 +181,8 @@ def judge_language(text: str, code: str) -> tuple[str, str | None]:
         return "und", f"{symbols:.0%} of the characters are symbols: code or markup, not prose"
     if len(words) < data.min_words:
         return code, None
-    own = sum(1 for w in words if w in data.own) / len(words)
-    shares = {k: sum(1 for w in words if w in ws) / len(words)
+    own = sum(map(data.own.__contains__, words)) / len(words)
+    shares = {k: sum(map(ws.__contains__, words)) / len(words)
               for k, (_, ws) in data.foreign.items()}
     other = max(shares, key=shares.__getitem__) if shares else None
     other_share = shares[other] if other else 0.0
