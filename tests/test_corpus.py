@@ -7,7 +7,15 @@ import json
 
 import pytest
 
-from reviewextract.evaluate import FACTS, fact_equal, match_items, phrase_match, score, words
+from reviewextract.evaluate import (
+    FACTS,
+    Report,
+    fact_equal,
+    match_items,
+    phrase_match,
+    score,
+    words,
+)
 from reviewextract.lang import get_language
 
 from .conftest import ROOT, corpus_records
@@ -16,12 +24,12 @@ FLOORS = json.loads((ROOT / "tests" / "accuracy_floor.json").read_text(encoding=
 
 
 @pytest.fixture(scope="module")
-def report():  # noqa: ANN201
+def report() -> Report:
     return score(corpus_records())
 
 
 @pytest.mark.parametrize("field", FACTS)
-def test_fact_accuracy_floor(report, field: str) -> None:  # noqa: ANN001
+def test_fact_accuracy_floor(report: Report, field: str) -> None:
     assert report.failures == []
     assert report.accuracy(field) >= FLOORS[field], (
         field, report.accuracy(field), [m for m in report.misses if m["field"] == field])
