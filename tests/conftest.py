@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,20 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def records() -> list[dict]:
     return corpus_records()
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+# headless Chromium as root on a machine without network: no sandbox, no background traffic
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    """Debian's Chromium: skipped where it is missing, except under CI, where that fails."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI needs /usr/bin/chromium (apt-get install chromium)")
+        pytest.skip("no /usr/bin/chromium")
+    return CHROMIUM

@@ -11,7 +11,6 @@ Skipped when /usr/bin/chromium is missing, except under CI (env CI set), where t
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import tempfile
@@ -23,11 +22,10 @@ import pytest
 import reviewextract.jsonld as jsonld
 from reviewextract.jsonld import embed, to_jsonld
 
+from .conftest import CHROMIUM_FLAGS
 from .test_jsonld import hand_review, seed_review
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = CHROMIUM_FLAGS
 TITLE = "Kritik"
 PAGE = f"""<!DOCTYPE html>
 <html lang="de">
@@ -53,15 +51,6 @@ PAYLOADS = {
     "close-script": "Stark. </script><script>document.title='pwned'</script> Schwach.",
     "comment-script": "Stark. <!--<script> Schwach. ]]> \u2028 \u2029 & mehr",
 }
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Path:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI needs /usr/bin/chromium (apt-get install chromium)")
-        pytest.skip("no /usr/bin/chromium")
-    return CHROMIUM
 
 
 def harness_result(chromium: Path, html: str) -> dict[str, Any] | None:

@@ -7,36 +7,21 @@ Skipped when /usr/bin/chromium is missing, except under CI (env CI set), where t
 
 from __future__ import annotations
 
-import os
 import struct
 import subprocess
 import tempfile
 from pathlib import Path
-
-import pytest
 
 from reviewextract import extract
 from reviewextract.cli import main
 from reviewextract.model import Evidence, Review
 from reviewextract.show import marks_of, render_review
 
-from .conftest import ROOT
+from .conftest import CHROMIUM_FLAGS, ROOT
 from .test_show import HOSTILE, parse, sample_review
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "artifacts" / "show"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--hide-scrollbars"]
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Path:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI needs /usr/bin/chromium (apt-get install chromium)")
-        pytest.skip("no /usr/bin/chromium")
-    return CHROMIUM
+FLAGS = [*CHROMIUM_FLAGS, "--hide-scrollbars"]
 
 
 def run_chromium(chromium: Path, page: Path, *extra: str) -> str:
