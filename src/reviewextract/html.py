@@ -227,9 +227,12 @@ def clean(root: Any, language: str = "de") -> list[str]:
     body = root if body is None else body
     meta_words = _META_WORDS | cues.meta_class_words
     meta_lines: list[str] = []
-    # iterate over a snapshot: dropping an element removes its subtree from later checks
-    for el in list(body.iter()):
-        if not isinstance(el.tag, str) or el.getparent() is None or _detached(el, body):
+    # document order, depth first; a dropped element's subtree is not visited (an explicit
+    # stack: no recursion limit, and no ancestor walk per element)
+    stack = list(reversed(body))
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str):
             continue
         if _is_boilerplate(el, cues.class_words):
             el.drop_tree()
@@ -238,12 +241,9 @@ def clean(root: Any, language: str = "de") -> list[str]:
             # inline parts ("<span>am 2. März</span> <span>von Jule</span>") read one by one too
             meta_lines.extend(" ".join(c.text_content().split()) for c in el.iterchildren("*"))
             el.drop_tree()
+        else:
+            stack.extend(reversed(el))
     return meta_lines
-
-
-def _detached(el: Any, body: Any) -> bool:
-    """True when an ancestor of `el` was dropped already."""
-    return all(anc is not body for anc in el.iterancestors())
 
 
 def _text_len(el: Any) -> int:
