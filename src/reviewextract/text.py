@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 # a run of end marks is matched from its first mark only and as a whole (possessive), so a long
 # run of dots costs linear time
-_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'“”»«‘’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[^\s])")
+_SENTENCE_END = re.compile(
+    r"[.!?…](?<![.!?…]{2})[.!?…]*+[\"'“”»«‘’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[^\s])")
 _SPACE = re.compile(r"\s")
 _NEWLINE = re.compile("\n")
 _MAX_TOKEN = 24

@@ -20,7 +20,9 @@ FIELD = "title"
 _THRESHOLD = 2.0
 _QUOTES = re.compile(
     r"„([^“”\"\n]{1,80})[“”\"]|“([^”\n]{1,80})”|»([^«\n]{1,80})«|«([^»\n]{1,80})»"
-    r"|(?<![\w])\"([^\"\n]{1,80})\"|(?<![\w])'([^'\n]{1,80})'(?!\w)|‚([^‘’\n]{1,80})[‘’]"
+    # the lookbehinds stand after the quote mark, so the pattern starts with a character the
+    # engine can scan for (a leading lookbehind made it try every position)
+    r"|\"(?<!\w\")([^\"\n]{1,80})\"|'(?<!\w')([^'\n]{1,80})'(?!\w)|‚([^‘’\n]{1,80})[‘’]"
 )
 _BRACKETS = re.compile(r"\s*[\[(][^\])]*[\])]\s*$")
 _STARS = re.compile(r"^[\s★☆⭐✩½]+")
