@@ -245,8 +245,8 @@ def _subjects(doc: Doc) -> list[Finding]:
     works = lang.wordset("work_nouns")
     out: list[Finding] = []
     for sent in doc.sentences:
-        for m in re.finditer(r"(?:^|(?<=: ))", sent.text):
-            rest = sent.text[m.start():]
+        for at in _clause_starts(sent.text):
+            rest = sent.text[at:]
             hit = _YEAR_CUE.search(rest[:90])
             weight = 2.0
             if hit is None:
@@ -266,8 +266,18 @@ def _subjects(doc: Doc) -> list[Finding]:
             title = _clean(name)
             if not _plausible(doc, title):
                 continue
-            start = sent.start + m.start() + rest.index(title)
+            start = sent.start + at + rest.index(title)
             out.append(Finding(FIELD, title, start, start + len(title), "title.subject", weight))
+    return out
+
+
+def _clause_starts(sentence: str) -> list[int]:
+    """The sentence start and every position after ": " ("Zum Film: Das Boot ist ...")."""
+    out = [0]
+    i = sentence.find(": ")
+    while i >= 0:
+        out.append(i + 2)
+        i = sentence.find(": ", i + 2)
     return out
 
 
