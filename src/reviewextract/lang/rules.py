@@ -7,6 +7,8 @@ Python's regex engine scans quickly only for patterns that begin with literal te
 - leading negative lookbehinds `(?<![...])` / `(?<!word )` are removed and checked the same way;
 - a pattern starting with `(?m)^` (an info-box line) is only tried at line starts;
 - a rule may list literals it `requires`: when none occurs in the text, it is skipped;
+- a rule that lists `requires` and sets a `window` (without an `anchor`) uses the occurrences
+  of those literals as its anchors;
 - a rule may name an `anchor` (a literal-led pattern such as its unit words) and a `window`:
   the full pattern then runs only within `window` characters around each anchor hit.
 The meaning of every pattern stays the same; tests compare both ways of matching.
@@ -44,6 +46,7 @@ class Rule:
     anchor: re.Pattern[str] | None = None
     window: int = 80
     requires: tuple[str, ...] = ()  # the rule can only match where one of these occurs
+    literal_anchor: bool = False  # the `requires` literals, found by str.find, are the anchors
 
     def finditer(self, s: str, line_starts: list[int] | None = None) -> Iterator[re.Match[str]]:
         """Matches of the rule in `s`, as `self.full.finditer(s)` would give them."""
@@ -56,23 +59,38 @@ class Rule:
                 if m:
                     yield m
             return
-        if self.anchor is None:
+        if self.literal_anchor:
+            hits = self._literal_hits(s)
+        elif self.anchor is not None:
+            hits = [a.span() for a in self.anchor.finditer(s)]
+        else:
             for m in self.pattern.finditer(s):
                 if self._prev_ok(s, m.start()):
                     yield m
             return
         last_end = 0
         n = len(s)
-        for a in self.anchor.finditer(s):
-            if a.end() <= last_end:
+        for a_start, a_end in hits:
+            if a_end <= last_end:
                 continue
-            lo = max(last_end, a.start() - self.window)
-            for w in self.pattern.finditer(s, lo, min(n, a.end() + self.window)):
+            lo = max(last_end, a_start - self.window)
+            for w in self.pattern.finditer(s, lo, min(n, a_end + self.window)):
                 # match again on the whole text: the window's end must not cut a match short
                 m = self.pattern.match(s, w.start())
                 if m and m.start() >= last_end and self._prev_ok(s, m.start()):
                     last_end = m.end() if m.end() > m.start() else m.end() + 1
                     yield m
+
+    def _literal_hits(self, s: str) -> list[tuple[int, int]]:
+        """Every occurrence of a required literal, in text order (str.find: a C scan)."""
+        hits = []
+        for lit in self.requires:
+            i = s.find(lit)
+            while i >= 0:
+                hits.append((i, i + len(lit)))
+                i = s.find(lit, i + 1)
+        hits.sort()
+        return hits
 
     def _prev_ok(self, s: str, start: int) -> bool:
         if start == 0:
@@ -132,4 +150,5 @@ def compile_rule(entry: dict[str, Any], fname: str, src: str, anchor: str | None
         not_after_chars=re.compile(chars) if chars else None, not_after_words=words,
         line_start=line_start, anchor=anchor_rx, window=int(entry.get("window", 80)),
         requires=tuple(entry.get("requires", ())),
+        literal_anchor=bool(entry.get("requires")) and "window" in entry and not anchor,
     )
