@@ -5,13 +5,14 @@ No German words live here: all language knowledge comes from the `Language` obje
 
 from __future__ import annotations
 
-from .errors import EmptyInputError, InputTooLargeError, NotTextError
 from .fields import directors, episodes, opinions, rating, runtime, season, title, work_type, year
 from .fields._common import Finding, Rejected, best
 from .guard import DEFAULT_MAX_CHARS, build_review, prepare_input
 from .lang import get_language
 from .model import Evidence, PageMeta, Review, Warning_, WorkType
 from .text import Doc
+
+__all__ = ["DEFAULT_MAX_CHARS", "extract", "extract_facts"]
 
 _SERIAL = (WorkType.SERIES, WorkType.SEASON, WorkType.MINISERIES)
 
@@ -27,15 +28,6 @@ def _evidence(doc: Doc, f: Finding) -> list[Evidence]:
         out.append(Evidence(start=s, end=e, text=doc.text[s:e], rule=f.rule,
                             confidence=f.confidence))
     return out
-
-
-def check_input(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> None:
-    if not isinstance(text, str):
-        raise NotTextError(f"expected str, got {type(text).__name__}")
-    if not text.strip():
-        raise EmptyInputError("the review text is empty")
-    if len(text) > max_chars:
-        raise InputTooLargeError(f"the review has {len(text)} characters; the limit is {max_chars}")
 
 
 def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]], list[Warning_]]:
