@@ -233,3 +233,15 @@ def test_impossible_stated_values_are_dropped_with_a_warning(
     warns = [w for w in r.warnings if w.code == "dropped_value"]
     assert [w.field for w in warns] == [field]
     assert f" {value} " in warns[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jahr: 2016\nEpisoden" + "1" * 400, "Die Serie hat " + "9" * 400 + " Folgen.",
+     "Laufzeit: " + "1" * 400 + " Minuten", "Wertung: " + "1" * 400 + "/10"],
+    ids=["episodes-label", "episodes-prose", "runtime", "rating"],
+)
+def test_digit_runs_that_overflow_a_float_give_a_record(text: str) -> None:
+    # found by the fuzz run: int(float("1" * 400)) raised OverflowError
+    r = run(text)
+    assert r.episodes is None and r.runtime_minutes is None and r.rating is None

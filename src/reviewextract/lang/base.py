@@ -15,6 +15,7 @@ errors.
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -70,9 +71,11 @@ class Language:
         if t[0].isdigit():
             t = t.replace(".", "") if re.fullmatch(r"\d{1,3}(\.\d{3})+", t) else t
             try:
-                return float(t.replace(",", "."))
+                value = float(t.replace(",", "."))
             except ValueError:
                 return None
+            # a run of hundreds of digits reads as infinity: not a number a review states
+            return value if math.isfinite(value) else None
         if t in self.fractions:
             return self.fractions[t]
         return self.cardinals.get(t)
