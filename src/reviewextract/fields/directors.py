@@ -14,7 +14,6 @@ from ._common import Finding, matches
 
 FIELD = "directors"
 _TOKEN = re.compile(r"[ \t]*([^\s,;:!?()\[\]„“”\"»«/|]+)")
-_SEPARATOR = re.compile(r"\s*(?:,|&|\bund\b|\bsowie\b|\bbzw\.)\s*")
 _STRONG = 2.0
 _MAX_TOKENS = 5
 _MAX_SKIP = 5
@@ -52,8 +51,8 @@ def read_name(text: str, pos: int, particles: frozenset[str],
     return tokens[0][0], tokens[-1][1]
 
 
-def read_names(text: str, pos: int, particles: frozenset[str],
-               stop: frozenset[str]) -> list[tuple[int, int]]:
+def read_names(text: str, pos: int, particles: frozenset[str], stop: frozenset[str],
+               separator: re.Pattern[str]) -> list[tuple[int, int]]:
     """A list of names ("A, B und C") starting at `pos`."""
     out: list[tuple[int, int]] = []
     while True:
@@ -61,19 +60,19 @@ def read_names(text: str, pos: int, particles: frozenset[str],
         if span is None:
             break
         out.append(span)
-        sep = _SEPARATOR.match(text, span[1])
+        sep = separator.match(text, span[1])
         if not sep or "\n" in sep.group():
             break
         pos = sep.end()
     return out
 
 
-def _names_nearby(text: str, pos: int, particles: frozenset[str],
-                  stop: frozenset[str]) -> list[tuple[int, int]]:
+def _names_nearby(text: str, pos: int, particles: frozenset[str], stop: frozenset[str],
+                  separator: re.Pattern[str]) -> list[tuple[int, int]]:
     """Names right after a cue, or after a few lowercase or stop words ("Die Regie übernahm in
     den ersten Folgen Charlotte Sieling"); never across punctuation or a line break."""
     for _ in range(_MAX_SKIP + 1):
-        spans = read_names(text, pos, particles, stop)
+        spans = read_names(text, pos, particles, stop, separator)
         if spans:
             return spans
         m = _TOKEN.match(text, pos)
@@ -90,16 +89,18 @@ def candidates(doc: Doc) -> list[Finding]:
     lang = doc.lang
     particles = lang.wordset("name_particles")
     stop = lang.wordset("name_stopwords")
+    separator = lang.pattern("name_separator")
     out: list[Finding] = []
     for rule in sorted(lang.field_rules(FIELD), key=lambda r: -r.weight):
         if rule.weight < _STRONG and out:
             break  # weak readings only count when no strong cue named anyone (see resolve)
         for m in matches(doc, rule):
             if "names_after" in rule.tags:
-                spans = _names_nearby(doc.text, m.end(), particles, stop)
+                spans = _names_nearby(doc.text, m.end(), particles, stop, separator)
             else:
                 # read inside the group only: "Greta Gerwigs" names "Greta Gerwig"
-                spans = read_names(doc.text[:m.end("names")], m.start("names"), particles, stop)
+                spans = read_names(doc.text[:m.end("names")], m.start("names"), particles, stop,
+                                   separator)
             for s, e in spans:
                 name = " ".join(doc.text[s:e].split())
                 out.append(Finding(FIELD, name, s, e, rule.id, rule.weight, rule.tags,

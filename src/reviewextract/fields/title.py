@@ -28,15 +28,7 @@ _BRACKETS = re.compile(r"\s*[\[(][^\])]*[\])]\s*$")
 _STARS = re.compile(r"^[\s★☆⭐✩½]+")
 _YEAR_IN_PARENS = re.compile(r"\((?:1[89]|20)\d\d\)")
 _PHRASE_BEFORE = re.compile(r"[^.?:;\n„“\"()]{1,61}$")
-_SEASON_SUFFIX = re.compile(
-    r"\s*(?:[-–—:,]\s*)?(?:(?:die\s+)?(?:komplette|finale|gesamte)\s+)?"
-    r"(?:(?:staffel|season|series|teil)\s*\d{1,2}|s\d{1,2}(?:e\d{1,2})?|\d{1,2}\.\s*staffel"
-    r"|(?:die\s+)?(?:komplette|finale|gesamte)\s+(?:\w+\s+)?(?:staffel|serie|season)"
-    r"|(?:\w+te|erste)\s+staffel)\s*$"
-)
 _MAX_WORDS = 8
-_YEAR_CUE = re.compile(
-    r"\s+(?:aus\s+(?:dem\s+jahr\s+)?|von\s+|kam\s+|lief\s+|\()(?:1[89]|20)\d\d\b", re.IGNORECASE)
 _GENITIVE_BEFORE = re.compile(r"[A-ZÄÖÜ][\w-]+\s+[A-ZÄÖÜ][\w-]+(?:s|’|')\s*$")
 _CLAUSE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 
@@ -55,14 +47,14 @@ def _clean(s: str) -> str:
     return s.strip().strip("„“”\"'»«‚‘’").strip(" .:-–—,")
 
 
-def _strip_media_brackets(seg: str, media: tuple[str, ...]) -> str:
+def _strip_media_brackets(seg: str, media: tuple[str, ...], suffix: re.Pattern[str]) -> str:
     """Drop a trailing "[Blu-ray]" or "(10 DVDs)", keep a title's own "(Fast)"."""
     m = _BRACKETS.search(seg)
     if m is None:
         return seg
     inner = m.group().lower()
-    if any(w in inner for w in media) or _SEASON_SUFFIX.search(inner.strip(" ()[]")):
-        return _strip_media_brackets(seg[:m.start()], media)
+    if any(w in inner for w in media) or suffix.search(inner.strip(" ()[]")):
+        return _strip_media_brackets(seg[:m.start()], media, suffix)
     return seg
 
 
@@ -134,10 +126,11 @@ def _headline(doc: Doc) -> list[Finding]:
         offset += len(piece)
         seg = piece.strip()
         weight = 1.0 + (0.5 if i == 0 else 0.0)
-        stripped = _strip_media_brackets(seg, lang.words("title_media_words"))
+        stripped = _strip_media_brackets(seg, lang.words("title_media_words"),
+                                        lang.pattern("title_season_suffix"))
         marked = stripped != seg  # "[Blu-ray]", "(10 DVDs)": a product title
         seg = stripped
-        cut = _SEASON_SUFFIX.search(seg.lower())
+        cut = lang.pattern("title_season_suffix").search(seg.lower())
         if (cut and cut.start() == 0) or not seg:
             # a segment that is only "Staffel 2" or "Die komplette Serie" marks the one before
             if out and out[-1].rule == "title.headline":
@@ -247,7 +240,7 @@ def _subjects(doc: Doc) -> list[Finding]:
     for sent in doc.sentences:
         for at in _clause_starts(sent.text):
             rest = sent.text[at:]
-            hit = _YEAR_CUE.search(rest[:90])
+            hit = lang.pattern("title_year_cue").search(rest[:90])
             weight = 2.0
             if hit is None:
                 hit = _copula_pattern(lang.words("copula")).search(rest[:90])
@@ -316,7 +309,8 @@ def _page_hint(doc: Doc) -> list[Finding]:
     out = []
     for seg in [doc.title_hint, *re.split(seps, doc.title_hint)]:
         media = doc.lang.words("title_media_words")
-        seg = _clean(_SEASON_SUFFIX.sub("", _strip_media_brackets(seg.strip(), media)))
+        suffix = doc.lang.pattern("title_season_suffix")
+        seg = _clean(suffix.sub("", _strip_media_brackets(seg.strip(), media, suffix)))
         if not _plausible(doc, seg):
             continue
         m = re.search(r"(?<!\w)" + re.escape(seg.lower()) + r"(?!\w)", doc.low)

@@ -3,7 +3,8 @@
 A language folder (`lang/de/`) holds TOML files:
 
 - `numbers.toml`: `[cardinals]`, `[ordinals]` (stems), `[ordinal_suffixes]`, `[fractions]`;
-- `cues.toml`: `[lists]` of words and phrases, and `[[rules.FIELD]]` tables of patterns;
+- `cues.toml`: `[lists]` of words and phrases, `[patterns]` used by field code directly, and
+  `[[rules.FIELD]]` tables of patterns;
 - `abbreviations.toml`: tokens whose period does not end a sentence.
 
 Patterns are regular expressions in which `{name}` stands for an alternation of the list `name`
@@ -44,6 +45,7 @@ class Language:
     rules: dict[str, tuple[Rule, ...]]
     abbreviations: frozenset[str]
     tables: dict[str, Any] = field(default_factory=dict)
+    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     # sets of the word lists, filled on first use; values never change once built
     sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -59,6 +61,12 @@ class Language:
         if found is None:
             found = self.sets[name] = frozenset(self.words(name))
         return found
+
+    def pattern(self, name: str) -> re.Pattern[str]:
+        try:
+            return self.patterns[name]
+        except KeyError:
+            raise LanguageDataError(f"{self.code}: no pattern {name!r}") from None
 
     def field_rules(self, name: str) -> tuple[Rule, ...]:
         return self.rules.get(name, ())
@@ -183,10 +191,20 @@ def build_language(code: str, package: str) -> Language:
     abbreviations = frozenset(str(a).lower() for a in abbrev.get("abbreviations", []))
     if not abbreviations:
         raise LanguageDataError(f"{code}: no abbreviations")
-    tables = {k: v for k, v in cues.items() if k not in ("lists", "rules")}
+    patterns: dict[str, re.Pattern[str]] = {}
+    for name, src in cues.get("patterns", {}).items():
+        where = f"{code}:patterns.{name}"
+        try:
+            rx = re.compile(_fill(src, generated, lists, where))
+        except re.error as exc:
+            raise LanguageDataError(f"{where}: bad pattern: {exc}") from exc
+        if rx.fullmatch(""):
+            raise LanguageDataError(f"{where}: pattern matches the empty string")
+        patterns[name] = rx
+    tables = {k: v for k, v in cues.items() if k not in ("lists", "rules", "patterns")}
     return Language(code=code, cardinals=cardinals, ordinals=ordinals, fractions=fractions,
                     lists=lists, rules={k: tuple(v) for k, v in rules.items()},
-                    abbreviations=abbreviations, tables=tables)
+                    abbreviations=abbreviations, tables=tables, patterns=patterns)
 
 
 @cache
