@@ -33,8 +33,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "the input)")
     p.add_argument("--max-chars", type=int, default=None,
                    help="per-record size limit in characters (default 1,000,000)")
-    p.add_argument("--chunk-size", type=int, default=64,
-                   help="records sent to a worker at a time (default 64)")
+    p.add_argument("--chunk-size", type=int, default=8,
+                   help="records sent to a worker at a time (default 8)")
     p.add_argument("--quiet", "-q", action="store_true",
                    help="no progress bar and no summary line")
 
