@@ -95,6 +95,7 @@ class Lexicon:
     contrast: frozenset[str]
     sondern: frozenset[str]
     hypothetical: frozenset[str]
+    irrealis: frozenset[str]
     concessive: frozenset[str]
     subordinate_concession: frozenset[tuple[str, ...]]
     trim_leading: frozenset[str]
@@ -107,6 +108,7 @@ class Lexicon:
     signature_lines: frozenset[str]
     endings: dict[str, tuple[str, ...]]
     transliterations: tuple[tuple[str, str], ...] = ()  # ("oe", "ö"): spellings without umlauts
+    plain_tails: frozenset[str] = frozenset()  # ends of words that are not a compound's head
     max_phrase: int = 1
     phrase_starts: frozenset[str] = frozenset()  # first words of all multi-word entries
     cue_starts: frozenset[str] = frozenset()  # first words of all verdict cues
@@ -153,6 +155,8 @@ class Lexicon:
                     break
         if hit is None:
             for i in range(_MIN_HEAD, len(token) - 2):
+                if token[i:] in self.plain_tails:
+                    break  # a verb that ends like a head ("zurückgewinnen": not "gewinn")
                 hit = self.heads.get(token[i:])
                 if hit is not None:
                     break
@@ -357,6 +361,8 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
         contrast=frozenset(_words(code, data, "clauses", "contrast")),
         sondern=frozenset(_words(code, data, "clauses", "correction")),
         hypothetical=frozenset(_words(code, data, "clauses", "hypothetical")),
+        irrealis=frozenset(_words(code, data, "clauses", "irrealis")),
+        plain_tails=frozenset(_words(code, data, "compounds", "plain_tails")),
         concessive=frozenset(_words(code, data, "clauses", "concessive")),
         subordinate_concession=frozenset(
             tuple(p.split()) for p in _words(code, data, "clauses", "subordinate_concession")),

@@ -113,6 +113,9 @@ def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int
     """
     starts, ends, words, profs = _clause_words(lex, doc, start, end)
     n = len(words)
+    # a counterfactual clause ("nicht weil sie schlecht wären", "ich hätte gern besser
+    # verstanden") states no quality the work has: only its listed phrases count
+    irrealis = n > 0 and not lex.irrealis.isdisjoint(words)
     words.append(END)
     out: list[Unit] = []
     comparative = False  # an "eher"/"mehr" seen: a later "als" denies what follows it
@@ -144,6 +147,8 @@ def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int
             pos += 1
             continue
         unit = _word_unit(lex, doc.text, words, starts, profs, i, comparative)
+        if irrealis and unit.kind == "polar":
+            unit.kind = "word"
         comparative = comparative or p.comparative
         if unit.kind != "word" or after_excess:
             unit.start, unit.end, unit.pos = starts[i], ends[i], pos
@@ -162,7 +167,9 @@ def _word_unit(lex: Lexicon, text: str, words: list[str], starts: list[int],
     w, nxt = words[i], words[i + 1]
     comparative = comparative or p.comparative
     nxt_p = profs[i + 1] if i + 1 < len(starts) else None
-    nxt_polar = nxt_p is not None and nxt_p.entry is not None
+    # an excess marker after a modifier is what it strengthens ("einfach zu viel")
+    nxt_polar = nxt_p is not None and (nxt_p.entry is not None or (
+        nxt_p.excess and _is_excess(lex, text, words, starts, i + 1)))
     entry = p.entry
     if p.excess and _is_excess(lex, text, words, starts, i):
         return Unit(0, 0, "excess", 0.0, w)

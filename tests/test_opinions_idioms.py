@@ -1,0 +1,91 @@
+"""Fixed expressions, counterfactual clauses and idioms on our own sentences, one table each."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewextract import extract
+
+
+def sides(text: str) -> tuple[list[str], list[str]]:
+    r = extract(text)
+    return [o.text for o in r.pros], [o.text for o in r.cons]
+
+
+# a polar word inside a fixed expression of the plot is no judgement
+NEUTRAL_EXPRESSIONS = [
+    pytest.param("Tom reist mit seinem besten Freund Max nach Lissabon.", id="bester-freund"),
+    pytest.param("Anna trifft ihre gute Freundin Jule im Café.", id="gute-freundin"),
+    pytest.param("Der Hausmeister will seine Frau zurückgewinnen.", id="verb-ends-like-head"),
+    pytest.param("Die Bande gewinnt am Ende das Rennen gegen die Polizei.", id="verb-gewinnt"),
+]
+
+
+@pytest.mark.parametrize("text", NEUTRAL_EXPRESSIONS)
+def test_neutral_expressions_state_no_point(text: str) -> None:
+    assert sides(text) == ([], [])
+
+
+# subjunctive II of sein/haben: what a thing would be is not what it is
+COUNTERFACTUAL = [
+    pytest.param("Die Szenen ermüden, nicht weil sie langweilig wären, sondern weil sie sich "
+                 "wiederholen.", [], ["Die Szenen ermüden", "sie sich wiederholen"],
+                 id="nicht-weil-waere"),
+    pytest.param("Den Schluss hätte ich gern besser verstanden.", [], [],
+                 id="haette-gern-besser"),
+    pytest.param("Die Serie wäre großartig, wenn sie ein anderes Ende hätte.", [], [],
+                 id="waere-wenn"),
+    pytest.param("Die zweite Hälfte hätte ruhig kürzer sein können.", [],
+                 ["Die zweite Hälfte hätte ruhig kürzer sein können"],
+                 id="haette-kuerzer-sein-koennen"),
+    pytest.param("Das Finale hätte ohne Weiteres straffer sein können.", [],
+                 ["Das Finale hätte ohne Weiteres straffer sein können"],
+                 id="ohne-weiteres-negates-nothing"),
+    pytest.param("Die Musik ist großartig.", ["Die Musik ist großartig"], [],
+                 id="indicative-unchanged"),
+]
+
+
+@pytest.mark.parametrize(("text", "want_pros", "want_cons"), COUNTERFACTUAL)
+def test_counterfactual_clauses(text: str, want_pros: list[str], want_cons: list[str]) -> None:
+    assert sides(text) == (want_pros, want_cons)
+
+
+# verbs and idioms of praise or blame that hold no polar adjective
+IDIOMS = [
+    pytest.param("Die Kulissen sehen teuer aus.", ["Die Kulissen sehen teuer aus"], [],
+                 id="sieht-teuer-aus"),
+    pytest.param("Die Schlussszene hat mich zum Weinen gebracht.",
+                 ["Die Schlussszene hat mich zum Weinen gebracht"], [], id="zum-weinen"),
+    pytest.param("Die Regisseurin traut sich was.", ["Die Regisseurin traut sich was"], [],
+                 id="traut-sich-was"),
+    pytest.param("Der wuchtige Soundtrack tut sein Übriges.",
+                 ["Der wuchtige Soundtrack tut sein Übriges"], [], id="tut-sein-uebriges"),
+    pytest.param("Der Hauptdarsteller wirkt deutlich gereifter.",
+                 ["Der Hauptdarsteller wirkt deutlich gereifter"], [], id="gereifter"),
+    pytest.param("Keine dieser Figuren wirkt ausgedacht.",
+                 ["Keine dieser Figuren wirkt ausgedacht"], [], id="nicht-ausgedacht"),
+    pytest.param("Die Auflösung wirkt arg ausgedacht.", [],
+                 ["Die Auflösung wirkt arg ausgedacht"], id="ausgedacht"),
+]
+
+
+@pytest.mark.parametrize(("text", "want_pros", "want_cons"), IDIOMS)
+def test_idioms(text: str, want_pros: list[str], want_cons: list[str]) -> None:
+    assert sides(text) == (want_pros, want_cons)
+
+
+# a modifier before an excess marker strengthens the excess instead of praising
+MODIFIED_EXCESS = [
+    pytest.param("Die Serie ist einfach zu viel.", [], ["Die Serie ist einfach zu viel"],
+                 id="einfach-zu-viel"),
+    pytest.param("Der Schnitt ist stark zu hektisch.", [], ["Der Schnitt ist stark zu hektisch"],
+                 id="stark-zu"),
+    pytest.param("Die Bilder sind einfach großartig.", ["Die Bilder sind einfach großartig"], [],
+                 id="modifier-before-praise-unchanged"),
+]
+
+
+@pytest.mark.parametrize(("text", "want_pros", "want_cons"), MODIFIED_EXCESS)
+def test_modifier_before_excess(text: str, want_pros: list[str], want_cons: list[str]) -> None:
+    assert sides(text) == (want_pros, want_cons)
