@@ -18,6 +18,8 @@ NEUTRAL_EXPRESSIONS = [
     pytest.param("Anna trifft ihre gute Freundin Jule im Café.", id="gute-freundin"),
     pytest.param("Der Hausmeister will seine Frau zurückgewinnen.", id="verb-ends-like-head"),
     pytest.param("Die Bande gewinnt am Ende das Rennen gegen die Polizei.", id="verb-gewinnt"),
+    pytest.param("Die Ärztin sucht nach einfachen Antworten auf die Krise.",
+                 id="einfache-antworten"),
 ]
 
 
@@ -67,6 +69,8 @@ IDIOMS = [
                  ["Keine dieser Figuren wirkt ausgedacht"], [], id="nicht-ausgedacht"),
     pytest.param("Die Auflösung wirkt arg ausgedacht.", [],
                  ["Die Auflösung wirkt arg ausgedacht"], id="ausgedacht"),
+    pytest.param("Der schrille Humor passt nicht immer zum ernsten Thema.", [],
+                 ["Der schrille Humor passt nicht immer zum ernsten Thema"], id="passt-nicht"),
 ]
 
 
@@ -88,4 +92,21 @@ MODIFIED_EXCESS = [
 
 @pytest.mark.parametrize(("text", "want_pros", "want_cons"), MODIFIED_EXCESS)
 def test_modifier_before_excess(text: str, want_pros: list[str], want_cons: list[str]) -> None:
+    assert sides(text) == (want_pros, want_cons)
+
+
+# a short lead-in before a colon announces the point; the point is what follows
+ANNOUNCEMENTS = [
+    pytest.param("Seltsam ist auch: Die Dialoge sind hölzern.", [],
+                 ["Die Dialoge sind hölzern"], id="adjective-lead-in"),
+    pytest.param("Großartig ist eines: die Musik von Hildur Guðnadóttir.", [], [],
+                 id="lead-in-no-point-after"),
+    pytest.param("Die Kamera ist großartig: ruhige Bilder, klare Farben.",
+                 ["Die Kamera ist großartig"], [], id="longer-clause-is-a-point"),
+]
+
+
+@pytest.mark.parametrize(("text", "want_pros", "want_cons"), ANNOUNCEMENTS)
+def test_announcements_before_a_colon(text: str, want_pros: list[str],
+                                      want_cons: list[str]) -> None:
     assert sides(text) == (want_pros, want_cons)

@@ -19,6 +19,7 @@ MIN_SCORE = 0.5  # weaker clauses (faint praise, "passabel") are not reported as
 MAX_ITEMS = 8  # per side: a pro/contra box holds a handful of points
 MAX_WORDS = 16  # a longer clause is cut to the words around its polar terms
 MIN_WORDS = 2  # a single word ("Wow", "Genial") is an exclamation, not a stated point
+ANNOUNCE_WORDS = 3  # a clause this short before a colon announces the point after it
 # characters cut from the edges of an item: punctuation, brackets, rating glyphs
 _EDGE = " \t\n,;:.!?–—-()[]*#★☆/|"
 
@@ -157,11 +158,19 @@ def sentence_points(doc: Doc, lex: Lexicon, s: Sentence) -> list[Point]:
             continue  # "Ein paar Schwächen gibt es trotzdem" announces the points that follow
         if abs(score) < MIN_SCORE:
             continue
+        if _announces(doc, c):
+            continue  # "Befremdlich ist auch: …" names the point that follows the colon
         start, end = trim(doc, lex, *_narrow(doc, pol, c.start, c.end))
         if tokens.count(doc, start, end) >= MIN_WORDS:
             aspect = _aspect(doc, lex, start, end, tuple(pol.spans))
             out.append(Point(start, end, score, aspect, rule))
     return out
+
+
+def _announces(doc: Doc, c: Clause) -> bool:
+    """Is the clause a short lead-in to a colon ("Einziger Kritikpunkt: …")?"""
+    return (doc.text[c.end:c.end + 3].lstrip()[:1] == ":"
+            and tokens.count(doc, c.start, c.end) <= ANNOUNCE_WORDS)
 
 
 def select(points: list[Point], positive: bool) -> list[Point]:
