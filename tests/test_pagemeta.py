@@ -8,9 +8,9 @@ import pytest
 
 from reviewextract import extract
 from reviewextract.lang.base import LanguageDataError
+from reviewextract.markup import clean_title
 from reviewextract.model import PageMeta
 from reviewextract.pagemeta import (
-    clean_title,
     fill_from_text,
     iso_date,
     page_cues,
@@ -104,3 +104,39 @@ def test_page_cues_are_checked() -> None:
         page_cues("xx")
     cues = page_cues("de")
     assert not cues.date.fullmatch("") and cues.date.fullmatch("7. Februar 2008")
+
+
+# (head and body markup, expected (author, date, site_name)): the page's own statements
+_P = "<p>Ein Absatz.</p>"
+MARKUP = {
+    "meta-property-first-non-empty": (
+        '<meta property="article:published_time" content=" "><meta name="date" '
+        'content="2021-03-04"><meta name="author" content="Jo Lenz">', _P,
+        ("Jo Lenz", "2021-03-04", None)),
+    "meta-url-author-ignored": (
+        '<meta name="author" content="https://example.org/jo">'
+        '<meta name="application-name" content="Filmblatt">', _P, (None, None, "Filmblatt")),
+    "time-in-article": ("", '<time datetime="2019-01-02">x</time><article><time '
+                        'datetime="2020-05-06">6. Mai</time>' + _P + "</article>",
+                        (None, "2020-05-06", None)),
+    "time-pubdate-outside": ("", '<time pubdate datetime="2018-07-08">8.7.</time>' + _P,
+                             (None, "2018-07-08", None)),
+    "time-entry-date-class": ("", '<span><time class="entry-date x" datetime="2017-09-10">'
+                              "</time></span>" + _P, (None, "2017-09-10", None)),
+    "meta-date-before-time": ('<meta property="article:published_time" content="2016-01-01">',
+                              '<article><time datetime="2015-02-02"></time>' + _P + "</article>",
+                              (None, "2016-01-01", None)),
+    "unrelated-time-ignored": ("", '<div><time datetime="2014-03-03">x</time></div>' + _P,
+                               (None, None, None)),
+}
+
+
+@pytest.mark.parametrize("head, body, expected", MARKUP.values(), ids=MARKUP.keys())
+def test_page_markup_author_date_site(head: str, body: str,
+                                      expected: tuple[str | None, ...]) -> None:
+    from reviewextract.html import parse_page
+    from reviewextract.markup import markup_hints
+
+    root, _ = parse_page(f"<html><head>{head}</head><body>{body}</body></html>")
+    hints = markup_hints(root)
+    assert (hints.author, hints.date, hints.site_name) == expected

@@ -2,7 +2,7 @@
 
 Steps: decode bytes (BOM, declared charset, detection) -> parse safely with lxml (no network, no
 DTD or entity expansion, libxml2's depth cap, a size limit) -> read page hints (title, author,
-date; `pagemeta.markup_hints`) -> drop boilerplate (scripts, navigation, sidebars, footers, forms,
+date; `markup.markup_hints`) -> drop boilerplate (scripts, navigation, sidebars, footers, forms,
 cookie notices, comment sections, related lists) -> pick the main block (an `<article>`, `<main>`
 or the element holding most paragraph text) -> render it as lines: the headline (`<h1>`) first,
 then paragraphs separated by blank lines, list items and `<br>` as single line breaks.
@@ -393,8 +393,9 @@ def extract_html(page: str | bytes, *, url: str | None = None, language: str = "
     encoding used for bytes.
     """
     from .extract import extract
+    from .markup import markup_hints
     from .model import PageMeta
-    from .pagemeta import markup_hints, read_lines
+    from .pagemeta import read_lines
 
     root, encoding = parse_page(page, max_bytes)
     hints = markup_hints(root, language)
