@@ -90,6 +90,21 @@ MODIFIED_EXCESS = [
 ]
 
 
+# "einfach" before a plain word is the adverb "simply"; at the clause end it judges
+ADVERB_FIRST = [
+    pytest.param("Die beiden Brüder, die sich einfach „Los Hermanos“ nennen, drehen den Film.",
+                 [], [], id="einfach-adverb"),
+    pytest.param("Dem Plot zu folgen ist nicht immer einfach.", [],
+                 ["Dem Plot zu folgen ist nicht immer einfach"], id="nicht-einfach-at-end"),
+]
+
+
+@pytest.mark.parametrize(("text", "want_pros", "want_cons"), ADVERB_FIRST)
+def test_adverb_before_a_plain_word(text: str, want_pros: list[str],
+                                    want_cons: list[str]) -> None:
+    assert sides(text) == (want_pros, want_cons)
+
+
 @pytest.mark.parametrize(("text", "want_pros", "want_cons"), MODIFIED_EXCESS)
 def test_modifier_before_excess(text: str, want_pros: list[str], want_cons: list[str]) -> None:
     assert sides(text) == (want_pros, want_cons)

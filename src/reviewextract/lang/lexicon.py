@@ -96,6 +96,7 @@ class Lexicon:
     sondern: frozenset[str]
     hypothetical: frozenset[str]
     irrealis: frozenset[str]
+    adverbs_first: frozenset[str]
     concessive: frozenset[str]
     subordinate_concession: frozenset[tuple[str, ...]]
     trim_leading: frozenset[str]
@@ -362,6 +363,7 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
         sondern=frozenset(_words(code, data, "clauses", "correction")),
         hypothetical=frozenset(_words(code, data, "clauses", "hypothetical")),
         irrealis=frozenset(_words(code, data, "clauses", "irrealis")),
+        adverbs_first=frozenset(_words(code, data, "modifiers", "adverbs_first")),
         plain_tails=frozenset(_words(code, data, "compounds", "plain_tails")),
         concessive=frozenset(_words(code, data, "clauses", "concessive")),
         subordinate_concession=frozenset(

@@ -179,6 +179,9 @@ def _word_unit(lex: Lexicon, text: str, words: list[str], starts: list[int],
     if p.modifier is not None and (nxt_polar or entry is None):
         # a word that is both ("einfach", "stark") modifies only a polar word after it
         return Unit(0, 0, "mod", p.modifier, w)
+    if p.modifier is not None and w in lex.adverbs_first and nxt_p is None and nxt != END:
+        # "die sich einfach X nennen": before a plain word it is the adverb, not the quality
+        return Unit(0, 0, "word", 0.0, w)
     if not p.comparative and entry is not None and not (
             entry.kind == "adj" and entry.weight > 0 and nxt[0].isdigit()):
         # praise before a number is an approximation ("gut 90 Minuten", "satte 3 Stunden")
