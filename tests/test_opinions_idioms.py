@@ -125,3 +125,26 @@ ANNOUNCEMENTS = [
 def test_announcements_before_a_colon(text: str, want_pros: list[str],
                                       want_cons: list[str]) -> None:
     assert sides(text) == (want_pros, want_cons)
+
+
+# intensifiers that also judge when they stand alone as the predicate
+PREDICATE_INTENSIFIERS = [
+    pytest.param("Die Leistung der jungen Hauptdarstellerin ist unglaublich.",
+                 ["Die Leistung der jungen Hauptdarstellerin ist unglaublich"], [],
+                 id="unglaublich-predicate"),
+    pytest.param("In der dritten Folge passiert unglaublich viel.", [], [],
+                 id="intensifier-before-intensifier"),
+    pytest.param("Die Nebendarstellerin ist eine echte Überraschung.",
+                 ["Die Nebendarstellerin ist eine echte Überraschung"], [], id="ueberraschung"),
+    pytest.param("Die Kostüme sind bis ins kleinste Detail durchgeplant.",
+                 ["Die Kostüme sind bis ins kleinste Detail durchgeplant"], [],
+                 id="bis-ins-kleinste-detail"),
+    pytest.param("Das Kammerspiel ist ruhig und sicher inszeniert.",
+                 ["Das Kammerspiel ist ruhig und sicher inszeniert"], [], id="sicher-inszeniert"),
+]
+
+
+@pytest.mark.parametrize(("text", "want_pros", "want_cons"), PREDICATE_INTENSIFIERS)
+def test_predicate_intensifiers_and_praise_idioms(text: str, want_pros: list[str],
+                                                  want_cons: list[str]) -> None:
+    assert sides(text) == (want_pros, want_cons)

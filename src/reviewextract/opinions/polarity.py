@@ -167,8 +167,9 @@ def _word_unit(lex: Lexicon, text: str, words: list[str], starts: list[int],
     w, nxt = words[i], words[i + 1]
     comparative = comparative or p.comparative
     nxt_p = profs[i + 1] if i + 1 < len(starts) else None
-    # an excess marker after a modifier is what it strengthens ("einfach zu viel")
-    nxt_polar = nxt_p is not None and (nxt_p.entry is not None or (
+    # an excess marker or another modifier after a modifier is what it strengthens
+    # ("einfach zu viel", "unglaublich viel")
+    nxt_polar = nxt_p is not None and (nxt_p.entry is not None or nxt_p.modifier is not None or (
         nxt_p.excess and _is_excess(lex, text, words, starts, i + 1)))
     entry = p.entry
     if p.excess and _is_excess(lex, text, words, starts, i):
