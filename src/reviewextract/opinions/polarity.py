@@ -11,7 +11,6 @@ beside the units.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..lang.lexicon import Lexicon, Profile
@@ -89,25 +88,20 @@ def _is_excess(lex: Lexicon, text: str, words: list[str], starts: list[int], i: 
 
 
 def _clause_words(lex: Lexicon, doc: Doc, start: int, end: int
-                  ) -> tuple[list[int], list[int], list[str], list[Profile | None], list[int]]:
-    """Starts, ends, words and profiles of the words of a clause outside quotation marks, and the
-    places of its profiled words (the only ones the reader has to look at): a quoted title
-    ("„Im Westen nichts Neues“") or quoted speech is not the reviewer's own judgement. No words
-    at all when none of the clause's words is known to the lexicon."""
+                  ) -> tuple[list[int], list[int], list[str], list[Profile | None]]:
+    """Starts, ends, words and profiles of the words of a clause outside quotation marks: a
+    quoted title ("„Im Westen nichts Neues“") or quoted speech is not the reviewer's own
+    judgement. No words at all when none of the clause's words is known to the lexicon."""
     ix = doc.words
     i, j = ix.inside(start, end)
     profs, flags = tokens.reading(doc, lex)
-    known = tokens.known(doc, lex)
-    a, b = bisect_left(known, i), bisect_left(known, j)
-    if a == b:
-        return [], [], [], [], []  # the usual clause: nothing to score
+    if not any(profs[i:j]):
+        return [], [], [], []  # the usual clause: nothing to score
     if flags is None or not any(flags[i:j]):
-        return (ix.starts[i:j], ix.ends[i:j], ix.words[i:j], profs[i:j],
-                [k - i for k in known[a:b]])
+        return ix.starts[i:j], ix.ends[i:j], ix.words[i:j], profs[i:j]
     keep = [k for k in range(i, j) if not flags[k]]
-    kept = [profs[k] for k in keep]
     return ([ix.starts[k] for k in keep], [ix.ends[k] for k in keep],
-            [ix.words[k] for k in keep], kept, [k for k, p in enumerate(kept) if p is not None])
+            [ix.words[k] for k in keep], [profs[k] for k in keep])
 
 
 def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int]:
@@ -115,10 +109,9 @@ def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int
 
     A plain word, or a word that ends up as nothing but a word, gets no Unit, except right after
     an excess marker ("zu lang": the marker's span runs to the next unit). A clause of plain
-    words only is not read at all: ([], 0). Only the profiled words are visited: a word's place
-    in the row is its index less the words that phrases before it took up beyond their first.
+    words only is not read at all: ([], 0).
     """
-    starts, ends, words, profs, known = _clause_words(lex, doc, start, end)
+    starts, ends, words, profs = _clause_words(lex, doc, start, end)
     n = len(words)
     # a counterfactual clause ("nicht weil sie schlecht wären", "ich hätte gern besser
     # verstanden") states no quality the work has: only its listed phrases count
@@ -128,26 +121,11 @@ def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int
     comparative = False  # an "eher"/"mehr" seen: a later "als" denies what follows it
     after_excess = False  # the previous unit is an excess marker: keep this one
     phrase_lengths = lex.phrase_lengths
-    i = shift = k = 0
-    n_known = len(known)
-    while True:
-        while k < n_known and known[k] < i:
-            k += 1
-        nxt_known = known[k] if k < n_known else n
-        if after_excess and i < nxt_known:
-            # a plain word right after "zu": what the excess is about ("zu lang")
-            out.append(Unit(starts[i], ends[i], "word", 0.0, words[i], i - shift))
-            after_excess = False
-            i += 1
-            continue
-        if nxt_known >= n:
-            break
-        i = nxt_known
-        pos = i - shift
+    i = pos = 0
+    while i < n:
         p = profs[i]
-        assert p is not None
         lengths = None
-        if p.phrase_start:
+        if p is not None and p.phrase_start:
             # mostly no entry begins with these two words, and no call is made
             lengths = phrase_lengths.get((words[i], words[i + 1]))
         if lengths is not None:
@@ -159,13 +137,14 @@ def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int
                     out.append(Unit(starts[i], ends[i + m_real - 1], kind, w, term, pos))
                 after_excess = False
                 i += m_real
-                shift += m_real - 1
+                pos += 1
                 continue
-        if p.inert:  # only a phrase start, and no phrase matched: a plain word
+        if p is None or p.inert:  # a plain word: no polarity, no role (most words)
             if after_excess:
                 out.append(Unit(starts[i], ends[i], "word", 0.0, words[i], pos))
                 after_excess = False
             i += 1
+            pos += 1
             continue
         unit = _word_unit(lex, doc.text, words, starts, profs, i, comparative)
         if irrealis and unit.kind == "polar":
@@ -176,7 +155,8 @@ def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int
             out.append(unit)
         after_excess = unit.kind == "excess"
         i += 1
-    return out, n - shift
+        pos += 1
+    return out, pos
 
 
 def _word_unit(lex: Lexicon, text: str, words: list[str], starts: list[int],

@@ -87,15 +87,6 @@ def reading(doc: Doc, lex: Lexicon) -> tuple[list[Profile | None], list[bool] | 
     return cache[key]  # type: ignore[no-any-return]
 
 
-def known(doc: Doc, lex: Lexicon) -> list[int]:
-    """Indices of the review's words that have a lexicon profile, ascending; found once."""
-    cache = memo(doc)
-    key = ("known", lex.code)
-    if key not in cache:
-        cache[key] = [k for k, p in enumerate(reading(doc, lex)[0]) if p is not None]
-    return cache[key]  # type: ignore[no-any-return]
-
-
 def memo(doc: Doc) -> dict[Any, Any]:
     """A scratch dict that lives as long as the review's `Doc` (per-review results)."""
     return doc.words.memo
