@@ -94,10 +94,10 @@ def _clause_words(lex: Lexicon, doc: Doc, start: int, end: int
     judgement. No words at all when none of the clause's words is known to the lexicon."""
     ix = doc.words
     i, j = ix.inside(start, end)
-    profs, flags = tokens.reading(doc, lex)
-    if not any(profs[i:j]):
+    profs, flags, n_known, n_quoted = tokens.reading(doc, lex)
+    if n_known[j] == n_known[i]:
         return [], [], [], []  # the usual clause: nothing to score
-    if flags is None or not any(flags[i:j]):
+    if flags is None or n_quoted[j] == n_quoted[i]:
         return ix.starts[i:j], ix.ends[i:j], ix.words[i:j], profs[i:j]
     keep = [k for k in range(i, j) if not flags[k]]
     return ([ix.starts[k] for k in keep], [ix.ends[k] for k in keep],
@@ -278,10 +278,14 @@ def clause_polarity(lex: Lexicon, doc: Doc, start: int, end: int) -> Polarity:
     low = doc.low
     pol = score_units(us, n)
     polar = [u for u in us if u.kind == "polar"]
-    pol.meta_only = bool(polar) and all(low[u.start:u.end] in lex.meta_nouns for u in polar)
-    first_neg = next((u.start for u in us if u.kind == "neg"), -1)
-    if first_neg >= 0:
-        pol.negated_at = first_neg
-        pol.topic = sum(u.weight for u in polar if u.end <= first_neg)
+    if polar:
+        meta = lex.meta_nouns
+        pol.meta_only = all(low[u.start:u.end] in meta for u in polar)
+    for u in us:
+        if u.kind == "neg":
+            first_neg = u.start
+            pol.negated_at = first_neg
+            pol.topic = sum(u.weight for u in polar if u.end <= first_neg)
+            break
     cache[key] = pol
     return pol

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from typing import Any
 
 from ..lang.lexicon import Lexicon, Profile
@@ -77,13 +78,22 @@ def in_quotes(doc: Doc) -> list[bool] | None:
     return cache["in_quotes"]  # type: ignore[no-any-return]
 
 
-def reading(doc: Doc, lex: Lexicon) -> tuple[list[Profile | None], list[bool] | None]:
-    """What the clause reader needs per word of the review: its lexicon profile (None for a
-    plain word) and whether it is quoted (`in_quotes`); found once per review."""
+Reading = tuple[list[Profile | None], list[bool] | None, list[int], list[int]]
+
+
+def reading(doc: Doc, lex: Lexicon) -> Reading:
+    """What the clause reader needs per word of the review, found once per review: its lexicon
+    profile (None for a plain word), whether it is quoted (`in_quotes`, None when nothing is),
+    and the running counts of profiled and of quoted words before each index (one more entry
+    than words), so "does this range hold any?" is one subtraction instead of a slice."""
     cache = memo(doc)
     key = ("reading", lex.code)
     if key not in cache:
-        cache[key] = (lex.profiles(doc.words.words), in_quotes(doc))
+        profs = lex.profiles(doc.words.words)
+        flags = in_quotes(doc)
+        n_known = list(accumulate((p is not None for p in profs), initial=0))
+        n_quoted = list(accumulate(flags, initial=0)) if flags is not None else n_known
+        cache[key] = (profs, flags, n_known, n_quoted)
     return cache[key]  # type: ignore[no-any-return]
 
 
