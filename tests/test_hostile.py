@@ -359,3 +359,26 @@ def test_cli_bug_is_one_line_with_exit_code_3(monkeypatch: pytest.MonkeyPatch,
     assert err.count("\n") == 1 and "internal error: RuntimeError: simulated bug" in err
     with pytest.raises(RuntimeError):
         cli.main(["--debug", "extract", str(review)])
+
+
+def test_normalise_fast_path_misses_no_character_a_step_changes() -> None:
+    """`normalise` skips its steps when one scan finds nothing to change: that scan must know
+    every character of the Basic Multilingual Plane (where all of them are) that a step changes."""
+    from reviewextract import guard
+
+    steps = (guard._SURROGATE, guard._INVISIBLE, guard._CRLF, guard._BREAKS, guard._CONTROLS)
+    for code in range(0x10000):
+        ch = chr(code)
+        changed = any(rx.match(ch) for rx in steps)
+        assert changed == bool(guard._TO_NORMALISE.match(ch)), hex(code)
+    for text in ("Gut.\r\nSchlecht.", "Ein\u200bFilm", "Cafe\u0301 am Meer", "Tab\x0bzu"):
+        assert guard.normalise(text)[1], text  # each is still changed, with its note
+
+
+def test_language_words_equal_the_pattern_everywhere() -> None:
+    """The language check's word list is what `_WORDS.findall` gives, for every corpus text."""
+    from reviewextract import guard
+
+    for rec in corpus_records():
+        low = rec["text"].lower()
+        assert guard._letter_words(low.split()) == guard._WORDS.findall(low)
