@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .lang.base import Language
+    from .lang.starts import StartSet
 
 # a run of end marks is matched from its first mark only and as a whole (possessive), so a long
 # run of dots costs linear time
@@ -22,6 +23,7 @@ _SENTENCE_END = re.compile(
     r"[.!?…](?<![.!?…]{2})[.!?…]*+[\"'“”»«‘’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[^\s])")
 _SPACE = re.compile(r"\s")
 _NEWLINE = re.compile("\n")
+_DIGIT = re.compile(r"\d")
 _MAX_TOKEN = 24
 
 
@@ -31,6 +33,68 @@ def lower_same_length(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+class TextScan:
+    """Where literals occur in one text, found once with `str.find` and shared by all rules.
+
+    Fifty rules used to scan the review fifty times; most of them look for the same few words
+    ("staffel", "folgen", a digit). Each literal is now looked up once per text, on first use.
+    """
+
+    __slots__ = ("_digits", "_found", "_hits", "_present", "_starts", "s")
+
+    def __init__(self, s: str) -> None:
+        self.s = s
+        self._found: dict[str, list[int]] = {}
+        self._present: dict[str, bool] = {}
+        self._starts: dict[Any, list[int]] = {}
+        self._hits: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        self._digits: list[int] | None = None
+
+    def has(self, lit: str) -> bool:
+        found = self._present.get(lit)
+        if found is None:
+            found = self._present[lit] = lit in self.s
+        return found
+
+    def positions(self, lit: str) -> list[int]:
+        """Every start of `lit` in the text, overlapping ones included, in order."""
+        out = self._found.get(lit)
+        if out is None:
+            out = []
+            if self.has(lit):
+                find = self.s.find
+                i = find(lit)
+                while i >= 0:
+                    out.append(i)
+                    i = find(lit, i + 1)
+            self._found[lit] = out
+        return out
+
+    def digits(self) -> list[int]:
+        """Every position of a digit (`\\d`, any script)."""
+        if self._digits is None:
+            self._digits = [m.start() for m in _DIGIT.finditer(self.s)]
+        return self._digits
+
+    def starts(self, key: StartSet) -> list[int]:
+        """Sorted positions where one of `key.literals` (or a digit) begins."""
+        out = self._starts.get(key)
+        if out is None:
+            found = set(self.digits()) if key.digits else set()
+            for lit in key.literals:
+                found.update(self.positions(lit))
+            out = self._starts[key] = sorted(found)
+        return out
+
+    def literal_hits(self, lits: tuple[str, ...]) -> list[tuple[int, int]]:
+        """(start, end) of every occurrence of each literal, sorted."""
+        out = self._hits.get(lits)
+        if out is None:
+            out = self._hits[lits] = sorted(
+                (i, i + len(lit)) for lit in lits for i in self.positions(lit))
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +115,16 @@ class Doc:
 
     def __post_init__(self) -> None:
         self.low = lower_same_length(self.text)
+
+    @cached_property
+    def low_scan(self) -> TextScan:
+        """Literal positions in `low`, shared by the rules that match lowercased text."""
+        return TextScan(self.low)
+
+    @cached_property
+    def text_scan(self) -> TextScan:
+        """Literal positions in `text`, for case-sensitive rules."""
+        return TextScan(self.text)
 
     @cached_property
     def sentences(self) -> list[Sentence]:

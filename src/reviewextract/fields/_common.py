@@ -34,7 +34,9 @@ class Finding:
 
 def matches(doc: Doc, rule: Rule) -> Iterator[re.Match[str]]:
     """Run one rule over the review (lowercased unless the rule is case-sensitive)."""
-    return rule.finditer(doc.text if rule.case else doc.low, doc.line_starts)
+    if rule.case:
+        return rule.finditer(doc.text, doc.line_starts, doc.text_scan)
+    return rule.finditer(doc.low, doc.line_starts, doc.low_scan)
 
 
 def words_before(low: str, pos: int, n: int = 3) -> list[str]:

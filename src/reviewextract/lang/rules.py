@@ -21,6 +21,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..text import TextScan
+from .starts import StartSet, finditer_at, start_set
+
+# inside a window of ~100 characters the engine's own scan beats looking up many literals
+_WINDOW_LITERALS = 4
 _LOOKBEHIND = re.compile(r"\(\?<!(\[(?:\\.|[^\]\\])+\]|[^()\[\]\\|*+?{}]+)\)")
 
 
@@ -47,50 +52,77 @@ class Rule:
     window: int = 80
     requires: tuple[str, ...] = ()  # the rule can only match where one of these occurs
     literal_anchor: bool = False  # the `requires` literals, found by str.find, are the anchors
+    starts: StartSet | None = None  # where matches of `pattern` can begin (None: anywhere)
+    anchor_starts: StartSet | None = None  # the same for `anchor`
+    window_starts: StartSet | None = None  # `starts`, when few enough to pay off in windows
 
-    def finditer(self, s: str, line_starts: list[int] | None = None) -> Iterator[re.Match[str]]:
-        """Matches of the rule in `s`, as `self.full.finditer(s)` would give them."""
-        if self.requires and not any(r in s for r in self.requires):
+    def finditer(self, s: str, line_starts: list[int] | None = None,
+                 scan: TextScan | None = None) -> Iterator[re.Match[str]]:
+        """Matches of the rule in `s`, as `self.full.finditer(s)` would give them.
+
+        `scan` holds the literal positions of `s` that all rules share (one per review text).
+        """
+        if scan is None:
+            scan = TextScan(s)
+        found = self._matches(s, line_starts, scan)
+        # `requires` is checked once a match turns up: a rule that finds nothing would find
+        # nothing after a failed check too, and most rules find nothing in a review
+        first = next(found, None)
+        if first is None or (self.requires and not any(scan.has(r) for r in self.requires)):
             return
+        yield first
+        yield from found
+
+    def _matches(self, s: str, line_starts: list[int] | None,
+                 scan: TextScan) -> Iterator[re.Match[str]]:
+        """The matches, before the `requires` check."""
         if self.line_start:
-            starts = line_starts if line_starts is not None else _line_starts(s)
-            for pos in starts:
+            for pos in line_starts if line_starts is not None else _line_starts(s):
                 m = self.pattern.match(s, pos)
                 if m:
                     yield m
             return
+        n = len(s)
         if self.literal_anchor:
-            hits = self._literal_hits(s)
+            hits = scan.literal_hits(self.requires)
+        elif self.anchor_starts is not None:
+            hits = [m.span() for m in finditer_at(self.anchor, s, scan.starts(self.anchor_starts),
+                                                 0, n)]  # type: ignore[arg-type]
         elif self.anchor is not None:
             hits = [a.span() for a in self.anchor.finditer(s)]
         else:
-            for m in self.pattern.finditer(s):
+            found = (self.pattern.finditer(s) if self.starts is None else
+                     finditer_at(self.pattern, s, scan.starts(self.starts), 0, n))
+            for m in found:
                 if self._prev_ok(s, m.start()):
                     yield m
             return
         last_end = 0
-        n = len(s)
         for a_start, a_end in hits:
             if a_end <= last_end:
                 continue
             lo = max(last_end, a_start - self.window)
-            for w in self.pattern.finditer(s, lo, min(n, a_end + self.window)):
+            for w in self._window(s, lo, min(n, a_end + self.window)):
                 # match again on the whole text: the window's end must not cut a match short
                 m = self.pattern.match(s, w.start())
                 if m and m.start() >= last_end and self._prev_ok(s, m.start()):
                     last_end = m.end() if m.end() > m.start() else m.end() + 1
                     yield m
 
-    def _literal_hits(self, s: str) -> list[tuple[int, int]]:
-        """Every occurrence of a required literal, in text order (str.find: a C scan)."""
-        hits = []
-        for lit in self.requires:
-            i = s.find(lit)
+    def _window(self, s: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+        """`pattern.finditer(s, lo, hi)`; with few start literals, tried only where they occur
+        in the window (a literal must lie wholly inside it, as a match cannot pass `hi`)."""
+        if self.window_starts is None:
+            return self.pattern.finditer(s, lo, hi)
+        cands = []
+        find = s.find
+        for lit in self.window_starts.literals:
+            i = find(lit, lo, hi)
             while i >= 0:
-                hits.append((i, i + len(lit)))
-                i = s.find(lit, i + 1)
-        hits.sort()
-        return hits
+                cands.append(i)
+                i = find(lit, i + 1, hi)
+        cands.sort()
+        return finditer_at(self.pattern, s, cands, lo, hi)
 
     def _prev_ok(self, s: str, start: int) -> bool:
         if start == 0:
@@ -141,6 +173,7 @@ def compile_rule(entry: dict[str, Any], fname: str, src: str, anchor: str | None
         anchor_rx = re.compile(anchor) if anchor else None
     except re.error as exc:
         raise RuleError(f"{where}: bad pattern after guard removal: {exc}") from exc
+    starts = None if line_start else _literal_starts(fast)
     if anchor_rx is not None and anchor_rx.fullmatch(""):
         raise RuleError(f"{where}: anchor matches the empty string")
     return Rule(
@@ -151,4 +184,16 @@ def compile_rule(entry: dict[str, Any], fname: str, src: str, anchor: str | None
         line_start=line_start, anchor=anchor_rx, window=int(entry.get("window", 80)),
         requires=tuple(entry.get("requires", ())),
         literal_anchor=bool(entry.get("requires")) and "window" in entry and not anchor,
+        starts=starts, anchor_starts=_literal_starts(anchor_rx),
+        window_starts=starts if starts and len(starts.literals) <= _WINDOW_LITERALS else None,
     )
+
+
+def _literal_starts(rx: re.Pattern[str] | None) -> StartSet | None:
+    """The pattern's start literals, when they bound it without the digit scan.
+
+    Finding every digit takes a regex pass over the review (as slow as the pattern's own scan),
+    so patterns that may start with a digit keep the engine's scan.
+    """
+    found = start_set(rx) if rx is not None else None
+    return found if found is not None and not found.digits else None

@@ -1,0 +1,166 @@
+"""Where a pattern's matches can begin: the literals every match starts with, or a digit.
+
+Python's regex engine scans fast only when a pattern begins with one literal string; a pattern that
+begins with an alternation of words, a group or `\\d` is tried at every position of the text. For
+such patterns the loader works out, from the parsed pattern, a `StartSet`: a few literal strings
+such that every match starts with one of them (and/or: every match starts with a digit). The
+occurrences of those literals are found once per review with `str.find` (`text.TextScan`, shared by
+all rules), and the pattern is then tried only there, with `Pattern.match(s, pos, endpos)`, which
+gives exactly the matches `Pattern.finditer(s, pos, endpos)` gives (see `finditer_at`).
+
+The analysis only has to be safe, not tight: a shorter literal than necessary ("seri" for
+"serie|serien") or a digit marker for `[0-9]` just means more positions are tried. Zero-width
+parts (`\\b`, lookarounds) are skipped, because they consume nothing; anything it cannot bound
+(an optional first item, a wide character class, case-insensitive parts) makes it give up, and the
+rule keeps the engine's own scan.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+from re import _constants as C
+from re import _parser
+from typing import Any
+
+_MAX_LITERALS = 48  # beyond this many strings a prefix stops growing (shorter is still safe)
+_MAX_CLASS = 24  # a character class of more characters is not expanded into literals
+_IGNORECASE = re.IGNORECASE.value
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+
+
+@dataclass(frozen=True, slots=True)
+class StartSet:
+    """Every match starts with one of `literals`, or (when `digits`) with a `\\d` character."""
+
+    literals: tuple[str, ...]
+    digits: bool = False
+
+
+@dataclass(slots=True)
+class _Lead:
+    prefixes: set[str]
+    digits: bool = False
+    complete: bool = True  # the whole part is literal: what follows extends the prefixes
+
+
+def _lead_class(av: list[tuple[Any, Any]]) -> _Lead | None:
+    chars: set[str] = set()
+    digit_only = True
+    any_digit = False  # \d: any Unicode digit, not a list of characters
+    for op, arg in av:
+        if op is C.LITERAL:
+            chars.add(chr(arg))
+            digit_only = digit_only and chr(arg) in "0123456789"
+        elif op is C.RANGE:
+            lo, hi = arg
+            if hi - lo > _MAX_CLASS:
+                return None
+            chars.update(chr(c) for c in range(lo, hi + 1))
+            digit_only = digit_only and chr(lo) >= "0" and chr(hi) <= "9"
+        elif op is C.CATEGORY and arg is C.CATEGORY_DIGIT:
+            any_digit = True
+        else:  # NEGATE, other categories: too wide
+            return None
+    if digit_only and (any_digit or len(chars) > 4):  # "[0-9]": the digit scan; "[89]": literals
+        return _Lead(set(), digits=True, complete=False)
+    if any_digit or len(chars) > _MAX_CLASS:
+        return None
+    return _Lead(chars)
+
+
+def _lead_item(op: Any, av: Any) -> _Lead | None:
+    if op is C.LITERAL:
+        return _Lead({chr(av)})
+    if op is C.IN:
+        return _lead_class(av)
+    if op in _ZERO_WIDTH:
+        return _Lead({""})  # consumes nothing: the match starts with what follows
+    if op is C.BRANCH:
+        parts = [_lead_seq(alt.data) for alt in av[1]]
+        if any(p is None for p in parts):
+            return None
+        return _Lead({x for p in parts for x in p.prefixes},  # type: ignore[union-attr]
+                     digits=any(p.digits for p in parts),  # type: ignore[union-attr]
+                     complete=all(p.complete and not p.digits for p in parts))  # type: ignore[union-attr]
+    if op is C.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        return None if add_flags & _IGNORECASE else _lead_seq(sub.data)
+    if op is C.ATOMIC_GROUP:
+        return _lead_seq(av.data)
+    if op in _REPEATS:
+        lo, _hi, sub = av
+        inner = _lead_seq(sub.data) if lo >= 1 else None
+        return None if inner is None else _Lead(inner.prefixes, inner.digits, complete=False)
+    return None
+
+
+def _lead_seq(items: list[tuple[Any, Any]]) -> _Lead | None:
+    """The prefixes every match of the sequence `items` starts with."""
+    prefixes = {""}
+    for op, av in items:
+        step = _lead_item(op, av)
+        if step is None:
+            break
+        if step.digits:
+            if prefixes == {""}:
+                return _Lead(step.prefixes, digits=True, complete=False)
+            break  # "ab\d": "ab" is enough
+        grown = {p + x for p in prefixes for x in step.prefixes}
+        if len(grown) > _MAX_LITERALS:
+            break
+        prefixes = grown
+        if not step.complete:
+            break
+    else:
+        return _Lead(prefixes)
+    if "" in prefixes:
+        return None
+    return _Lead(prefixes, complete=False)
+
+
+def start_set(pattern: re.Pattern[str]) -> StartSet | None:
+    """The `StartSet` of `pattern`, or None when its matches may start anywhere."""
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a parser detail that differs between versions: keep the engine's scan
+        return None
+    if parsed.state.flags & _IGNORECASE or parsed.getwidth()[0] == 0:
+        return None  # an empty match would need finditer's own rules for what follows it
+    lead = _lead_seq(parsed.data)
+    if lead is None or "" in lead.prefixes:
+        return None
+    # "serie" already covers "serien": keep the shortest literals only
+    kept = sorted(lead.prefixes, key=len)
+    minimal: list[str] = []
+    for p in kept:
+        if not any(p.startswith(q) for q in minimal):
+            minimal.append(p)
+    return StartSet(tuple(sorted(minimal)), lead.digits)
+
+
+def finditer_at(pattern: re.Pattern[str], s: str, starts: list[int], pos: int,
+                endpos: int) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(s, pos, endpos)`, trying only the sorted candidate positions `starts`.
+
+    finditer tries each position from `pos` on and, after a match, goes on at its end; a
+    position where no match can begin gives nothing, so skipping those changes nothing. The
+    pattern cannot match the empty string (checked by `start_set`), so a match always moves on.
+    """
+    i = bisect_left(starts, pos)
+    n = len(starts)
+    last = pos
+    match = pattern.match
+    while i < n:
+        p = starts[i]
+        i += 1
+        if p >= endpos:
+            return
+        if p >= last:
+            m = match(s, p, endpos)
+            if m is not None:
+                last = m.end()
+                yield m
