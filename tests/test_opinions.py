@@ -35,7 +35,8 @@ NEGATION = [
     pytest.param("Ich habe keine Minute davon bereut.", ["Ich habe keine Minute davon bereut"],
                  [], id="keine-before-regret"),
     pytest.param("Die Spannung lässt nie nach, die Dialoge sind nicht schlecht.",
-                 ["die Dialoge sind nicht schlecht"], [], id="nicht-schlecht-faint-praise"),
+                 ["Die Spannung lässt nie nach", "die Dialoge sind nicht schlecht"], [],
+                 id="nicht-schlecht-faint-praise"),
     pytest.param("Die Figuren haben mich eher verwirrt als gepackt.", [],
                  ["Die Figuren haben mich eher verwirrt als gepackt"], id="eher-als"),
 ]

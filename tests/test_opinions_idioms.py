@@ -148,3 +148,49 @@ PREDICATE_INTENSIFIERS = [
 def test_predicate_intensifiers_and_praise_idioms(text: str, want_pros: list[str],
                                                   want_cons: list[str]) -> None:
     assert sides(text) == (want_pros, want_cons)
+
+
+# a separable verb whose particle closes the clause, with any words between
+SEPARABLE_VERBS = [
+    pytest.param("Nach dem Auftakt fällt die zweite Staffel merklich ab.", [],
+                 ["Nach dem Auftakt fällt die zweite Staffel merklich ab"],
+                 id="faellt-ab"),
+    pytest.param("Gegen Ende hängt der Plot leider durch.", [],
+                 ["Gegen Ende hängt der Plot leider durch"], id="haengt-durch"),
+    pytest.param("Der Sog lässt über alle acht Folgen nicht nach.",
+                 ["Der Sog lässt über alle acht Folgen nicht nach"], [], id="laesst-nicht-nach"),
+    pytest.param("Der Abspann läuft ab.", [], [], id="verb-not-listed"),
+    pytest.param("Die Hauptfigur fällt vom Dach ab und zu.", [], [],
+                 id="particle-not-at-clause-end"),
+]
+
+
+@pytest.mark.parametrize(("text", "want_pros", "want_cons"), SEPARABLE_VERBS)
+def test_separable_verbs(text: str, want_pros: list[str], want_cons: list[str]) -> None:
+    assert sides(text) == (want_pros, want_cons)
+
+
+def test_separable_verbs_are_their_own_table() -> None:
+    from reviewextract.lang.lexicon import get_lexicon
+
+    lex = get_lexicon("de")
+    assert lex.split_phrases[("fällt", "ab")].weight < 0
+    assert not any("…" in key for key in lex.phrases)
+
+
+# with a single evaluative sentence, the sentence read as the verdict still gives the points
+VERDICT_ONLY_SENTENCE = [
+    pytest.param("Die Serie lief 2021 im Fernsehen. Die Kamera ist großartig, die Musik ist "
+                 "wunderbar, nur das Drehbuch wirkt manchmal hölzern.",
+                 ["Die Kamera ist großartig", "die Musik ist wunderbar"],
+                 ["das Drehbuch wirkt manchmal hölzern"], id="only-evaluative-sentence"),
+    pytest.param("Die Serie lief 2021 im Fernsehen. Die Kamera ist großartig. Insgesamt ist "
+                 "die Musik wunderbar, nur das Drehbuch wirkt manchmal hölzern.",
+                 ["Die Kamera ist großartig"], [], id="points-elsewhere-verdict-sums-up"),
+]
+
+
+@pytest.mark.parametrize(("text", "want_pros", "want_cons"), VERDICT_ONLY_SENTENCE)
+def test_points_of_the_only_evaluative_sentence(text: str, want_pros: list[str],
+                                                want_cons: list[str]) -> None:
+    assert sides(text) == (want_pros, want_cons)

@@ -34,14 +34,19 @@ def extract_opinions(doc: Doc, rating: Rating | None) -> OpinionResult:
     sentences = content_sentences(doc, lex)
     verdict = find_verdict(doc, lex, sentences)
     points: list[Point] = []
+    summary = None
     for s in sentences:
         if verdict is not None and s.start <= verdict.start < s.end and (
                 verdict.rule == "verdict:cue" or (
                     verdict.positive and verdict.negative and len(sentences) > 1)):
             # a verdict that is cued, or weighs praise against blame after other sentences,
             # sums the points up
+            summary = s
             continue
         points.extend(sentence_points(doc, lex, s))
+    if not points and summary is not None:
+        # nothing was said elsewhere: the summing-up sentence is where the points are
+        points = sentence_points(doc, lex, summary)
     points = merge_duplicates(doc, points)
     pros, cons = select(points, positive=True), select(points, positive=False)
     tone = sentiment(rating, verdict, sum(p.score for p in pros), -sum(p.score for p in cons))

@@ -1,18 +1,10 @@
 """The polarity lexicon and opinion cue tables of a language, validated once at first use.
 
-A language folder provides two files (see docs/opinions.md):
-
-- `lexicon.tsv`: one entry per line, `term<TAB>weight<TAB>kind`. `weight` is the polarity in
-  -3..3 (not 0); `kind` says how the term is matched against lowercased word tokens:
-  `word` exact; `adj` exact or with an adjective ending; `noun` exact or with a plural/case
-  ending; `head` like `noun` and also as the last part of a compound (`lücke` in `logiklücken`);
-  `stem` any word that begins with it (`überzeug` in `überzeugend`); `phrase` a sequence of
-  words (`an den haaren herbeigezogen`).
-- `opinions.toml`: negators, intensifiers and downtoners, clause boundaries, connectives trimmed
-  from items, verdict cues and aspect labels.
-
-Load-time checks: an empty list, a duplicate term, a weight outside the range or zero, an unknown
-kind and a malformed line are errors (`LanguageDataError`).
+A language folder provides `lexicon.tsv` (`term<TAB>weight<TAB>kind`, weight in -3..3, not 0;
+kinds `word`, `adj`, `noun`, `head`, `stem`, `phrase`; a phrase `verb … particle` is a separable
+verb) and `opinions.toml` (negators, modifiers, clause words, trims, verdict cues, aspects); both
+are described in docs/opinions.md. An empty list, a duplicate term, a zero or out-of-range
+weight, an unknown kind and a malformed line are errors (`LanguageDataError`).
 """
 
 from __future__ import annotations
@@ -27,6 +19,7 @@ from typing import Any
 from .base import LanguageDataError
 
 WEIGHT_LIMIT = 3.0
+SPLIT = "…"  # in a phrase "verb … particle": any words between, the particle ends the clause
 KINDS = frozenset({"word", "adj", "noun", "head", "stem", "phrase"})
 _MIN_STEM = 4  # shorter stems would match too many unrelated words
 _MIN_HEAD = 4  # a compound's modifier must leave at least this many characters before a head
@@ -112,6 +105,8 @@ class Lexicon:
     plain_tails: frozenset[str] = frozenset()  # ends of words that are not a compound's head
     max_phrase: int = 1
     phrase_starts: frozenset[str] = frozenset()  # first words of all multi-word entries
+    # "fällt … ab": (verb, particle) -> entry, the particle closing the clause
+    split_phrases: dict[tuple[str, str], Entry] = field(default_factory=dict)
     cue_starts: frozenset[str] = frozenset()  # first words of all verdict cues
     _memo: dict[str, Entry | None] = field(default_factory=dict, repr=False)
     _aspect_memo: dict[str, str | None] = field(default_factory=dict, repr=False)
@@ -315,9 +310,12 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
     stems: dict[str, Entry] = {}
     heads: dict[str, Entry] = {}
     phrases: dict[tuple[str, ...], Entry] = {}
+    split: dict[tuple[str, str], Entry] = {}
     for term, weight, kind in rows:
         entry = Entry(term, weight, kind)
-        if kind == "phrase":
+        if kind == "phrase" and term.split()[1:-1] == [SPLIT]:
+            split[term.split()[0], term.split()[-1]] = entry
+        elif kind == "phrase":
             phrases[tuple(term.split())] = entry
         elif kind == "stem":
             stems[term] = entry
@@ -379,8 +377,9 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
         endings=endings,
         transliterations=tuple((str(k), str(v)) for k, v in data.get("transliterations",
                                                                      {}).items()),
-        phrase_starts=frozenset(p[0] for p in (*phrases, *neg_phrases, *neutral,
+        phrase_starts=frozenset(p[0] for p in (*phrases, *neg_phrases, *neutral, *split,
                                                *(tuple(k.split()) for k in mods))),
+        split_phrases=split,
         cue_starts=frozenset(k.split()[0] for k in (*cues, *anywhere)),
         max_phrase=max([len(p) for p in phrases] + [len(p) for p in neg_phrases]
                        + [len(p) for p in neutral] + [1]),

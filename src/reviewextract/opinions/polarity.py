@@ -139,6 +139,14 @@ def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int
                 i += m_real
                 pos += 1
                 continue
+        if p is not None and p.phrase_start and i < n - 2:
+            split = lex.split_phrases.get((words[i], words[n - 1]))
+            if split is not None:  # a separable verb: "fällt die Folge deutlich ab"
+                out.append(Unit(starts[i], ends[i], "polar", split.weight, split.term, pos))
+                after_excess = False
+                i += 1
+                pos += 1
+                continue
         if p is None or p.inert:  # a plain word: no polarity, no role (most words)
             if after_excess:
                 out.append(Unit(starts[i], ends[i], "word", 0.0, words[i], pos))
