@@ -194,3 +194,21 @@ VERDICT_ONLY_SENTENCE = [
 def test_points_of_the_only_evaluative_sentence(text: str, want_pros: list[str],
                                                 want_cons: list[str]) -> None:
     assert sides(text) == (want_pros, want_cons)
+
+
+# likened to a chore, an advert or a parody: blame, even where the noun alone is praise
+LIKENED = [
+    pytest.param("Die Rückblenden wirken wie Pflichtprogramm.", [],
+                 ["Die Rückblenden wirken wie Pflichtprogramm"], id="wie-pflichtprogramm"),
+    pytest.param("Für Fans ist die Staffel ein Pflichtprogramm.",
+                 ["Für Fans ist die Staffel ein Pflichtprogramm"], [], id="pflichtprogramm-alone"),
+    pytest.param("Die Landschaftsaufnahmen sehen aus wie ein Werbefilm.", [],
+                 ["Die Landschaftsaufnahmen sehen aus wie ein Werbefilm"], id="wie-ein-werbefilm"),
+    pytest.param("Die Bösewichte wirken wie eine Parodie.", [],
+                 ["Die Bösewichte wirken wie eine Parodie"], id="wie-eine-parodie"),
+]
+
+
+@pytest.mark.parametrize(("text", "want_pros", "want_cons"), LIKENED)
+def test_likened_to(text: str, want_pros: list[str], want_cons: list[str]) -> None:
+    assert sides(text) == (want_pros, want_cons)
