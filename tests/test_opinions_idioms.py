@@ -212,3 +212,23 @@ LIKENED = [
 @pytest.mark.parametrize(("text", "want_pros", "want_cons"), LIKENED)
 def test_likened_to(text: str, want_pros: list[str], want_cons: list[str]) -> None:
     assert sides(text) == (want_pros, want_cons)
+
+
+# an actor who carries the show; effort and wit named by a set phrase
+CARRYING = [
+    pytest.param("Die junge Hauptdarstellerin trägt den Film.",
+                 ["Die junge Hauptdarstellerin trägt den Film"], [], id="traegt-den-film"),
+    pytest.param("Getragen wird die Serie von ihrem Ensemble.",
+                 ["Getragen wird die Serie von ihrem Ensemble"], [], id="getragen-wird"),
+    pytest.param("Die Nebendarsteller geben sich Mühe.", ["Die Nebendarsteller geben sich Mühe"],
+                 [], id="geben-sich-muehe"),
+    pytest.param("Das Drehbuch ist straff und erzählt mit einem Augenzwinkern.",
+                 ["Das Drehbuch ist straff und erzählt mit einem Augenzwinkern"], [],
+                 id="straff-augenzwinkern"),
+]
+
+
+@pytest.mark.parametrize(("text", "want_pros", "want_cons"), CARRYING)
+def test_carrying_and_set_phrases(text: str, want_pros: list[str],
+                                  want_cons: list[str]) -> None:
+    assert sides(text) == (want_pros, want_cons)
