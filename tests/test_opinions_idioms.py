@@ -232,3 +232,19 @@ CARRYING = [
 def test_carrying_and_set_phrases(text: str, want_pros: list[str],
                                   want_cons: list[str]) -> None:
     assert sides(text) == (want_pros, want_cons)
+
+
+# colloquial "null" negates like "kein" ("null Spannung", "bringt … null voran")
+NULL_NEGATES = [
+    pytest.param("Der Exkurs bringt die Handlung null voran.", [],
+                 ["Der Exkurs bringt die Handlung null voran"], id="null-voran"),
+    pytest.param("Der Exkurs bringt die Handlung voran.",
+                 ["Der Exkurs bringt die Handlung voran"], [], id="bringt-voran"),
+    pytest.param("Die zweite Hälfte hat null Charme.", [],
+                 ["Die zweite Hälfte hat null Charme"], id="null-noun"),
+]
+
+
+@pytest.mark.parametrize(("text", "want_pros", "want_cons"), NULL_NEGATES)
+def test_null_negates(text: str, want_pros: list[str], want_cons: list[str]) -> None:
+    assert sides(text) == (want_pros, want_cons)
