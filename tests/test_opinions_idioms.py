@@ -248,3 +248,23 @@ NULL_NEGATES = [
 @pytest.mark.parametrize(("text", "want_pros", "want_cons"), NULL_NEGATES)
 def test_null_negates(text: str, want_pros: list[str], want_cons: list[str]) -> None:
     assert sides(text) == (want_pros, want_cons)
+
+
+# a relative clause is reported with the noun phrase it is about, unless that is a point itself
+RELATIVE_CLAUSES = [
+    pytest.param("Im Zentrum steht eine Mutter, die man so schnell nicht vergisst.",
+                 ["eine Mutter, die man so schnell nicht vergisst"], [], id="head-added"),
+    pytest.param("Das Drehbuch stammt von einem Autor, dessen hölzerne Dialoge nerven.", [],
+                 ["einem Autor, dessen hölzerne Dialoge nerven"], id="dessen"),
+    pytest.param("Die Kamera ist großartig, die Musik ist kitschig.",
+                 ["Die Kamera ist großartig"], ["die Musik ist kitschig"],
+                 id="article-not-relative"),
+    pytest.param("Die Bilder sind brillant, die man dort sieht.",
+                 ["Die Bilder sind brillant"], [], id="head-clause-is-a-point"),
+]
+
+
+@pytest.mark.parametrize(("text", "want_pros", "want_cons"), RELATIVE_CLAUSES)
+def test_relative_clauses_keep_their_head(text: str, want_pros: list[str],
+                                          want_cons: list[str]) -> None:
+    assert sides(text) == (want_pros, want_cons)

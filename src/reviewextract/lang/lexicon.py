@@ -25,9 +25,7 @@ _MIN_STEM = 4  # shorter stems would match too many unrelated words
 _MIN_HEAD = 4  # a compound's modifier must leave at least this many characters before a head
 _MIN_ASPECT_HEAD = 5
 _CACHE_MAX = 50_000
-# no lexicon word or compound is longer; longer tokens (digit runs, garbage) are not probed, so a
-# lookup costs at most a fixed number of dict probes
-MAX_TOKEN = 40
+MAX_TOKEN = 40  # longer tokens (digit runs, garbage) are never probed: a lookup's cost is bounded
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +39,8 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """Everything the clause reader may need to know about one word, looked up once.
-
-    A word none of this applies to (most words) has no profile: `Lexicon.profile` gives None.
-    """
+    """What the clause reader may need to know about one word, looked up once (most words have
+    none of it, and no profile: `Lexicon.profile` gives None)."""
 
     entry: Entry | None  # its polarity entry (`Lexicon.lookup`)
     modifier: float | None  # its weight as an intensifier or downtoner
@@ -90,6 +86,8 @@ class Lexicon:
     hypothetical: frozenset[str]
     irrealis: frozenset[str]
     adverbs_first: frozenset[str]
+    relative_pronouns: frozenset[str]
+    determiners: frozenset[str]
     concessive: frozenset[str]
     subordinate_concession: frozenset[tuple[str, ...]]
     trim_leading: frozenset[str]
@@ -362,6 +360,8 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
         hypothetical=frozenset(_words(code, data, "clauses", "hypothetical")),
         irrealis=frozenset(_words(code, data, "clauses", "irrealis")),
         adverbs_first=frozenset(_words(code, data, "modifiers", "adverbs_first")),
+        relative_pronouns=frozenset(_words(code, data, "clauses", "relative_pronouns")),
+        determiners=frozenset(_words(code, data, "clauses", "determiners")),
         plain_tails=frozenset(_words(code, data, "compounds", "plain_tails")),
         concessive=frozenset(_words(code, data, "clauses", "concessive")),
         subordinate_concession=frozenset(

@@ -19,6 +19,7 @@ MIN_SCORE = 0.5  # weaker clauses (faint praise, "passabel") are not reported as
 MAX_ITEMS = 8  # per side: a pro/contra box holds a handful of points
 MAX_WORDS = 16  # a longer clause is cut to the words around its polar terms
 MIN_WORDS = 2  # a single word ("Wow", "Genial") is an exclamation, not a stated point
+HEAD_WORDS = 5  # a relative clause's head noun phrase starts at most this many words back
 ANNOUNCE_WORDS = 3  # a clause this short before a colon announces the point after it
 # characters cut from the edges of an item: punctuation, brackets, rating glyphs
 _EDGE = " \t\n,;:.!?–—-()[]*#★☆/|"
@@ -161,10 +162,39 @@ def sentence_points(doc: Doc, lex: Lexicon, s: Sentence) -> list[Point]:
         if _announces(doc, c):
             continue  # "Befremdlich ist auch: …" names the point that follows the colon
         start, end = trim(doc, lex, *_narrow(doc, pol, c.start, c.end))
+        if i > 0 and abs(scored[i - 1][1].score) < MIN_SCORE and _is_relative(
+                doc, lex, clauses[i - 1], c):
+            # "eine Besetzung, die nicht immer aufgeht": the point names what it is about,
+            # unless the clause with the head is a point of its own
+            start = _head_start(doc, lex, clauses[i - 1], start)
         if tokens.count(doc, start, end) >= MIN_WORDS:
             aspect = _aspect(doc, lex, start, end, tuple(pol.spans))
             out.append(Point(start, end, score, aspect, rule))
     return out
+
+
+def _is_relative(doc: Doc, lex: Lexicon, prev: Clause, c: Clause) -> bool:
+    """Is `c` a relative clause on the noun that ends `prev` ("eine Szene, die man nicht
+    vergisst")? A relative pronoun after a comma, a lowercase word after it (an article would
+    be followed by a noun), and a capitalised word (a noun) right before the comma."""
+    ix = doc.words
+    i, j = ix.inside(c.start, c.end)
+    if c.opener != "," or j - i < 2 or ix.words[i] not in lex.relative_pronouns:
+        return False
+    if not doc.text[ix.starts[i + 1]].islower():
+        return False
+    pi, pj = ix.inside(prev.start, prev.end)
+    return pj > pi and doc.text[ix.starts[pj - 1]].isupper()
+
+
+def _head_start(doc: Doc, lex: Lexicon, prev: Clause, fallback: int) -> int:
+    """Start of the noun phrase that ends `prev`: from its last determiner within a few words."""
+    ix = doc.words
+    pi, pj = ix.inside(prev.start, prev.end)
+    for k in range(pj - 1, max(pi, pj - HEAD_WORDS) - 1, -1):
+        if ix.words[k] in lex.determiners:
+            return ix.starts[k]
+    return fallback
 
 
 def _announces(doc: Doc, c: Clause) -> bool:
