@@ -23,7 +23,6 @@ _SENTENCE_END = re.compile(
     r"[.!?…](?<![.!?…]{2})[.!?…]*+[\"'“”»«‘’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[^\s])")
 _SPACE = re.compile(r"\s")
 _NEWLINE = re.compile("\n")
-_DIGIT = re.compile(r"\d")
 _MAX_TOKEN = 24
 
 
@@ -53,29 +52,43 @@ class TextScan:
         self._digits: list[int] | None = None
 
     def has(self, lit: str) -> bool:
-        found = self._present.get(lit)
-        if found is None:
-            found = self._present[lit] = lit in self.s
-        return found
+        found = self._found.get(lit)
+        if found is not None:
+            return bool(found)
+        present = self._present.get(lit)
+        if present is None:
+            present = self._present[lit] = lit in self.s
+        return present
 
     def positions(self, lit: str) -> list[int]:
         """Every start of `lit` in the text, overlapping ones included, in order."""
         out = self._found.get(lit)
         if out is None:
-            out = []
-            if self.has(lit):
-                find = self.s.find
-                i = find(lit)
-                while i >= 0:
-                    out.append(i)
-                    i = find(lit, i + 1)
-            self._found[lit] = out
+            out = self._found[lit] = []
+            find = self.s.find
+            i = find(lit)
+            while i >= 0:
+                out.append(i)
+                i = find(lit, i + 1)
         return out
 
     def digits(self) -> list[int]:
-        """Every position of a digit (`\\d`, any script)."""
+        """Every position of a character `\\d` matches (a decimal digit of any script).
+
+        A regex pass for `\\d` costs as much as ten rules; `bytes.find` is a C memchr. In the
+        Latin-1 encoding of the text the only decimal digits are 0-9, and every character
+        beyond Latin-1 (where the other scripts' digits are) becomes "?", checked one by one.
+        """
         if self._digits is None:
-            self._digits = [m.start() for m in _DIGIT.finditer(self.s)]
+            data = self.s.encode("latin-1", "replace")
+            found = []
+            for byte in b"0123456789?":
+                i = data.find(byte)
+                while i >= 0:
+                    found.append(i)
+                    i = data.find(byte, i + 1)
+            s = self.s
+            self._digits = sorted(i for i in found if s[i].isdecimal())
         return self._digits
 
     def starts(self, key: StartSet) -> list[int]:

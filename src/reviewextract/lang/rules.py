@@ -98,31 +98,24 @@ class Rule:
                     yield m
             return
         last_end = 0
+        match = self.pattern.match
+        literals = self.window_starts.literals if self.window_starts is not None else None
+        guarded = self.not_after_chars is not None or bool(self.not_after_words)
         for a_start, a_end in hits:
             if a_end <= last_end:
                 continue
             lo = max(last_end, a_start - self.window)
-            for w in self._window(s, lo, min(n, a_end + self.window)):
+            hi = min(n, a_end + self.window)
+            if literals is None:
+                found = [w.start() for w in self.pattern.finditer(s, lo, hi)]
+            else:
+                found = _window_matches(self.pattern, s, literals, lo, hi)
+            for p in found:
                 # match again on the whole text: the window's end must not cut a match short
-                m = self.pattern.match(s, w.start())
-                if m and m.start() >= last_end and self._prev_ok(s, m.start()):
-                    last_end = m.end() if m.end() > m.start() else m.end() + 1
+                m = match(s, p)
+                if m and p >= last_end and (not guarded or self._prev_ok(s, p)):
+                    last_end = m.end() if m.end() > p else m.end() + 1
                     yield m
-
-    def _window(self, s: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
-        """`pattern.finditer(s, lo, hi)`; with few start literals, tried only where they occur
-        in the window (a literal must lie wholly inside it, as a match cannot pass `hi`)."""
-        if self.window_starts is None:
-            return self.pattern.finditer(s, lo, hi)
-        cands = []
-        find = s.find
-        for lit in self.window_starts.literals:
-            i = find(lit, lo, hi)
-            while i >= 0:
-                cands.append(i)
-                i = find(lit, i + 1, hi)
-        cands.sort()
-        return finditer_at(self.pattern, s, cands, lo, hi)
 
     def _prev_ok(self, s: str, start: int) -> bool:
         if start == 0:
@@ -130,6 +123,30 @@ class Rule:
         if self.not_after_chars is not None and self.not_after_chars.match(s, start - 1):
             return False
         return not any(s.endswith(w, 0, start) for w in self.not_after_words)
+
+
+def _window_matches(pattern: re.Pattern[str], s: str, literals: tuple[str, ...], lo: int,
+                    hi: int) -> list[int]:
+    """Starts of `pattern.finditer(s, lo, hi)`, tried only where one of the pattern's start
+    `literals` lies in the window (wholly: a match cannot pass `hi`)."""
+    cands = []
+    find = s.find
+    for lit in literals:
+        i = find(lit, lo, hi)
+        while i >= 0:
+            cands.append(i)
+            i = find(lit, i + 1, hi)
+    if len(literals) > 1:
+        cands.sort()
+    out = []
+    last = lo
+    for p in cands:
+        if p >= last:
+            w = pattern.match(s, p, hi)
+            if w is not None:
+                out.append(p)
+                last = w.end()
+    return out
 
 
 def _line_starts(s: str) -> list[int]:
@@ -185,15 +202,10 @@ def compile_rule(entry: dict[str, Any], fname: str, src: str, anchor: str | None
         requires=tuple(entry.get("requires", ())),
         literal_anchor=bool(entry.get("requires")) and "window" in entry and not anchor,
         starts=starts, anchor_starts=_literal_starts(anchor_rx),
-        window_starts=starts if starts and len(starts.literals) <= _WINDOW_LITERALS else None,
+        window_starts=starts if starts and not starts.digits
+        and len(starts.literals) <= _WINDOW_LITERALS else None,
     )
 
 
 def _literal_starts(rx: re.Pattern[str] | None) -> StartSet | None:
-    """The pattern's start literals, when they bound it without the digit scan.
-
-    Finding every digit takes a regex pass over the review (as slow as the pattern's own scan),
-    so patterns that may start with a digit keep the engine's scan.
-    """
-    found = start_set(rx) if rx is not None else None
-    return found if found is not None and not found.digits else None
+    return start_set(rx) if rx is not None else None

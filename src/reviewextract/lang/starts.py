@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from re import _constants as C
 from re import _parser
 from typing import Any
@@ -32,12 +33,22 @@ _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class StartSet:
-    """Every match starts with one of `literals`, or (when `digits`) with a `\\d` character."""
+    """Every match starts with one of `literals`, or (when `digits`) with a `\\d` character.
+
+    Compared by identity (a cheap dictionary key per review): `start_set` hands out one object
+    per distinct content, so rules with the same start literals share their positions.
+    """
 
     literals: tuple[str, ...]
     digits: bool = False
+
+
+@cache
+def interned(literals: tuple[str, ...], digits: bool = False) -> StartSet:
+    """The one `StartSet` with this content."""
+    return StartSet(literals, digits)
 
 
 @dataclass(slots=True)
@@ -133,13 +144,15 @@ def start_set(pattern: re.Pattern[str]) -> StartSet | None:
     lead = _lead_seq(parsed.data)
     if lead is None or "" in lead.prefixes:
         return None
-    # "serie" already covers "serien": keep the shortest literals only
-    kept = sorted(lead.prefixes, key=len)
+    # a literal that starts with a digit is covered by the digit positions (cheap to find:
+    # digits are rare in prose); "serie" already covers "serien": keep the shortest literals
+    digits = lead.digits or any(p[0].isdecimal() for p in lead.prefixes)
+    kept = sorted((p for p in lead.prefixes if not p[0].isdecimal()), key=len)
     minimal: list[str] = []
     for p in kept:
         if not any(p.startswith(q) for q in minimal):
             minimal.append(p)
-    return StartSet(tuple(sorted(minimal)), lead.digits)
+    return interned(tuple(sorted(minimal)), digits)
 
 
 def finditer_at(pattern: re.Pattern[str], s: str, starts: list[int], pos: int,
@@ -164,3 +177,36 @@ def finditer_at(pattern: re.Pattern[str], s: str, starts: list[int], pos: int,
             if m is not None:
                 last = m.end()
                 yield m
+
+
+def _digit_item(op: Any, av: Any) -> bool:
+    """Whether every match of this one item holds a digit."""
+    if op is C.LITERAL:
+        return chr(av).isdecimal()
+    if op is C.IN:
+        lead = _lead_class(av)
+        if lead is None:
+            return False
+        return lead.digits or (bool(lead.prefixes) and all(c.isdecimal() for c in lead.prefixes))
+    if op is C.BRANCH:
+        return all(_needs_digit(alt.data) for alt in av[1])
+    if op is C.SUBPATTERN:
+        return _needs_digit(av[3].data)
+    if op is C.ATOMIC_GROUP:
+        return _needs_digit(av.data)
+    if op in _REPEATS:
+        return av[0] >= 1 and _needs_digit(av[2].data)
+    return False
+
+
+def _needs_digit(items: list[tuple[Any, Any]]) -> bool:
+    return any(_digit_item(op, av) for op, av in items)
+
+
+def needs_digit(pattern: re.Pattern[str]) -> bool:
+    """True when every match of `pattern` holds a decimal digit (a text stretch without one
+    cannot match); False when that is not certain."""
+    try:
+        return _needs_digit(_parser.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # a parser detail that differs between versions: claim nothing
+        return False
