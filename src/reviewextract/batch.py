@@ -16,6 +16,7 @@ Output line shapes (one per input record, always carrying `id`, other input keys
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 from collections import deque
@@ -282,11 +283,12 @@ def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
+@functools.cache
 def warm_up_worker(language: str = "de") -> None:
     """Build what a first record would build lazily (modules, language data, lexicon, pydantic
     validators: about 0.5 s), once per process. Called before the pool forks, so the workers
     inherit it instead of each paying it again; as the pool initializer where workers are
-    spawned instead of forked."""
+    spawned instead of forked. Cached: a second call in the same process costs nothing."""
     import lxml.html  # noqa: F401  (the HTML parser, for pages)
 
     from .extract import extract

@@ -101,7 +101,17 @@ def run(args: argparse.Namespace) -> int:
     problem = _check_usage(args)
     if problem is not None:
         return _usage_error(problem)
-    from ..batch import DEFAULT_MAX_CHARS, BatchOptions, convert_parallel, count_records, iter_items
+    from ..batch import (
+        DEFAULT_MAX_CHARS,
+        BatchOptions,
+        convert_parallel,
+        count_records,
+        iter_items,
+        warm_up_worker,
+    )
+
+    begin = time.perf_counter()
+    warm_up_worker()  # the one-off start-up, timed apart from the records/s of the summary
 
     options = BatchOptions(format=args.format, include_source_text=args.include_source_text,
                            max_chars=args.max_chars or DEFAULT_MAX_CHARS,
@@ -136,5 +146,6 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         rate = records / elapsed if elapsed > 0 else 0.0
         print(f"reviewextract batch: {records} records, {failed} failed, {elapsed:.1f} s "
-              f"({rate:.0f} records/s, {jobs} job{'s' if jobs != 1 else ''})", file=sys.stderr)
+              f"({rate:.0f} records/s, {jobs} job{'s' if jobs != 1 else ''}; "
+              f"{start - begin:.1f} s start-up)", file=sys.stderr)
     return EXIT_SOME_FAILED if failed else EXIT_OK
