@@ -1,15 +1,19 @@
 """The language data contract: rules load, broken rules are refused, and the fast matching path
-(guards moved out of patterns, anchors, line starts) finds exactly what the written pattern
-finds."""
+(guards moved out of patterns, anchors, line starts, the shared literal scan) finds exactly what
+the written pattern finds."""
 
 from __future__ import annotations
+
+import random
+import re
 
 import pytest
 
 from reviewextract.fields._common import matches
 from reviewextract.lang import get_language
 from reviewextract.lang.rules import Rule, RuleError, compile_rule
-from reviewextract.text import Doc
+from reviewextract.lang.starts import finditer_at, needs_digit, start_set
+from reviewextract.text import Doc, TextScan, lower_same_length
 
 from .conftest import corpus_records
 
@@ -45,6 +49,107 @@ EXTRA_TEXTS = [
 def test_fast_matching_equals_the_written_pattern(rule: Rule) -> None:
     texts = [r["text"] for r in corpus_records() if r["format"] == "text"] + EXTRA_TEXTS
     for text in texts:
+        doc = Doc(text, LANG)
+        s = doc.text if rule.case else doc.low
+        assert [m.span() for m in matches(doc, rule)] == [m.span() for m in rule.full.finditer(s)]
+
+
+# --- the shared literal scan (lang/starts.py, text.TextScan) ----------------------------------
+
+def _texts() -> list[str]:
+    """Corpus texts as written, lowercased and uppercased (other paths through the rules)."""
+    plain = [r["text"] for r in corpus_records() if r["format"] == "text"] + EXTRA_TEXTS
+    return plain + [t.lower() for t in plain] + [t.upper() for t in plain]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals", "digits"),
+    [(r"\b(?:staffel|season)\b", ("season", "staffel"), False),
+     (r"serien?|sitcom", ("serie", "sitcom"), False),  # the shorter literal covers the longer
+     (r"(?:1[89]|20)\d\d", (), True),  # literals led by a digit: the digit positions
+     (r"[Rr]egie|inszeniert", ("Regie", "inszeniert", "regie"), False),
+     (r"\d:\d\d", (), True),
+     (r"(?:a|b)c", ("ac", "bc"), False),
+     (r"x+y", ("x",), False)],
+    ids=["words", "prefix", "digit-led", "small-class", "digit", "branch-then-literal", "repeat"],
+)
+def test_start_literals_are_read_from_the_pattern(pattern: str, literals: tuple[str, ...],
+                                                  digits: bool) -> None:
+    found = start_set(re.compile(pattern))
+    assert found is not None
+    assert (found.literals, found.digits) == (literals, digits)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"a?b", r"(?i)abc", r"[A-ZÄÖÜ]\w+", r"(?=x)", r"(?:^|,)\s*x", r"(?i:ab)c", r"\w+"],
+    ids=["optional-first", "ignorecase", "wide-class", "empty-match", "line-start-branch",
+         "ignorecase-group", "word-class"],
+)
+def test_patterns_that_may_start_anywhere_keep_the_engine_scan(pattern: str) -> None:
+    assert start_set(re.compile(pattern)) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [(r"aus\s+(?:1[89]|20)\d\d", True), (r"x\d?", False), (r"a|\d", False), (r"[89]", True),
+     (r"(?:\d+|zehn) folgen", False), (r"[8a]", False)],
+)
+def test_needs_digit(pattern: str, expected: bool) -> None:
+    assert needs_digit(re.compile(pattern)) is expected
+
+
+def test_digit_positions_match_the_regex_class_in_every_script() -> None:
+    rng = random.Random(3)
+    # ASCII and other scripts' digits, look-alikes that are not decimal (superscripts, roman
+    # numerals, circled digits), a literal "?" (what the Latin-1 encoding writes for the rest)
+    alphabet = "0189?aä „“٣۵०১੧௪๘០᠑０９𝟎²³¹½Ⅻ①\udc80"
+    for _ in range(2000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert TextScan(s).digits() == [m.start() for m in re.finditer(r"\d", s)], repr(s)
+
+
+def test_literal_positions_include_overlaps() -> None:
+    scan = TextScan("aaaa staffelstaffel")
+    assert scan.positions("aa") == [0, 1, 2]
+    assert scan.positions("staffel") == [5, 12]
+    assert scan.literal_hits(("staffel", "aa")) == [(0, 2), (1, 3), (2, 4), (5, 12), (12, 19)]
+    assert not scan.has("xyz") and scan.has("ffel")
+
+
+@pytest.mark.parametrize("rule", [r for r in ALL_RULES if r.starts or r.anchor_starts],
+                         ids=lambda r: r.id)
+def test_matches_only_start_where_the_scan_looks(rule: Rule) -> None:
+    """Trying a pattern only at its start literals gives what the engine's scan gives, over
+    whole texts and in windows (the windows' end cuts matches as finditer's endpos does)."""
+    rng = random.Random(rule.id)
+    for text in _texts():
+        s = text if rule.case else lower_same_length(text)
+        scan = TextScan(s)
+        for rx, starts in ((rule.pattern, rule.starts), (rule.anchor, rule.anchor_starts)):
+            if rx is None or starts is None:
+                continue
+            cands = scan.starts(starts)
+            assert [m.span() for m in finditer_at(rx, s, cands, 0, len(s))] == \
+                [m.span() for m in rx.finditer(s)]
+            for _ in range(5):
+                lo = rng.randrange(len(s) + 1)
+                hi = rng.randint(lo, min(len(s), lo + 150))
+                assert [m.span() for m in finditer_at(rx, s, cands, lo, hi)] == \
+                    [m.span() for m in rx.finditer(s, lo, hi)]
+
+
+# Known gap, older than the shared scan (the baseline matches the same): the genitive rule's
+# anchor lists lowercase noun endings ("ilm") while its pattern reads the noun case-insensitively,
+# so in an all-caps review "WIM WENDERS' DOKUMENTARFILM" is found by the pattern, not the rule.
+_CASE_GAPS = {"directors.genitive": "anchor endings are lowercase; the nouns match any case"}
+
+
+@pytest.mark.parametrize("rule", [
+    pytest.param(r, marks=pytest.mark.xfail(strict=True, reason=_CASE_GAPS[r.id]))
+    if r.id in _CASE_GAPS else r for r in ALL_RULES], ids=lambda r: r.id)
+def test_fast_matching_equals_the_written_pattern_in_any_case(rule: Rule) -> None:
+    for text in _texts():
         doc = Doc(text, LANG)
         s = doc.text if rule.case else doc.low
         assert [m.span() for m in matches(doc, rule)] == [m.span() for m in rule.full.finditer(s)]
