@@ -13,16 +13,19 @@ from functools import cached_property
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
+from .lang.starts import TextScan, finditer_at, start_set
+
 if TYPE_CHECKING:
     from .lang.base import Language
-    from .lang.starts import StartSet
 
 # a run of end marks is matched from its first mark only and as a whole (possessive), so a long
 # run of dots costs linear time
 _SENTENCE_END = re.compile(
     r"[.!?…](?<![.!?…]{2})[.!?…]*+[\"'“”»«‘’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[^\s])")
-_SPACE = re.compile(r"\s")
+# the last white space or opening mark before a dot: only there can the rest run to the end
+_LAST_STOP = re.compile(r"[\s(„\"'][^\s(„\"']*\Z")
 _NEWLINE = re.compile("\n")
+_SENTENCE_STARTS = start_set(_SENTENCE_END)
 _MAX_TOKEN = 24
 
 
@@ -32,82 +35,6 @@ def lower_same_length(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
-class TextScan:
-    """Where literals occur in one text, found once with `str.find` and shared by all rules.
-
-    Fifty rules used to scan the review fifty times; most of them look for the same few words
-    ("staffel", "folgen", a digit). Each literal is now looked up once per text, on first use.
-    """
-
-    __slots__ = ("_digits", "_found", "_hits", "_present", "_starts", "s")
-
-    def __init__(self, s: str) -> None:
-        self.s = s
-        self._found: dict[str, list[int]] = {}
-        self._present: dict[str, bool] = {}
-        self._starts: dict[Any, list[int]] = {}
-        self._hits: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-        self._digits: list[int] | None = None
-
-    def has(self, lit: str) -> bool:
-        found = self._found.get(lit)
-        if found is not None:
-            return bool(found)
-        present = self._present.get(lit)
-        if present is None:
-            present = self._present[lit] = lit in self.s
-        return present
-
-    def positions(self, lit: str) -> list[int]:
-        """Every start of `lit` in the text, overlapping ones included, in order."""
-        out = self._found.get(lit)
-        if out is None:
-            out = self._found[lit] = []
-            find = self.s.find
-            i = find(lit)
-            while i >= 0:
-                out.append(i)
-                i = find(lit, i + 1)
-        return out
-
-    def digits(self) -> list[int]:
-        """Every position of a character `\\d` matches (a decimal digit of any script).
-
-        A regex pass for `\\d` costs as much as ten rules; `bytes.find` is a C memchr. In the
-        Latin-1 encoding of the text the only decimal digits are 0-9, and every character
-        beyond Latin-1 (where the other scripts' digits are) becomes "?", checked one by one.
-        """
-        if self._digits is None:
-            data = self.s.encode("latin-1", "replace")
-            found = []
-            for byte in b"0123456789?":
-                i = data.find(byte)
-                while i >= 0:
-                    found.append(i)
-                    i = data.find(byte, i + 1)
-            s = self.s
-            self._digits = sorted(i for i in found if s[i].isdecimal())
-        return self._digits
-
-    def starts(self, key: StartSet) -> list[int]:
-        """Sorted positions where one of `key.literals` (or a digit) begins."""
-        out = self._starts.get(key)
-        if out is None:
-            found = set(self.digits()) if key.digits else set()
-            for lit in key.literals:
-                found.update(self.positions(lit))
-            out = self._starts[key] = sorted(found)
-        return out
-
-    def literal_hits(self, lits: tuple[str, ...]) -> list[tuple[int, int]]:
-        """(start, end) of every occurrence of each literal, sorted."""
-        out = self._hits.get(lits)
-        if out is None:
-            out = self._hits[lits] = sorted(
-                (i, i + len(lit)) for lit in lits for i in self.positions(lit))
-        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +68,7 @@ class Doc:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        return split_sentences(self.text, self.lang)
+        return split_sentences(self.text, self.lang, self.text_scan)
 
     def sentence_at(self, pos: int) -> Sentence | None:
         for s in self.sentences:
@@ -175,10 +102,10 @@ class Doc:
 
 def _is_abbreviation(text: str, dot: int, lang: Language) -> bool:
     """True when the period at `dot` ends an abbreviation or an ordinal rather than a sentence."""
-    j = dot
-    floor = max(0, dot - _MAX_TOKEN)  # abbreviations are short: never walk back further
-    while j > floor and not _SPACE.match(text[j - 1]) and text[j - 1] not in "(„\"'":
-        j -= 1
+    floor = max(0, dot - _MAX_TOKEN)  # abbreviations are short: never look back further
+    # the token before the dot starts after the last white space or opening mark before it
+    stop = _LAST_STOP.search(text, floor, dot)
+    j = stop.start() + 1 if stop else floor
     token = text[j:dot + 1].lower()
     if token in lang.abbreviations:
         return True
@@ -197,12 +124,16 @@ def _continues_lowercase(text: str, end: int) -> bool:
     return bool(nxt) and nxt[0].isalpha() and nxt[0].islower()
 
 
-def split_sentences(text: str, lang: Language) -> list[Sentence]:
+def split_sentences(text: str, lang: Language, scan: TextScan | None = None) -> list[Sentence]:
     """Split at sentence-final punctuation and line breaks, not at abbreviations and ordinals."""
     out: list[Sentence] = []
     start = 0
     all_lower = text.islower()
-    for m in _SENTENCE_END.finditer(text):
+    # the pattern is tried only at its first characters (. ! ? … and line breaks), found with
+    # str.find: the engine's own scan would try every position of the review
+    ends = (_SENTENCE_END.finditer(text) if _SENTENCE_STARTS is None else finditer_at(
+        _SENTENCE_END, text, (scan or TextScan(text)).starts(_SENTENCE_STARTS), 0, len(text)))
+    for m in ends:
         end = m.end()
         if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(
             text, m.start(), lang

@@ -21,8 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..text import TextScan
-from .starts import StartSet, finditer_at, start_set
+from .starts import StartSet, TextScan, finditer_at, start_set
 
 # inside a window of ~100 characters the engine's own scan beats looking up many literals
 _WINDOW_LITERALS = 4
