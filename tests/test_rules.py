@@ -12,7 +12,7 @@ import pytest
 from reviewextract.fields._common import matches
 from reviewextract.lang import get_language
 from reviewextract.lang.rules import Rule, RuleError, compile_rule
-from reviewextract.lang.starts import finditer_at, needs_digit, start_set
+from reviewextract.lang.starts import finditer_at, finditer_scan, needs_digit, start_set
 from reviewextract.text import Doc, TextScan, lower_same_length
 
 from .conftest import corpus_records
@@ -130,6 +130,7 @@ def test_matches_only_start_where_the_scan_looks(rule: Rule) -> None:
             if rx is None or starts is None:
                 continue
             cands = scan.starts(starts)
+            assert cands is not None  # corpus texts are not dense in any literal
             assert [m.span() for m in finditer_at(rx, s, cands, 0, len(s))] == \
                 [m.span() for m in rx.finditer(s)]
             for _ in range(5):
@@ -153,3 +154,18 @@ def test_fast_matching_equals_the_written_pattern_in_any_case(rule: Rule) -> Non
         doc = Doc(text, LANG)
         s = doc.text if rule.case else doc.low
         assert [m.span() for m in matches(doc, rule)] == [m.span() for m in rule.full.finditer(s)]
+
+
+def test_dense_candidates_fall_back_to_the_engine_scan() -> None:
+    """A run of digits or of one cue (adversarial input) is not listed position by position:
+    the engine scans instead, with the same matches."""
+    s = "1" * 2000 + " 12/10 staffel 2, " + "a" * 3000 + " 3 folgen"
+    scan = TextScan(s)
+    assert scan.digits() is None
+    key = start_set(re.compile(r"aa|bb"))
+    assert key is not None and scan.starts(key) is None
+    for rule in ALL_RULES:
+        for rx, starts in ((rule.pattern, rule.starts), (rule.anchor, rule.anchor_starts)):
+            if rx is not None and starts is not None:
+                assert [m.span() for m in finditer_scan(rx, starts, scan, 0, len(s))] == \
+                    [m.span() for m in rx.finditer(s)], rule.id

@@ -13,7 +13,7 @@ from functools import cached_property
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
-from .lang.starts import TextScan, finditer_at, start_set
+from .lang.starts import TextScan, finditer_scan, start_set
 
 if TYPE_CHECKING:
     from .lang.base import Language
@@ -131,9 +131,8 @@ def split_sentences(text: str, lang: Language, scan: TextScan | None = None) -> 
     all_lower = text.islower()
     # the pattern is tried only at its first characters (. ! ? … and line breaks), found with
     # str.find: the engine's own scan would try every position of the review
-    ends = (_SENTENCE_END.finditer(text) if _SENTENCE_STARTS is None else finditer_at(
-        _SENTENCE_END, text, (scan or TextScan(text)).starts(_SENTENCE_STARTS), 0, len(text)))
-    for m in ends:
+    for m in finditer_scan(_SENTENCE_END, _SENTENCE_STARTS, scan or TextScan(text), 0,
+                           len(text)):
         end = m.end()
         if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(
             text, m.start(), lang

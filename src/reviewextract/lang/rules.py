@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .starts import StartSet, TextScan, finditer_at, start_set
+from .starts import StartSet, TextScan, finditer_scan, start_set
 
 # inside a window of ~100 characters the engine's own scan beats looking up many literals
 _WINDOW_LITERALS = 4
@@ -85,14 +85,12 @@ class Rule:
         if self.literal_anchor:
             hits = scan.literal_hits(self.requires)
         elif self.anchor_starts is not None:
-            hits = [m.span() for m in finditer_at(self.anchor, s, scan.starts(self.anchor_starts),
-                                                 0, n)]  # type: ignore[arg-type]
+            hits = [m.span() for m in finditer_scan(
+                self.anchor, self.anchor_starts, scan, 0, n)]  # type: ignore[arg-type]
         elif self.anchor is not None:
             hits = [a.span() for a in self.anchor.finditer(s)]
         else:
-            found = (self.pattern.finditer(s) if self.starts is None else
-                     finditer_at(self.pattern, s, scan.starts(self.starts), 0, n))
-            for m in found:
+            for m in finditer_scan(self.pattern, self.starts, scan, 0, n):
                 if self._prev_ok(s, m.start()):
                     yield m
             return

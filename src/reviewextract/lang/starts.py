@@ -26,6 +26,8 @@ from re import _constants as C
 from re import _parser
 from typing import Any
 
+_DENSE: list[int] = []  # marks a cached "too many to list" (compared by identity)
+_DENSE_MIN, _DENSE_EVERY = 64, 8
 _MAX_LITERALS = 48  # beyond this many strings a prefix stops growing (shorter is still safe)
 _MAX_CLASS = 24  # a character class of more characters is not expanded into literals
 _IGNORECASE = re.IGNORECASE.value
@@ -155,6 +157,16 @@ def start_set(pattern: re.Pattern[str]) -> StartSet | None:
     return interned(tuple(sorted(minimal)), digits)
 
 
+def finditer_scan(pattern: re.Pattern[str], key: StartSet | None, scan: TextScan, pos: int,
+                  endpos: int) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(scan.s, pos, endpos)`, tried only at the start positions of `key`
+    where those are known and sparse, else by the engine."""
+    cands = scan.starts(key) if key is not None else None
+    if cands is None:
+        return pattern.finditer(scan.s, pos, endpos)
+    return finditer_at(pattern, scan.s, cands, pos, endpos)
+
+
 def finditer_at(pattern: re.Pattern[str], s: str, starts: list[int], pos: int,
                 endpos: int) -> Iterator[re.Match[str]]:
     """`pattern.finditer(s, pos, endpos)`, trying only the sorted candidate positions `starts`.
@@ -250,8 +262,14 @@ class TextScan:
                 i = find(lit, i + 1)
         return out
 
-    def digits(self) -> list[int]:
-        """Every position of a character `\\d` matches (a decimal digit of any script).
+    def _dense(self, count: int) -> bool:
+        """More candidates than one per few characters (adversarial input such as a run of
+        digits): the engine's own scan, in C, is then cheaper than a Python loop over them."""
+        return count > _DENSE_MIN + len(self.s) // _DENSE_EVERY
+
+    def digits(self) -> list[int] | None:
+        """Every position of a character `\\d` matches (a decimal digit of any script), or None
+        where digits are dense.
 
         A regex pass for `\\d` costs as much as ten rules; `bytes.find` is a C memchr. In the
         Latin-1 encoding of the text the only decimal digits are 0-9, and every character
@@ -259,6 +277,9 @@ class TextScan:
         """
         if self._digits is None:
             data = self.s.encode("latin-1", "replace")
+            if self._dense(sum(data.count(b) for b in b"0123456789?")):
+                self._digits = _DENSE
+                return None
             found = []
             for byte in b"0123456789?":
                 i = data.find(byte)
@@ -267,17 +288,22 @@ class TextScan:
                     i = data.find(byte, i + 1)
             s = self.s
             self._digits = sorted(i for i in found if s[i].isdecimal())
-        return self._digits
+        return None if self._digits is _DENSE else self._digits
 
-    def starts(self, key: StartSet) -> list[int]:
-        """Sorted positions where one of `key.literals` (or a digit) begins."""
+    def starts(self, key: StartSet) -> list[int] | None:
+        """Sorted positions where one of `key.literals` (or a digit) begins; None where they are
+        dense (then the caller lets the engine scan)."""
         out = self._starts.get(key)
         if out is None:
-            found = set(self.digits()) if key.digits else set()
-            for lit in key.literals:
-                found.update(self.positions(lit))
-            out = self._starts[key] = sorted(found)
-        return out
+            found: set[int] = set()
+            digits = self.digits() if key.digits else []
+            if digits is not None:
+                found.update(digits)
+                for lit in key.literals:
+                    found.update(self.positions(lit))
+            out = self._starts[key] = (_DENSE if digits is None or self._dense(len(found))
+                                       else sorted(found))
+        return None if out is _DENSE else out
 
     def literal_hits(self, lits: tuple[str, ...]) -> list[tuple[int, int]]:
         """(start, end) of every occurrence of each literal, sorted."""
