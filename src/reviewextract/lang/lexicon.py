@@ -182,14 +182,15 @@ class Lexicon:
         return hit
 
     def profiles(self, tokens: list[str]) -> list[Profile | None]:
-        """`profile` of every token, in order (one dict probe per token once they are known)."""
+        """`profile` of every token, in order: the tokens not seen before are profiled first,
+        then all are read from the memo in one C-level pass (no Python loop over the tokens)."""
         memo = self._profile_memo
-        get = memo.get
-        out = [get(t, _UNKNOWN) for t in tokens]
-        for k, p in enumerate(out):
-            if p is _UNKNOWN:
-                out[k] = self.profile(tokens[k])
-        return out  # type: ignore[return-value]
+        new = set(tokens).difference(memo)
+        if len(memo) + len(new) > _CACHE_MAX:  # the memo may be cleared midway: one by one
+            return [self.profile(t) for t in tokens]
+        for t in new:
+            self.profile(t)
+        return list(map(memo.get, tokens))
 
     def aspect(self, token: str) -> str | None:
         """The aspect label a token names, alone or as part of a compound (`bildqualität`)."""
@@ -216,7 +217,6 @@ class Lexicon:
 
 
 _PLAIN = Profile(None, None, False, False, False, False, False)
-_UNKNOWN = object()  # not yet profiled (None means profiled and plain)
 
 
 def _fail(code: str, msg: str) -> LanguageDataError:

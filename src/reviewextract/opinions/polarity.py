@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lang.lexicon import Lexicon, Profile
-from ..text import Doc
+from ..text import Doc, WordIndex
 from . import tokens
 
 NEG_WINDOW = 8  # a negator reaches a polar word this many words later ("nicht mit X mithalten")
@@ -87,16 +87,12 @@ def _is_excess(lex: Lexicon, text: str, words: list[str], starts: list[int], i: 
     return nxt.endswith(lex.adjective_suffixes)
 
 
-def _clause_words(lex: Lexicon, doc: Doc, start: int, end: int
+def _clause_words(ix: WordIndex, reading: tokens.Reading, i: int, j: int
                   ) -> tuple[list[int], list[int], list[str], list[Profile | None]]:
-    """Starts, ends, words and profiles of the words of a clause outside quotation marks: a
-    quoted title ("„Im Westen nichts Neues“") or quoted speech is not the reviewer's own
-    judgement. No words at all when none of the clause's words is known to the lexicon."""
-    ix = doc.words
-    i, j = ix.inside(start, end)
-    profs, flags, n_known, n_quoted = tokens.reading(doc, lex)
-    if n_known[j] == n_known[i]:
-        return [], [], [], []  # the usual clause: nothing to score
+    """Starts, ends, words and profiles of the words i..j of the review that lie outside
+    quotation marks: a quoted title ("„Im Westen nichts Neues“") or quoted speech is not the
+    reviewer's own judgement."""
+    profs, flags, _, n_quoted = reading
     if flags is None or n_quoted[j] == n_quoted[i]:
         return ix.starts[i:j], ix.ends[i:j], ix.words[i:j], profs[i:j]
     keep = [k for k in range(i, j) if not flags[k]]
@@ -111,11 +107,16 @@ def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int
     an excess marker ("zu lang": the marker's span runs to the next unit). A clause of plain
     words only is not read at all: ([], 0).
     """
-    starts, ends, words, profs = _clause_words(lex, doc, start, end)
+    ix = doc.words
+    i0, j0 = ix.inside(start, end)
+    reading = ix.memo.get(("reading", lex.code)) or tokens.reading(doc, lex)
+    if reading[2][j0] == reading[2][i0]:
+        return [], 0  # the usual clause: no word known to the lexicon, nothing to score
+    starts, ends, words, profs = _clause_words(ix, reading, i0, j0)
     n = len(words)
     # a counterfactual clause ("nicht weil sie schlecht wären", "ich hätte gern besser
     # verstanden") states no quality the work has: only its listed phrases count
-    irrealis = n > 0 and not lex.irrealis.isdisjoint(words)
+    irrealis = not lex.irrealis.isdisjoint(words)
     words.append(END)
     out: list[Unit] = []
     comparative = False  # an "eher"/"mehr" seen: a later "als" denies what follows it
@@ -275,10 +276,11 @@ def _add(pol: Polarity, start: int, end: int, w: float, rule: str) -> None:
 
 def clause_polarity(lex: Lexicon, doc: Doc, start: int, end: int) -> Polarity:
     """The polarity of `doc.text[start:end]`; remembered while the review is being read."""
-    cache = tokens.memo(doc)
+    cache = doc.words.memo  # tokens.memo(doc), without the call: this runs once per clause
     key = ("polarity", start, end)
-    if key in cache:
-        return cache[key]  # type: ignore[no-any-return]
+    hit = cache.get(key)
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
     us, n = units(lex, doc, start, end)
     if not us:
         cache[key] = pol = Polarity()

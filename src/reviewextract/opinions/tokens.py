@@ -91,7 +91,7 @@ def reading(doc: Doc, lex: Lexicon) -> Reading:
     if key not in cache:
         profs = lex.profiles(doc.words.words)
         flags = in_quotes(doc)
-        n_known = list(accumulate((p is not None for p in profs), initial=0))
+        n_known = list(accumulate(map(bool, profs), initial=0))  # a Profile is truthy
         n_quoted = list(accumulate(flags, initial=0)) if flags is not None else n_known
         cache[key] = (profs, flags, n_known, n_quoted)
     return cache[key]  # type: ignore[no-any-return]
