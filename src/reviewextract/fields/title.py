@@ -34,6 +34,7 @@ _QUOTES = re.compile(
 _BRACKETS = re.compile(r"\s*[\[(][^\])]*[\])]\s*$")
 _STARS = re.compile(r"^[\s★☆⭐✩½]+")
 _YEAR_IN_PARENS = re.compile(r"\((?:1[89]|20)\d\d\)")
+_YEAR_AFTER = re.compile(r"\s*\((?:1[89]|20)\d\d\)")
 _PHRASE_BEFORE = re.compile(r"[^.?:;\n„“\"()]{1,61}$")
 _MAX_WORDS = 8
 _GENITIVE_BEFORE = re.compile(r"[A-ZÄÖÜ][\w-]+\s+[A-ZÄÖÜ][\w-]+(?:s|’|')\s*$")
@@ -141,9 +142,16 @@ def _plausible(doc: Doc, title: str) -> bool:
     if not words or len(words) > _MAX_WORDS or len(title) < 2:
         return False
     low = title.lower()
-    if any(low == r or low.startswith(r + " ") for r in doc.lang.wordset("title_reject")):
+    rejects = doc.lang.wordset("title_reject")
+    if low in rejects or low.startswith(_word_prefixes(rejects)):
         return False
     return not title.endswith("?")
+
+
+@cache
+def _word_prefixes(words: frozenset[str]) -> tuple[str, ...]:
+    """Each word with a space after it: one `startswith` call tests them all."""
+    return tuple(w + " " for w in words)
 
 
 def _headline(doc: Doc) -> list[Finding]:
@@ -227,15 +235,16 @@ def _quoted(doc: Doc) -> list[Finding]:
             weight -= 0.75
         elif len(before) == 2 and before[-1] in linkers and before[0] in works:
             weight += 1.0  # "die zweite Staffel von „Fargo“": the reviewed work's part
-        if re.match(r"\s*\((?:1[89]|20)\d\d\)", doc.text[m.end():m.end() + 8]):
+        if _YEAR_AFTER.match(doc.text[m.end():m.end() + 8]):
             weight += 1.5
         if m.start() < 300:
             weight += 0.5
         if _GENITIVE_BEFORE.search(doc.text[max(0, m.start() - 40):m.start()]):
             weight += 1.0  # "Greta Gerwigs „Barbie“": a maker's work
-        if _at_clause_start(doc.text, m.start()) and words_after(doc.low, m.end(), 1) and (
-                words_after(doc.low, m.end(), 1)[0] in copula):
-            weight += 1.0  # "„Der Tatortreiniger“ ist ...": the review's subject
+        if _at_clause_start(doc.text, m.start()):
+            first = words_after(doc.low, m.end(), 1)
+            if first and first[0] in copula:
+                weight += 1.0  # "„Der Tatortreiniger“ ist ...": the review's subject
         if key in seen:
             seen[key].weight += max(weight, 0.5)
             seen[key].spans.append((m.start(gi), m.start(gi) + len(title)))
