@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from .starts import StartSet, TextScan, finditer_scan, start_set
@@ -68,9 +69,8 @@ class Rule:
         # nothing after a failed check too, and most rules find nothing in a review
         first = next(found, None)
         if first is None or (self.requires and not any(scan.has(r) for r in self.requires)):
-            return
-        yield first
-        yield from found
+            return iter(())
+        return chain((first,), found)
 
     def _matches(self, s: str, line_starts: list[int] | None,
                  scan: TextScan) -> Iterator[re.Match[str]]:
