@@ -120,19 +120,22 @@ def _narrow(doc: Doc, pol: Polarity, start: int, end: int) -> tuple[int, int]:
     return lo, max(last, ix.ends[min(j - 1, idx + 2)])
 
 
-def _corrections(lex: Lexicon, firsts: list[str],
+def _corrections(doc: Doc, lex: Lexicon,
                  scored: list[tuple[Clause, Polarity]]) -> dict[int, float | None]:
     """"nicht X, sondern Y": X (the nearest clause before with a negator) is dropped; a Y without
     polarity of its own takes the polarity X's clause gives its topic before the negator ("Das
     Problem liegt nicht bei A, sondern bei B": B is the problem). A polar word inside the denied
-    part ("nie den perfekten Retter, sondern einen Mann") hands nothing on."""
+    part ("nie den perfekten Retter, sondern einen Mann") hands nothing on. Only clauses after
+    the first negated one can be a Y, so only their first words are looked at."""
     out: dict[int, float | None] = {}
-    for i, (_, pol) in enumerate(scored):
-        if firsts[i] not in lex.sondern:
+    first_neg = next((k for k, (_, pol) in enumerate(scored) if pol.negated_at >= 0), None)
+    if first_neg is None:
+        return out  # the usual sentence: nothing is denied
+    for i in range(first_neg + 1, len(scored)):
+        c, pol = scored[i]
+        if _first_word(doc, c) not in lex.sondern:
             continue
-        denied = next((k for k in range(i - 1, -1, -1) if scored[k][1].negated_at >= 0), None)
-        if denied is None:
-            continue
+        denied = next(k for k in range(i - 1, -1, -1) if scored[k][1].negated_at >= 0)
         out[denied] = None
         topic = scored[denied][1].topic
         if not pol.spans and topic:
@@ -144,8 +147,7 @@ def sentence_points(doc: Doc, lex: Lexicon, s: Sentence) -> list[Point]:
     """The positive and negative points of one sentence, one per evaluative clause."""
     clauses = clauses_of(doc, lex, s)
     scored = [(c, clause_polarity(lex, doc, c.start, c.end)) for c in clauses]
-    firsts = [_first_word(doc, c) for c in clauses]
-    corrected = _corrections(lex, firsts, scored)
+    corrected = _corrections(doc, lex, scored)
     out: list[Point] = []
     for i, (c, pol) in enumerate(scored):
         score, rule = pol.score, pol.rules[0] if pol.rules else ""
@@ -153,12 +155,12 @@ def sentence_points(doc: Doc, lex: Lexicon, s: Sentence) -> list[Point]:
             if corrected[i] is None:
                 continue  # the denied X of "nicht X, sondern Y" is not a point of its own
             score, rule = corrected[i], "correction"  # type: ignore[assignment]
-        if firsts[i] in lex.hypothetical:
+        if abs(score) < MIN_SCORE:
+            continue  # most clauses; the checks below only drop clauses, so order is free
+        if _first_word(doc, c) in lex.hypothetical:
             continue  # "Wer … sehen will, …" addresses the reader, it states no point
         if pol.meta_only and rule != "correction" and _aspect(doc, lex, c.start, c.end) is None:
             continue  # "Ein paar Schwächen gibt es trotzdem" announces the points that follow
-        if abs(score) < MIN_SCORE:
-            continue
         if _announces(doc, c):
             continue  # "Befremdlich ist auch: …" names the point that follows the colon
         start, end = trim(doc, lex, *_narrow(doc, pol, c.start, c.end))
