@@ -46,6 +46,14 @@ def words_before(low: str, pos: int, n: int = 3) -> list[str]:
         i = left.rfind(stop)
         if i >= 0:
             left = left[i + len(stop):]
+    # only the last words are wanted: read a short tail, longer while it may cut one of them
+    # (more than `n` words in the tail means the last `n` lie wholly inside it)
+    k = 8 * (n + 1)
+    while k < len(left):
+        words = _WORD.findall(left, len(left) - k)
+        if len(words) > n:
+            return words[-n:]
+        k *= 2
     return _WORD.findall(left)[-n:]
 
 
