@@ -14,7 +14,7 @@ from bisect import bisect_left
 from functools import cache
 
 from ..lang.base import Language
-from ..lang.starts import StartSet, interned, needs_digit
+from ..lang.starts import StartSet, finditer_scan, interned, needs_digit, start_set
 from ..text import Doc
 from ._common import Finding, words_after, words_before
 
@@ -31,6 +31,7 @@ _QUOTES = re.compile(
     # engine can scan for (a leading lookbehind made it try every position)
     r"|\"(?<!\w\")([^\"\n]{1,80})\"|'(?<!\w')([^'\n]{1,80})'(?!\w)|‚([^‘’\n]{1,80})[‘’]"
 )
+_QUOTE_STARTS = start_set(_QUOTES)  # the opening marks: tried only where one stands
 _BRACKETS = re.compile(r"\s*[\[(][^\])]*[\])]\s*$")
 _STARS = re.compile(r"^[\s★☆⭐✩½]+")
 _YEAR_IN_PARENS = re.compile(r"\((?:1[89]|20)\d\d\)")
@@ -218,7 +219,7 @@ def _quoted(doc: Doc) -> list[Finding]:
     linkers = doc.lang.wordset("title_of_linkers")
     works = doc.lang.wordset("work_nouns")
     seen: dict[str, Finding] = {}
-    for m in _QUOTES.finditer(doc.text):
+    for m in finditer_scan(_QUOTES, _QUOTE_STARTS, doc.text_scan, 0, len(doc.text)):
         gi = next(i for i in range(1, 8) if m.group(i) is not None)
         raw = m.group(gi)
         title = _clean(raw)
