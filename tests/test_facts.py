@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 import reviewextract
+from reviewextract.fields._common import words_before
 from reviewextract.model import Review
 
 
@@ -245,3 +246,18 @@ def test_digit_runs_that_overflow_a_float_give_a_record(text: str) -> None:
     # found by the fuzz run: int(float("1" * 400)) raised OverflowError
     r = run(text)
     assert r.episodes is None and r.runtime_minutes is None and r.rating is None
+
+
+WORDS_BEFORE = [
+    case("last-words", "die erste staffel", ["erste", "staffel"]),
+    case("stops-at-sentence-end", "gut. neue staffel", ["neue", "staffel"]),
+    case("long-word-not-cut", "ein " + "x" * 70 + " staffel", ["x" * 70, "staffel"]),
+    case("long-word-cut-by-the-80-chars", "y" * 100 + " staffel", ["y" * 72, "staffel"]),
+    case("fewer-words-than-asked", "staffel", ["staffel"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORDS_BEFORE)
+def test_words_before_reads_the_last_words(text: str, expected: list[str]) -> None:
+    """Only a short tail is read when it holds enough words; a long word is never cut short."""
+    assert words_before(text, len(text), 2) == expected
