@@ -10,7 +10,9 @@ Python's regex engine scans quickly only for patterns that begin with literal te
 - a rule that lists `requires` and sets a `window` (without an `anchor`) uses the occurrences
   of those literals as its anchors;
 - a rule may name an `anchor` (a literal-led pattern such as its unit words) and a `window`:
-  the full pattern then runs only within `window` characters around each anchor hit.
+  the full pattern then runs only within `window` characters around each anchor hit;
+- a pattern or anchor that must start with one of several literals (or a digit) is tried only
+  where they occur, found once per review by the shared `TextScan` (see `starts.py`).
 The meaning of every pattern stays the same; tests compare both ways of matching.
 """
 
@@ -19,13 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain
 from typing import Any
 
 from .starts import StartSet, TextScan, finditer_scan, start_set
 
-# inside a window of ~100 characters the engine's own scan beats looking up many literals
-_WINDOW_LITERALS = 4
 _LOOKBEHIND = re.compile(r"\(\?<!(\[(?:\\.|[^\]\\])+\]|[^()\[\]\\|*+?{}]+)\)")
 
 
@@ -54,7 +53,6 @@ class Rule:
     literal_anchor: bool = False  # the `requires` literals, found by str.find, are the anchors
     starts: StartSet | None = None  # where matches of `pattern` can begin (None: anywhere)
     anchor_starts: StartSet | None = None  # the same for `anchor`
-    window_starts: StartSet | None = None  # `starts`, when few enough to pay off in windows
 
     def finditer(self, s: str, line_starts: list[int] | None = None,
                  scan: TextScan | None = None) -> Iterator[re.Match[str]]:
@@ -64,13 +62,10 @@ class Rule:
         """
         if scan is None:
             scan = TextScan(s)
-        found = self._matches(s, line_starts, scan)
-        # `requires` is checked once a match turns up: a rule that finds nothing would find
-        # nothing after a failed check too, and most rules find nothing in a review
-        first = next(found, None)
-        if first is None or (self.requires and not any(scan.has(r) for r in self.requires)):
+        # `in` stops at the first required literal it meets: the cheapest way to skip a rule
+        if self.requires and not any(scan.has(r) for r in self.requires):
             return iter(())
-        return chain((first,), found)
+        return self._matches(s, line_starts, scan)
 
     def _matches(self, s: str, line_starts: list[int] | None,
                  scan: TextScan) -> Iterator[re.Match[str]]:
@@ -96,18 +91,14 @@ class Rule:
             return
         last_end = 0
         match = self.pattern.match
-        literals = self.window_starts.literals if self.window_starts is not None else None
         guarded = self.not_after_chars is not None or bool(self.not_after_words)
         for a_start, a_end in hits:
             if a_end <= last_end:
                 continue
             lo = max(last_end, a_start - self.window)
             hi = min(n, a_end + self.window)
-            if literals is None:
-                found = [w.start() for w in self.pattern.finditer(s, lo, hi)]
-            else:
-                found = _window_matches(self.pattern, s, literals, lo, hi)
-            for p in found:
+            # a window is short: the engine scans it faster than literals could be looked up
+            for p in [w.start() for w in self.pattern.finditer(s, lo, hi)]:
                 # match again on the whole text: the window's end must not cut a match short
                 m = match(s, p)
                 if m and p >= last_end and (not guarded or self._prev_ok(s, p)):
@@ -120,30 +111,6 @@ class Rule:
         if self.not_after_chars is not None and self.not_after_chars.match(s, start - 1):
             return False
         return not any(s.endswith(w, 0, start) for w in self.not_after_words)
-
-
-def _window_matches(pattern: re.Pattern[str], s: str, literals: tuple[str, ...], lo: int,
-                    hi: int) -> list[int]:
-    """Starts of `pattern.finditer(s, lo, hi)`, tried only where one of the pattern's start
-    `literals` lies in the window (wholly: a match cannot pass `hi`)."""
-    cands = []
-    find = s.find
-    for lit in literals:
-        i = find(lit, lo, hi)
-        while i >= 0:
-            cands.append(i)
-            i = find(lit, i + 1, hi)
-    if len(literals) > 1:
-        cands.sort()
-    out = []
-    last = lo
-    for p in cands:
-        if p >= last:
-            w = pattern.match(s, p, hi)
-            if w is not None:
-                out.append(p)
-                last = w.end()
-    return out
 
 
 def _line_starts(s: str) -> list[int]:
@@ -199,10 +166,13 @@ def compile_rule(entry: dict[str, Any], fname: str, src: str, anchor: str | None
         requires=tuple(entry.get("requires", ())),
         literal_anchor=bool(entry.get("requires")) and "window" in entry and not anchor,
         starts=starts, anchor_starts=_literal_starts(anchor_rx),
-        window_starts=starts if starts and not starts.digits
-        and len(starts.literals) <= _WINDOW_LITERALS else None,
     )
 
 
 def _literal_starts(rx: re.Pattern[str] | None) -> StartSet | None:
-    return start_set(rx) if rx is not None else None
+    """The start set worth a shared lookup: not one lone literal, which the engine itself finds
+    as fast as `str.find` (it scans for a pattern's literal prefix)."""
+    found = start_set(rx) if rx is not None else None
+    if found is None or (len(found.literals) == 1 and not found.digits):
+        return None
+    return found

@@ -277,14 +277,15 @@ class TextScan:
         """
         if self._digits is None:
             data = self.s.encode("latin-1", "replace")
-            if self._dense(sum(data.count(b) for b in b"0123456789?")):
-                self._digits = _DENSE
-                return None
-            found = []
+            limit = _DENSE_MIN + len(self.s) // _DENSE_EVERY
+            found: list[int] = []
             for byte in b"0123456789?":
                 i = data.find(byte)
                 while i >= 0:
                     found.append(i)
+                    if len(found) > limit:  # too many to list: give up early
+                        self._digits = _DENSE
+                        return None
                     i = data.find(byte, i + 1)
             s = self.s
             self._digits = sorted(i for i in found if s[i].isdecimal())
