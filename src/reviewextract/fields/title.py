@@ -14,14 +14,9 @@ from bisect import bisect_left
 from functools import cache
 
 from ..lang.base import Language
-from ..lang.starts import StartSet, finditer_scan, interned, needs_digit, start_set
+from ..lang.starts import finditer_scan, needs_digit, start_set
 from ..text import Doc
 from ._common import Finding, words_after, words_before
-
-try:  # the characters re.IGNORECASE adds to a letter's case pair (dotless i for "i")
-    from re._casefix import _EXTRA_CASES
-except ImportError:  # another Python's internals: the copula search runs without its prefilter
-    _EXTRA_CASES = None
 
 FIELD = "title"
 _THRESHOLD = 2.0
@@ -46,39 +41,6 @@ _CLAUSE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 def _copula_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     alternation = "|".join(re.escape(w) for w in words)
     return re.compile(rf"\s+(?:{alternation})\s", re.IGNORECASE)
-
-
-def _case_variants(ch: str) -> set[str]:
-    """What `doc.low` may hold where the text has a character that `ch` matches under
-    re.IGNORECASE, besides `ch.lower()`: the characters the engine adds (dotless i, long s) and
-    dotted capital I, which `lower_same_length` keeps as it is (its lowercase is two chars)."""
-    lc = ch.lower()
-    chars = {chr(c).lower() for c in (_EXTRA_CASES or {}).get(ord(lc), ())}
-    if lc == "i":
-        chars.add("\u0130")
-    return chars - {lc}
-
-
-@cache
-def _copula_literals(words: tuple[str, ...]) -> tuple[StartSet, tuple[str, ...]] | None:
-    """The copulas as literals of `doc.low`, and the rare characters that would hide one from a
-    plain lookup ("İST"); None when the engine's case rules are not known."""
-    if _EXTRA_CASES is None or not all(words):
-        return None
-    odd = sorted({v for w in words for c in w for v in _case_variants(c)})
-    return interned(tuple(sorted({w.lower() for w in words}))), tuple(odd)
-
-
-def _copula_positions(doc: Doc, words: tuple[str, ...]) -> list[int] | None:
-    """Where a copula occurs in the review (as a plain substring: a superset of the places the
-    copula pattern can match), found with the shared literal scan; None: not known."""
-    found = _copula_literals(words)
-    if found is None:
-        return None
-    literals, odd = found
-    if any(doc.low_scan.has(c) for c in odd):
-        return None
-    return doc.low_scan.starts(literals)
 
 
 @cache
@@ -300,10 +262,9 @@ def _subjects(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     year_cue = lang.pattern("title_year_cue")
     copula = _copula_pattern(lang.words("copula"))
-    # where the text has no digit, no year cue can match; where no copula stands between white
-    # space, the copula pattern cannot: both are looked up once, not searched per sentence
+    # where a sentence has no digit, the year cue cannot match: the digits are looked up once
+    # per review instead of searching every sentence (None: not known, search them all)
     digits = doc.low_scan.digits() if _needs_digit(year_cue) else None
-    copulas = _copula_positions(doc, lang.words("copula"))
     for sent in doc.sentences:
         for at in _clause_starts(sent.text):
             rest = sent.text[at:]
@@ -314,8 +275,6 @@ def _subjects(doc: Doc) -> list[Finding]:
                 hit = year_cue.search(rest[:90])
             weight = 2.0
             if hit is None:
-                if copulas is not None and not _any_in(copulas, lo + 1, hi):
-                    continue
                 hit = copula.search(rest[:90])
                 if hit is None:
                     continue
