@@ -25,10 +25,8 @@ def _evidence(doc: Doc, f: Finding) -> list[Evidence]:
         if (s, e) in seen or e <= s:
             continue
         seen.add((s, e))
-        # spans come from matches on this very text, so they hold by construction: no
-        # validation per span (guard.build_review checks every span against the text again)
-        out.append(Evidence.model_construct(start=s, end=e, text=doc.text[s:e], rule=f.rule,
-                                            confidence=f.confidence))
+        out.append(Evidence(start=s, end=e, text=doc.text[s:e], rule=f.rule,
+                            confidence=f.confidence))
     return out
 
 
