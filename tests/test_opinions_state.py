@@ -13,6 +13,7 @@ from reviewextract.fields.opinions import OpinionResult, extract_opinions
 from reviewextract.lang import get_language
 from reviewextract.lang.lexicon import get_lexicon
 from reviewextract.opinions import items
+from reviewextract.opinions.reader import reader
 from reviewextract.text import Doc, WordIndex, lower_same_length, split_clauses, word_spans
 
 from .conftest import corpus_records
@@ -86,3 +87,18 @@ def test_split_clauses_with_the_index_equals_without(text: str) -> None:
             kw = {"coordinators": LEX.coordinators, "subject_starts": LEX.subject_starts}
             assert split_clauses(text, low, start, end, LEX.split_words, index=ix, **kw) == \
                 split_clauses(text, low, start, end, LEX.split_words, **kw)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_reader_clauses_equal_split_clauses(seed: int) -> None:
+    # the whole-review arrays must cut every range exactly as the per-sentence splitter does
+    rng = random.Random(seed)
+    text = rng.choice(TEXTS) + " a - b - - c – d, 7,5 (x) und der Rest; aber - e -"
+    doc = Doc(text, DE)
+    r = reader(doc, LEX)
+    kw = {"coordinators": LEX.coordinators, "subject_starts": LEX.subject_starts}
+    for _ in range(300):
+        start = rng.randrange(len(text) + 1)
+        end = rng.randrange(start, len(text) + 1)
+        want = split_clauses(text, doc.low, start, end, LEX.split_words, **kw)
+        assert r.clauses(LEX, start, end) == [(c.start, c.end, c.opener) for c in want]

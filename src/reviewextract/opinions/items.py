@@ -11,9 +11,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..lang.lexicon import Lexicon
-from ..text import Clause, Doc, Sentence, split_clauses
+from ..text import Clause, Doc, Sentence
 from . import tokens
 from .polarity import Polarity, clause_polarity
+from .reader import ClauseSpan, reader
 
 MIN_SCORE = 0.5  # weaker clauses (faint praise, "passabel") are not reported as points
 MAX_ITEMS = 8  # per side: a pro/contra box holds a handful of points
@@ -47,16 +48,21 @@ def content_sentences(doc: Doc, lex: Lexicon) -> list[Sentence]:
     return out
 
 
+def clause_spans(doc: Doc, lex: Lexicon, start: int, end: int) -> list[ClauseSpan]:
+    """(start, end, opener) of the clauses of `text[start:end]`, as `text.split_clauses` cuts
+    them (remembered while the review is being read)."""
+    cache = doc.words.memo
+    end = _clause_end(doc.text, start, end)
+    key = ("clauses", start, end)
+    hit = cache.get(key)
+    if hit is None:
+        hit = cache[key] = reader(doc, lex).clauses(lex, start, end)
+    return hit  # type: ignore[no-any-return]
+
+
 def clauses_of(doc: Doc, lex: Lexicon, s: Sentence) -> list[Clause]:
-    """The clauses of a sentence (remembered while the review is being read)."""
-    cache = tokens.memo(doc)
-    end = _clause_end(doc.text, s.start, s.end)
-    key = ("clauses", s.start, end)
-    if key not in cache:
-        cache[key] = split_clauses(doc.text, doc.low, s.start, end, lex.split_words,
-                                   coordinators=lex.coordinators,
-                                   subject_starts=lex.subject_starts, index=doc.words)
-    return cache[key]  # type: ignore[no-any-return]
+    """The clauses of a sentence as `Clause` records (for inspection; the steps use tuples)."""
+    return [Clause(a, b, doc.text[a:b], op) for a, b, op in clause_spans(doc, lex, s.start, s.end)]
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
@@ -70,8 +76,8 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return end if e == end or text[e - 1] == "-" else e
 
 
-def _first_word(doc: Doc, c: Clause) -> str:
-    return tokens.first(doc, c.start, c.end)
+def _first_word(doc: Doc, c: ClauseSpan) -> str:
+    return tokens.first(doc, c[0], c[1])
 
 
 def trim(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[int, int]:
@@ -121,7 +127,7 @@ def _narrow(doc: Doc, pol: Polarity, start: int, end: int) -> tuple[int, int]:
 
 
 def _corrections(doc: Doc, lex: Lexicon,
-                 scored: list[tuple[Clause, Polarity]]) -> dict[int, float | None]:
+                 scored: list[tuple[ClauseSpan, Polarity]]) -> dict[int, float | None]:
     """"nicht X, sondern Y": X (the nearest clause before with a negator) is dropped; a Y without
     polarity of its own takes the polarity X's clause gives its topic before the negator ("Das
     Problem liegt nicht bei A, sondern bei B": B is the problem). A polar word inside the denied
@@ -145,8 +151,8 @@ def _corrections(doc: Doc, lex: Lexicon,
 
 def sentence_points(doc: Doc, lex: Lexicon, s: Sentence) -> list[Point]:
     """The positive and negative points of one sentence, one per evaluative clause."""
-    clauses = clauses_of(doc, lex, s)
-    scored = [(c, clause_polarity(lex, doc, c.start, c.end)) for c in clauses]
+    clauses = clause_spans(doc, lex, s.start, s.end)
+    scored = [(c, clause_polarity(lex, doc, c[0], c[1])) for c in clauses]
     corrected = _corrections(doc, lex, scored)
     out: list[Point] = []
     for i, (c, pol) in enumerate(scored):
@@ -159,11 +165,11 @@ def sentence_points(doc: Doc, lex: Lexicon, s: Sentence) -> list[Point]:
             continue  # most clauses; the checks below only drop clauses, so order is free
         if _first_word(doc, c) in lex.hypothetical:
             continue  # "Wer … sehen will, …" addresses the reader, it states no point
-        if pol.meta_only and rule != "correction" and _aspect(doc, lex, c.start, c.end) is None:
+        if pol.meta_only and rule != "correction" and _aspect(doc, lex, c[0], c[1]) is None:
             continue  # "Ein paar Schwächen gibt es trotzdem" announces the points that follow
         if _announces(doc, c):
             continue  # "Befremdlich ist auch: …" names the point that follows the colon
-        start, end = trim(doc, lex, *_narrow(doc, pol, c.start, c.end))
+        start, end = trim(doc, lex, *_narrow(doc, pol, c[0], c[1]))
         if i > 0 and abs(scored[i - 1][1].score) < MIN_SCORE and _is_relative(
                 doc, lex, clauses[i - 1], c):
             # "eine Besetzung, die nicht immer aufgeht": the point names what it is about,
@@ -175,34 +181,34 @@ def sentence_points(doc: Doc, lex: Lexicon, s: Sentence) -> list[Point]:
     return out
 
 
-def _is_relative(doc: Doc, lex: Lexicon, prev: Clause, c: Clause) -> bool:
+def _is_relative(doc: Doc, lex: Lexicon, prev: ClauseSpan, c: ClauseSpan) -> bool:
     """Is `c` a relative clause on the noun that ends `prev` ("eine Szene, die man nicht
     vergisst")? A relative pronoun after a comma, a lowercase word after it (an article would
     be followed by a noun), and a capitalised word (a noun) right before the comma."""
     ix = doc.words
-    i, j = ix.inside(c.start, c.end)
-    if c.opener != "," or j - i < 2 or ix.words[i] not in lex.relative_pronouns:
+    i, j = ix.inside(c[0], c[1])
+    if c[2] != "," or j - i < 2 or ix.words[i] not in lex.relative_pronouns:
         return False
     if not doc.text[ix.starts[i + 1]].islower():
         return False
-    pi, pj = ix.inside(prev.start, prev.end)
+    pi, pj = ix.inside(prev[0], prev[1])
     return pj > pi and doc.text[ix.starts[pj - 1]].isupper()
 
 
-def _head_start(doc: Doc, lex: Lexicon, prev: Clause, fallback: int) -> int:
+def _head_start(doc: Doc, lex: Lexicon, prev: ClauseSpan, fallback: int) -> int:
     """Start of the noun phrase that ends `prev`: from its last determiner within a few words."""
     ix = doc.words
-    pi, pj = ix.inside(prev.start, prev.end)
+    pi, pj = ix.inside(prev[0], prev[1])
     for k in range(pj - 1, max(pi, pj - HEAD_WORDS) - 1, -1):
         if ix.words[k] in lex.determiners:
             return ix.starts[k]
     return fallback
 
 
-def _announces(doc: Doc, c: Clause) -> bool:
+def _announces(doc: Doc, c: ClauseSpan) -> bool:
     """Is the clause a short lead-in to a colon ("Einziger Kritikpunkt: …")?"""
-    return (doc.text[c.end:c.end + 3].lstrip()[:1] == ":"
-            and tokens.count(doc, c.start, c.end) <= ANNOUNCE_WORDS)
+    return (doc.text[c[1]:c[1] + 3].lstrip()[:1] == ":"
+            and tokens.count(doc, c[0], c[1]) <= ANNOUNCE_WORDS)
 
 
 def select(points: list[Point], positive: bool) -> list[Point]:

@@ -17,7 +17,7 @@ from ..lang.lexicon import Lexicon
 from ..model import Rating, Sentiment
 from ..text import Doc, Sentence
 from . import tokens
-from .items import clauses_of
+from .items import clause_spans
 from .polarity import clause_polarity
 
 CUE_HEAD_WORDS = 4  # a cue counts fully only near the start of its sentence ("Insgesamt ist …")
@@ -89,9 +89,9 @@ def _scored(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[float, float,
     ("trotzdem …") outweighs what came before it.
     """
     parts: list[tuple[float, float]] = []  # (score, weight) per clause
-    for c in clauses_of(doc, lex, Sentence(start, end, doc.text[start:end])):
-        score = clause_polarity(lex, doc, c.start, c.end).score
-        head = tuple(doc.low[c.start:c.end].split()[:2])
+    for cs, ce, _ in clause_spans(doc, lex, start, end):
+        score = clause_polarity(lex, doc, cs, ce).score
+        head = tuple(doc.low[cs:ce].split()[:2])
         if head and head[0] in lex.concessive:
             # "…, trotzdem ein Film, den man gesehen haben muss": what came before is conceded
             parts = [(sc, w * CONCESSION_WEIGHT) for sc, w in parts]

@@ -1,0 +1,129 @@
+"""The review read once into arrays that every opinion step shares, and clause splitting on them.
+
+`text.split_clauses` finds the clause marks, spaced dashes and split words of one sentence with
+its own scans. Here they are found once for the whole review (one pattern scan, one C-level
+membership pass over the words) and each sentence takes its share by bisecting, so splitting a
+sentence costs a few bisections plus its cuts. The result is the same list of clauses,
+`split_clauses` with the language's split words, coordinators and subject starts, as
+(start, end, opener) tuples: no clause text is cut out that no step reads.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from itertools import compress
+
+from ..lang.lexicon import Lexicon
+from ..text import Doc, WordIndex
+
+# the marks that close a clause in `text.split_clauses` (its `_CLAUSE_MARK`)
+_CLAUSE_MARK = re.compile(r"[;:,–—()]")
+_ALNUM = re.compile(r"[^\W_]")
+_CLAUSE_EDGE = ".!?…"  # stripped off a clause's edges with white space
+MIN_SIDE = 3  # words on each side of a split word (`split_clauses`' default)
+
+ClauseSpan = tuple[int, int, str]  # (start, end, opener)
+
+
+class Reader:
+    """Per-review arrays for the clause splitter, built once and kept in the `Doc`'s memo."""
+
+    __slots__ = ("dashes", "ix", "low", "mark_at", "marks", "splitters", "text")
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        low = doc.low
+        self.text, self.low, self.ix = doc.text, low, doc.words
+        marks: list[int] = []
+        mark_at: list[str] = []
+        last = len(low) - 1
+        for m in _CLAUSE_MARK.finditer(low):
+            s = m.start()
+            ch = low[s]
+            if ch == "," and 0 < s < last and low[s - 1].isdigit() and low[s + 1].isdigit():
+                continue  # "7,5" is a number, not two clauses
+            marks.append(s)
+            mark_at.append(ch)
+        self.marks, self.mark_at = marks, mark_at
+        # start of every possible spaced dash (white space, "-", white space); a range takes
+        # them left to right without overlap, as a pattern scan of that range would
+        dashes: list[int] = []
+        p = low.find("-", 1)
+        while p > 0:
+            if p + 1 < len(low) and low[p - 1].isspace() and low[p + 1].isspace():
+                dashes.append(p - 1)
+            p = low.find("-", p + 1)
+        self.dashes = dashes
+        words = self.ix.words
+        wanted = lex.split_words | lex.coordinators
+        self.splitters: list[int] = list(compress(range(len(words)),
+                                                  map(wanted.__contains__, words)))
+
+    def clauses(self, lex: Lexicon, start: int, end: int) -> list[ClauseSpan]:
+        """`split_clauses(text, low, start, end, lex.split_words, coordinators=…,
+        subject_starts=…)` as (start, end, opener) tuples."""
+        cuts: list[tuple[int, int, str]] = []
+        marks = self.marks
+        a, b = bisect_left(marks, start), bisect_left(marks, end)
+        if a < b:
+            mark_at = self.mark_at
+            cuts = [(marks[k], marks[k] + 1, mark_at[k]) for k in range(a, b)]
+        dashes = self.dashes
+        if dashes:
+            taken = start
+            for k in range(bisect_left(dashes, start), len(dashes)):
+                q = dashes[k]
+                if q + 3 > end:
+                    break
+                if q >= taken:
+                    cuts.append((q, q + 3, "-"))
+                    taken = q + 3
+        self._split_word_cuts(lex, start, end, cuts)
+        if len(cuts) > 1:
+            cuts.sort()
+        out: list[ClauseSpan] = []
+        pos, opener = start, ""
+        for cs, ne, op in cuts:
+            self._append(out, pos, cs, opener)
+            pos, opener = ne, op
+        self._append(out, pos, end, opener)
+        return out
+
+    def _split_word_cuts(self, lex: Lexicon, start: int, end: int,
+                         cuts: list[tuple[int, int, str]]) -> None:
+        """Cuts before split words ("aber") and before coordinators that open a new subject,
+        counting the words (cut ones at the edges too) as `WordIndex.clipped` does."""
+        sp = self.splitters
+        if not sp:
+            return
+        ix: WordIndex = self.ix
+        i = bisect_right(ix.ends, start)
+        j = bisect_left(ix.starts, end, lo=i)
+        lo, hi = bisect_left(sp, i + MIN_SIDE), bisect_left(sp, j - MIN_SIDE)
+        words, starts, ends, low = ix.words, ix.starts, ix.ends, self.low
+        for k in sp[lo:hi]:
+            w = words[k]
+            if w in lex.split_words or (w in lex.coordinators
+                                        and words[k + 1] in lex.subject_starts):
+                ws = starts[k]
+                if not low[ends[k - 1]:ws].strip():  # after punctuation the cut is there
+                    cuts.append((ws, ws, w))
+
+    def _append(self, out: list[ClauseSpan], start: int, end: int, opener: str) -> None:
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in _CLAUSE_EDGE):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _CLAUSE_EDGE):
+            end -= 1
+        if end > start and _ALNUM.search(text, start, end):
+            out.append((start, end, opener))
+
+
+def reader(doc: Doc, lex: Lexicon) -> Reader:
+    """The review's `Reader`, built on first use and kept as long as the `Doc`."""
+    memo = doc.words.memo
+    key = ("reader", lex.code)
+    r = memo.get(key)
+    if r is None:
+        r = memo[key] = Reader(doc, lex)
+    return r  # type: ignore[no-any-return]
