@@ -149,8 +149,8 @@ def build_inputs(mutations: int, seed: int) -> list[dict[str, Any]]:
 
 def _record(doc: Any, rules: list[Any]) -> dict[str, Any]:
     """Everything the fact stage derives from one Doc, as plain JSON data."""
-    from reviewextract.extract import extract_facts
     from reviewextract.fields._common import matches
+    from reviewextract.pipeline import extract_facts
 
     out: dict[str, Any] = {
         "sentences": [(s.start, s.end) for s in doc.sentences],
@@ -166,8 +166,8 @@ def _record(doc: Any, rules: list[Any]) -> dict[str, Any]:
 
 
 def child_run(inputs_path: str, out_path: str) -> None:
-    from reviewextract.extract import extract_facts
     from reviewextract.lang import get_language
+    from reviewextract.pipeline import extract_facts
     from reviewextract.text import Doc
 
     lang = get_language("de")
@@ -192,8 +192,8 @@ def child_run(inputs_path: str, out_path: str) -> None:
 
 
 def child_time(rounds: int) -> None:
-    from reviewextract.extract import extract_facts
     from reviewextract.lang import get_language
+    from reviewextract.pipeline import extract_facts
     from reviewextract.text import Doc
 
     lang = get_language("de")

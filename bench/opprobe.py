@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import sys
 
-from reviewextract.extract import extract
 from reviewextract.lang import get_language
 from reviewextract.lang.lexicon import get_lexicon
 from reviewextract.opinions.items import clauses_of, content_sentences
 from reviewextract.opinions.polarity import clause_polarity
+from reviewextract.pipeline import extract
 from reviewextract.text import Doc
 
 

@@ -22,9 +22,9 @@ from reviewextract.errors import (
     NotTextError,
     ReviewExtractError,
 )
-from reviewextract.extract import DEFAULT_MAX_CHARS
 from reviewextract.guard import build_review
 from reviewextract.model import Evidence, Review, WorkType
+from reviewextract.pipeline import DEFAULT_MAX_CHARS
 
 from .conftest import ROOT, corpus_records
 
@@ -346,7 +346,7 @@ def test_cli_bug_is_one_line_with_exit_code_3(monkeypatch: pytest.MonkeyPatch,
 
     from reviewextract import cli
 
-    extract_module = importlib.import_module("reviewextract.extract")  # the module, not the name
+    extract_module = importlib.import_module("reviewextract.pipeline")  # the module, not the name
 
     def broken(*args: Any, **kwargs: Any) -> Review:
         raise RuntimeError("simulated bug")

@@ -13,7 +13,7 @@ __version__ = "0.1.0"
 __all__ = ["Review", "__version__", "embed", "extract", "extract_html", "to_jsonld"]
 
 _LAZY = {
-    "extract": ".extract",
+    "extract": ".pipeline",
     "extract_html": ".html",
     "Review": ".model",
     "to_jsonld": ".jsonld",
@@ -21,10 +21,10 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from .extract import extract
     from .html import extract_html
     from .jsonld import embed, to_jsonld
     from .model import Review
+    from .pipeline import extract
 
 
 def __getattr__(name: str) -> Any:

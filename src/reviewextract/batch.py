@@ -206,7 +206,7 @@ def _convert_payload(record: dict[str, Any], options: BatchOptions) -> dict[str,
 
         review = extract_html(value, url=record.get("url"))
     else:
-        from .extract import extract
+        from .pipeline import extract
 
         review = extract(value, max_chars=options.max_chars)
     if options.format == "jsonld":
@@ -291,9 +291,9 @@ def warm_up_worker(language: str = "de") -> None:
     spawned instead of forked. Cached: a second call in the same process costs nothing."""
     import lxml.html  # noqa: F401  (the HTML parser, for pages)
 
-    from .extract import extract
     from .guard import load_langid
     from .jsonld import to_jsonld
+    from .pipeline import extract
 
     langid = load_langid(language)
     # a text of the language's own function words passes the language check and visits every

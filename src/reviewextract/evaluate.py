@@ -190,7 +190,7 @@ def _default_runner(rec: dict[str, Any]) -> Review:
         from .html import extract_html
 
         return extract_html(rec["text"])
-    from .extract import extract
+    from .pipeline import extract
 
     return extract(rec["text"])
 

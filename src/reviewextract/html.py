@@ -430,10 +430,10 @@ def extract_html(page: str | bytes, *, url: str | None = None, language: str = "
     HTML); `Review.meta` carries the page's title hint, author, publication date, URL and the
     encoding used for bytes.
     """
-    from .extract import extract
     from .markup import markup_hints
     from .model import PageMeta
     from .pagemeta import read_lines
+    from .pipeline import extract
 
     root, encoding = parse_page(page, max_bytes)
     hints = markup_hints(root, language)

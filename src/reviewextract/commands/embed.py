@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         # a file's raw bytes, so that the page's own charset declaration is honoured
         review = extract_html(text if args.review == "-" else Path(args.review).read_bytes())
     else:
-        from ..extract import extract
+        from ..pipeline import extract
 
         review = extract(text)
     options = {"author": args.author, "publisher": args.publisher, "url": args.url,

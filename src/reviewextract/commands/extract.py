@@ -23,7 +23,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..extract import extract
+    from ..pipeline import extract
     from ._io import read_input
 
     text, looks_html = read_input(args.file)

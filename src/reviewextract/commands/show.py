@@ -51,8 +51,8 @@ def _batch_lines(text: str) -> list[dict[str, Any]] | None:
 
 
 def _review_of(obj: dict[str, Any]):
-    from ..extract import extract
     from ..html import extract_html
+    from ..pipeline import extract
 
     if "_error" in obj:
         raise ValueError(obj["_error"])
@@ -99,7 +99,7 @@ def _write_batch(objs: list[dict[str, Any]], index: Path, source: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..extract import extract
+    from ..pipeline import extract
     from ..show import render_review
     from ._io import read_input
 

@@ -1,5 +1,8 @@
 """extract(text) -> Review: normalise, run every field module, resolve, build the record.
 
+The module is not named after the function: `reviewextract.extract` must stay the function
+whatever module a program imports first (a submodule becomes an attribute of its package).
+
 No German words live here: all language knowledge comes from the `Language` object.
 """
 
