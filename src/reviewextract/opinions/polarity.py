@@ -11,7 +11,9 @@ beside the units.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import compress
 
 from ..lang.lexicon import Lexicon, Profile
 from ..text import Doc, WordIndex
@@ -51,7 +53,7 @@ class Polarity:
     rules: list[str] = field(default_factory=list)
 
 
-END = "$"  # a phrase ending in this matches only at the end of its clause ("zieht sich $")
+END = tokens.END
 
 
 def _match_phrase(lex: Lexicon, words: list[str], i: int,
@@ -87,32 +89,39 @@ def _is_excess(lex: Lexicon, text: str, words: list[str], starts: list[int], i: 
     return nxt.endswith(lex.adjective_suffixes)
 
 
-def _clause_words(ix: WordIndex, reading: tokens.Reading, i: int, j: int
-                  ) -> tuple[list[int], list[int], list[str], list[Profile | None]]:
+def _clause_words(ix: WordIndex, reading: tokens.Reading, i: int, j: int, a: int, b: int
+                  ) -> tuple[list[int], list[int], list[str], list[Profile | None], list[int]]:
     """Starts, ends, words and profiles of the words i..j of the review that lie outside
-    quotation marks: a quoted title ("„Im Westen nichts Neues“") or quoted speech is not the
-    reviewer's own judgement."""
-    profs, flags, _, n_quoted = reading
+    quotation marks (a quoted title ("„Im Westen nichts Neues“") or quoted speech is not the
+    reviewer's own judgement), and the places among them of the words to visit: the live words
+    `live[a:b]`, or every profiled word when quoted words are left out (the next word changes,
+    and with it which phrases can match)."""
+    profs, flags, n_quoted, live = reading
     if flags is None or n_quoted[j] == n_quoted[i]:
-        return ix.starts[i:j], ix.ends[i:j], ix.words[i:j], profs[i:j]
+        return (ix.starts[i:j], ix.ends[i:j], ix.words[i:j], profs[i:j],
+                [k - i for k in live[a:b]])
     keep = [k for k in range(i, j) if not flags[k]]
+    kept = [profs[k] for k in keep]
     return ([ix.starts[k] for k in keep], [ix.ends[k] for k in keep],
-            [ix.words[k] for k in keep], [profs[k] for k in keep])
+            [ix.words[k] for k in keep], kept, list(compress(range(len(keep)), kept)))
 
 
 def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int]:
     """The clause `text[start:end]` as a row of units: those that matter, and the row's length.
 
     A plain word, or a word that ends up as nothing but a word, gets no Unit, except right after
-    an excess marker ("zu lang": the marker's span runs to the next unit). A clause of plain
-    words only is not read at all: ([], 0).
+    an excess marker ("zu lang": the marker's span runs to the next unit). A clause without a
+    live word (`tokens.reading`) is not read at all: ([], 0).
     """
     ix = doc.words
     i0, j0 = ix.inside(start, end)
     reading = ix.memo.get(("reading", lex.code)) or tokens.reading(doc, lex)
-    if reading[2][j0] == reading[2][i0]:
-        return [], 0  # the usual clause: no word known to the lexicon, nothing to score
-    starts, ends, words, profs = _clause_words(ix, reading, i0, j0)
+    live = reading[3]
+    a = bisect_left(live, i0)
+    b = bisect_left(live, j0, a)
+    if a == b:
+        return [], 0  # the usual clause: no word that can make a unit, nothing to score
+    starts, ends, words, profs, visit = _clause_words(ix, reading, i0, j0, a, b)
     n = len(words)
     # a counterfactual clause ("nicht weil sie schlecht wären", "ich hätte gern besser
     # verstanden") states no quality the work has: only its listed phrases count
@@ -123,32 +132,41 @@ def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int
     after_excess = False  # the previous unit is an excess marker: keep this one
     phrase_lengths = lex.phrase_lengths
     i = pos = 0
-    while i < n:
+    # only the profiled words are visited; the plain ones between them just take up places
+    for k in visit:
+        if k < i:
+            continue  # inside a phrase matched before
+        if k > i:
+            if after_excess:  # "zu lang": the plain word after the marker is kept
+                out.append(Unit(starts[i], ends[i], "word", 0.0, words[i], pos))
+                after_excess = False
+            pos += k - i
+            i = k
         p = profs[i]
-        lengths = None
-        if p is not None and p.phrase_start:
+        assert p is not None
+        if p.phrase_start:
             # mostly no entry begins with these two words, and no call is made
             lengths = phrase_lengths.get((words[i], words[i + 1]))
-        if lengths is not None:
-            hit = _match_phrase(lex, words, i, lengths)
-            if hit is not None:
-                m, kind, w, term = hit
-                m_real = min(m, n - i)
-                if kind != "word" or after_excess:
-                    out.append(Unit(starts[i], ends[i + m_real - 1], kind, w, term, pos))
-                after_excess = False
-                i += m_real
-                pos += 1
-                continue
-        if p is not None and p.phrase_start and i < n - 2:
-            split = lex.split_phrases.get((words[i], words[n - 1]))
-            if split is not None:  # a separable verb: "fällt die Folge deutlich ab"
-                out.append(Unit(starts[i], ends[i], "polar", split.weight, split.term, pos))
-                after_excess = False
-                i += 1
-                pos += 1
-                continue
-        if p is None or p.inert:  # a plain word: no polarity, no role (most words)
+            if lengths is not None:
+                hit = _match_phrase(lex, words, i, lengths)
+                if hit is not None:
+                    m, kind, w, term = hit
+                    m_real = min(m, n - i)
+                    if kind != "word" or after_excess:
+                        out.append(Unit(starts[i], ends[i + m_real - 1], kind, w, term, pos))
+                    after_excess = False
+                    i += m_real
+                    pos += 1
+                    continue
+            if i < n - 2:
+                split = lex.split_phrases.get((words[i], words[n - 1]))
+                if split is not None:  # a separable verb: "fällt die Folge deutlich ab"
+                    out.append(Unit(starts[i], ends[i], "polar", split.weight, split.term, pos))
+                    after_excess = False
+                    i += 1
+                    pos += 1
+                    continue
+        if p.inert:  # nothing but a phrase start, and no phrase here: a plain word
             if after_excess:
                 out.append(Unit(starts[i], ends[i], "word", 0.0, words[i], pos))
                 after_excess = False
@@ -165,6 +183,10 @@ def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int
         after_excess = unit.kind == "excess"
         i += 1
         pos += 1
+    if i < n:
+        if after_excess:
+            out.append(Unit(starts[i], ends[i], "word", 0.0, words[i], pos))
+        pos += n - i
     return out, pos
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from functools import cache
+from itertools import accumulate, compress
 from typing import Any
 
-from ..lang.lexicon import Lexicon, Profile
+from ..lang.lexicon import Lexicon, Profile, get_lexicon
 from ..text import Doc
 
 
@@ -80,20 +81,43 @@ def in_quotes(doc: Doc) -> list[bool] | None:
 
 Reading = tuple[list[Profile | None], list[bool] | None, list[int], list[int]]
 
+END = "$"  # a phrase ending in this matches only at the end of its clause ("zieht sich $")
+
+
+@cache
+def _split_firsts(code: str) -> frozenset[str]:
+    """First words of the separable verbs ("fällt … ab"): per language, found once."""
+    return frozenset(verb for verb, _ in get_lexicon(code).split_phrases)
+
 
 def reading(doc: Doc, lex: Lexicon) -> Reading:
     """What the clause reader needs per word of the review, found once per review: its lexicon
     profile (None for a plain word), whether it is quoted (`in_quotes`, None when nothing is),
-    and the running counts of profiled and of quoted words before each index (one more entry
-    than words), so "does this range hold any?" is one subtraction instead of a slice."""
+    the running count of quoted words before each index (one more entry than words), and the
+    indices of the *live* words, those that can make a unit.
+
+    A live word is one with a role of its own (polarity, negator, modifier …) or the start of
+    a phrase that can match here: a separable verb, a phrase of two words whose second is the
+    next word of the review or the clause end. The other profiled words begin phrases that do
+    not follow, so they read as plain words: a clause without a live word scores nothing."""
     cache = memo(doc)
     key = ("reading", lex.code)
     if key not in cache:
-        profs = lex.profiles(doc.words.words)
+        words = doc.words.words
+        profs = lex.profiles(words)
         flags = in_quotes(doc)
-        n_known = list(accumulate(map(bool, profs), initial=0))  # a Profile is truthy
-        n_quoted = list(accumulate(flags, initial=0)) if flags is not None else n_known
-        cache[key] = (profs, flags, n_known, n_quoted)
+        n_quoted = list(accumulate(flags, initial=0)) if flags is not None else []
+        pairs, firsts = lex.phrase_lengths, _split_firsts(lex.code)
+        last = len(words) - 1
+        live: list[int] = []
+        for k in compress(range(len(words)), profs):
+            if not profs[k].inert:  # type: ignore[union-attr]
+                live.append(k)
+                continue
+            w = words[k]
+            if w in firsts or (w, END) in pairs or (k < last and (w, words[k + 1]) in pairs):
+                live.append(k)
+        cache[key] = (profs, flags, n_quoted, live)
     return cache[key]  # type: ignore[no-any-return]
 
 
