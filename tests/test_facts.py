@@ -31,6 +31,15 @@ EPISODES = [
          "lässt sie nach.", None),
     case("film-has-none", "Der Film hat zwei Teile, die man am Stück sehen sollte. Regie "
          "führte Anna Muster.", None),
+    # a count in a sentence about another season belongs to that season
+    case("other-season-compared", "Die dritte Staffel von „Moorland“ enttäuscht. Wie die erste "
+         "Staffel, deren zwölf Folgen alle sehenswert waren, ist sie nicht.", None),
+    case("other-season-numbered", "Staffel 2 von „Moorland“ ist stärker. Staffel 1 hatte noch "
+         "sechs Folgen. Die neue Staffel wirkt runder.", None),
+    case("this-season-named-too", "Die dritte Staffel von „Moorland“ hat wie die zweite Staffel "
+         "zehn Folgen.", 10),
+    case("this-season-own-sentence", "Die dritte Staffel von „Moorland“ überzeugt. Die erste "
+         "Staffel war schwächer. Die dritte Staffel hat acht Folgen.", 8),
 ]
 
 

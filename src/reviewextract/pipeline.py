@@ -56,7 +56,11 @@ def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]
     keep("year", best(year.candidates(doc, rejected)))
     serial = kind_value in _SERIAL
     if serial:
-        keep("episodes", best(episodes.candidates(doc, rejected)))
+        counts = episodes.candidates(doc, rejected)
+        if counts and season_f is not None and kind_value == WorkType.SEASON:
+            counts = _this_season(doc, counts, season.candidates(doc, every_mention=True),
+                                  season_f.value)
+        keep("episodes", best(counts))
     runs = [f for f in runtime.candidates(doc, rejected) if runtime.plausible(f, serial)]
     if serial and any("per_episode" in f.tags for f in runs):
         runs = [f for f in runs if "per_episode" in f.tags or "infobox" in f.tags]
@@ -68,6 +72,27 @@ def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]
     keep("rating", rating.resolve(rating.candidates(doc, rejected)))
     warnings.extend(_dropped(doc, rejected))
     return values, evidence, warnings
+
+
+def _this_season(doc: Doc, found: list[Finding], seasons: list[Finding],
+                 number: int) -> list[Finding]:
+    """Leave out what a sentence says about another season than the reviewed one: in "the
+    first season, all eight episodes directed by X" the eight belong to season 1, not to the
+    season 2 under review. A sentence that names the reviewed season too keeps its findings."""
+    if not found:
+        return found
+    named: dict[int, set[int]] = {}  # sentence start -> season numbers it names
+    for f in seasons:
+        sent = doc.sentence_at(f.start)
+        if sent is not None:
+            named.setdefault(sent.start, set()).add(f.value)
+    out = []
+    for f in found:
+        sent = doc.sentence_at(f.start)
+        there = named.get(sent.start, set()) if sent is not None else set()
+        if not there or number in there:
+            out.append(f)
+    return out
 
 
 def _dropped(doc: Doc, rejected: list[Rejected]) -> list[Warning_]:

@@ -22,7 +22,9 @@ _DEFINITE_BONUS = 1.0
 _HEADLINE_BONUS = 1.5
 
 
-def candidates(doc: Doc) -> list[Finding]:
+def candidates(doc: Doc, *, every_mention: bool = False) -> list[Finding]:
+    """The season mentions that may name the reviewed season; with `every_mention`, also those
+    the context marks as another season ("wie die erste Staffel", "ab Staffel 2")."""
     lang = doc.lang
     veto_before = lang.wordset("season_veto_before")
     veto_after = lang.wordset("season_veto_after")
@@ -43,7 +45,8 @@ def candidates(doc: Doc) -> list[Finding]:
                 continue
             before = words_before(doc.low, m.start(), 3)
             after = words_after(doc.low, m.end(), 2)
-            if ends_with_phrase(before, veto_before) or starts_with_phrase(after, veto_after):
+            if not every_mention and (ends_with_phrase(before, veto_before)
+                                      or starts_with_phrase(after, veto_after)):
                 continue
             weight = rule.weight
             if name == "ord" and before and before[-1] in definite:
