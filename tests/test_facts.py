@@ -190,6 +190,16 @@ TITLE = [
     case("forum-prefix", "Re: Nordlicht – wirklich so gut??\nIch fand Nordlicht gut.",
          "Nordlicht"),
     case("nothing-named", "Ein schöner Abend im Kino, die Musik war toll.", None),
+    # a headline that says it is a review names the work once, without quotes or repetition
+    case("review-of-prefix", "Filmkritik zu Glutsommer\n\nDer Film von Ida Born ist klug.",
+         "Glutsommer"),
+    case("review-suffix-segment", "Glutsommer – Unsere Kritik\n\nDer Film ist klug.",
+         "Glutsommer"),
+    case("review-suffix-ending", "Glutsommer im Test\n\nDer Film ist klug.", "Glutsommer"),
+    case("review-prefix-series", "Kritik zur Serie Hafenwache – Staffel 2\n\nDie Serie bleibt "
+         "stark.", "Hafenwache"),
+    case("slogan-headline-not-a-title", "Ein bunter Sommer\n\nDer Film ist klug.", None),
+    case("review-word-alone", "Kritik\n\nDer Film ist klug.", None),
     case("label-with-colon", "Nordlicht: Teil Zwei\nOriginaltitel: Nordlicht: Teil Zwei\n"
          "Regie: Hans Beispiel\n\nDie Fortsetzung ist stark.", "Nordlicht: Teil Zwei"),
     case("own-brackets-kept", "Nordlicht (Fast) – Staffel 1: Ein Test\nFazit: „Nordlicht "

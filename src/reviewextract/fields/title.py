@@ -133,12 +133,21 @@ def _headline(doc: Doc) -> list[Finding]:
     stars = _STARS.match(line)
     if stars:
         pos += stars.end()
-    for prefix in lang.words("title_prefixes"):
+    said_review = False  # "Filmkritik zu X", "X – Kritik": the headline names the work
+    for prefix in (*lang.words("title_review_prefixes"), *lang.words("title_prefixes")):
         if doc.low.startswith(prefix, pos):
             pos += len(prefix)
+            said_review = prefix in lang.wordset("title_review_prefixes")
+            break
+    end = e0
+    suffixes = lang.wordset("title_review_suffixes")
+    for suffix in suffixes:  # "Barbie im Test": an ending with no separator before it
+        if " " in suffix and doc.low[pos:e0].rstrip().endswith(" " + suffix):
+            end = pos + len(doc.low[pos:e0].rstrip()) - len(suffix) - 1
+            said_review = True
             break
     seps = "|".join(re.escape(x) for x in lang.words("title_separators"))
-    pieces = re.split(f"({seps})", doc.text[pos:e0])
+    pieces = re.split(f"({seps})", doc.text[pos:end])
     offset = pos
     for i, piece in enumerate(pieces):
         if i % 2 == 1:
@@ -147,7 +156,11 @@ def _headline(doc: Doc) -> list[Finding]:
         start = offset + len(piece) - len(piece.lstrip())
         offset += len(piece)
         seg = piece.strip()
-        weight = 1.0 + (0.5 if i == 0 else 0.0)
+        weight = 1.0 + (0.5 if i == 0 else 0.0) + (1.5 if i == 0 and said_review else 0.0)
+        if i > 0 and _clean(seg).lower() in suffixes:
+            if out and out[-1].rule == "title.headline":
+                out[-1].weight += 1.5  # "Barbie – Filmkritik": the segment before is the name
+            continue
         stripped = _strip_media_brackets(seg, lang.words("title_media_words"),
                                         lang.pattern("title_season_suffix"))
         marked = stripped != seg  # "[Blu-ray]", "(10 DVDs)": a product title
