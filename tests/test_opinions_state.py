@@ -102,3 +102,4 @@ def test_reader_clauses_equal_split_clauses(seed: int) -> None:
         end = rng.randrange(start, len(text) + 1)
         want = split_clauses(text, doc.low, start, end, LEX.split_words, **kw)
         assert r.clauses(LEX, start, end) == [(c.start, c.end, c.opener) for c in want]
+

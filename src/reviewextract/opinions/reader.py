@@ -29,7 +29,7 @@ ClauseSpan = tuple[int, int, str]  # (start, end, opener)
 class Reader:
     """Per-review arrays for the clause splitter, built once and kept in the `Doc`'s memo."""
 
-    __slots__ = ("dashes", "ix", "low", "mark_at", "marks", "splitters", "text")
+    __slots__ = ("cues", "dashes", "ix", "low", "mark_at", "marks", "splitters", "text")
 
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         low = doc.low
@@ -58,6 +58,14 @@ class Reader:
         wanted = lex.split_words | lex.coordinators
         self.splitters: list[int] = list(compress(range(len(words)),
                                                   map(wanted.__contains__, words)))
+        # words that can open a verdict cue ("fazit", "alles in allem"): most sentences have none
+        self.cues: list[int] = list(compress(range(len(words)),
+                                             map(lex.cue_starts.__contains__, words)))
+
+    def cue_words(self, i: int, j: int) -> list[int]:
+        """Indices of the words i..j that can open a verdict cue."""
+        cues = self.cues
+        return cues[bisect_left(cues, i):bisect_left(cues, j)]
 
     def clauses(self, lex: Lexicon, start: int, end: int) -> list[ClauseSpan]:
         """`split_clauses(text, low, start, end, lex.split_words, coordinators=…,
@@ -111,6 +119,8 @@ class Reader:
 
     def _append(self, out: list[ClauseSpan], start: int, end: int, opener: str) -> None:
         text = self.text
+        # a loop, not str.strip: a clause's edge is mostly one space or none, and a strip
+        # would copy the clause twice
         while start < end and (text[start].isspace() or text[start] in _CLAUSE_EDGE):
             start += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in _CLAUSE_EDGE):

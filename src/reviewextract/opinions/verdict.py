@@ -19,6 +19,7 @@ from ..text import Doc, Sentence
 from . import tokens
 from .items import clause_spans
 from .polarity import clause_polarity
+from .reader import reader
 
 CUE_HEAD_WORDS = 4  # a cue counts fully only near the start of its sentence ("Insgesamt ist …")
 OFF_HEAD = 0.3  # "… insgesamt zehn Folgen": further in, a summing-up word is often a count
@@ -50,25 +51,25 @@ class Verdict:
 
 def _cue(doc: Doc, lex: Lexicon, s: Sentence) -> tuple[float, int, int] | None:
     """(strength, start, end) of the verdict cue in the sentence, if any."""
-    words = tokens.words(doc, s.start, s.end)
-    if lex.cue_starts.isdisjoint(words):
-        return None  # most sentences: one C-level test instead of a loop over their words
-    ws = tokens.spans(doc, s.start, s.end)
+    ix = doc.words
+    i0, j0 = ix.inside(s.start, s.end)
+    at = reader(doc, lex).cue_words(i0, j0)
+    if not at:
+        return None  # most sentences: no word that can open a cue
+    words = ix.words
     best: tuple[float, int, int] | None = None
-    for i in range(len(words)):
-        if words[i] not in lex.cue_starts:
-            continue
-        for n in range(min(4, len(words) - i), 0, -1):
+    for i in at:
+        for n in range(min(4, j0 - i), 0, -1):
             key = tuple(words[i:i + n])
             w = lex.verdict_cues.get(key)
             if w is not None:
-                strength = w if i < CUE_HEAD_WORDS else w * OFF_HEAD
+                strength = w if i - i0 < CUE_HEAD_WORDS else w * OFF_HEAD
             elif key in lex.verdict_anywhere:
                 strength = lex.verdict_anywhere[key]
             else:
                 continue
             if best is None or strength > best[0]:
-                best = (strength, ws[i][0], ws[i + n - 1][1])
+                best = (strength, ix.starts[i], ix.ends[i + n - 1])
             break
     return best
 
