@@ -175,6 +175,20 @@ def test_a_few_words_give_a_record(text: str) -> None:
     assert r.language == "de" and r.source_text == text
 
 
+# short German texts whose only function word is "die" (German's commonest word)
+SHORT_GERMAN = [
+    "Die Dokumentation „Free Solo“ zeigt Alex Honnold.",
+    "Die Effekte: grandios. Die Story: dünn. Die Dialoge: hölzern.",
+    "Die Bilder bleiben haften, die Geschichte verpufft.",
+]
+
+
+@pytest.mark.parametrize("text", SHORT_GERMAN)
+def test_short_german_with_only_die_is_german(text: str) -> None:
+    r = extract(text)
+    assert r.language == "de" and not [w for w in r.warnings if w.code == "not_german"]
+
+
 # --- text that is not German ------------------------------------------------------------------
 
 NOT_GERMAN = {
