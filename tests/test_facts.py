@@ -97,6 +97,14 @@ YEAR = [
     case("er-adjective", "Der 2023er Film hat viele Preise gewonnen.", 2023),
     case("label", "Ein Film\nProduktionsjahr: 1999\nRegie: Hans Beispiel\n\nGut.", 1999),
     case("release-date-is-not", "Die Blu-ray (VÖ: 12.03.2021) ist gut gemacht.", None),
+    # a full date: the year of a cinema start counts, a disc date or viewing day does not
+    case("cinema-start-date", "Der Film startete am 20. Juli 2023 in den deutschen Kinos.",
+         2023),
+    case("cinema-start-numeric-date", "Der Film kam am 20.07.2023 in die Kinos.", 2023),
+    case("label-with-date", "Ein Film\nKinostart: 20. Juli 2023\nRegie: Hans Beispiel\n\nGut.",
+         2023),
+    case("disc-date-is-not", "Die Blu-ray erschien am 3. März 2024 bei Capelight.", None),
+    case("viewing-date-is-not", "Ich habe den Film am 3. März 2024 im Kino gesehen.", None),
     case("plot-year-is-not", "Der Film spielt im Jahr 1984 in Ost-Berlin.", None),
     case("viewing-year-is-not", "Ich habe ihn 2005 zum ersten Mal gesehen.", None),
     case("book-year-is-not", "Die Vorlage ist ein Roman aus dem Jahr 2012; die Serie ist "

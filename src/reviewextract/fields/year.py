@@ -13,6 +13,7 @@ from ._common import Finding, Rejected, ends_with_phrase, matches, words_before
 FIELD = "year"
 _DATE_BEFORE = re.compile(r"\d{1,2}\.\s?(?:\d{1,2}\.?|[a-zäöü]+)\s*$")
 _WORK_BONUS = 1.0
+_WORDS = re.compile(r"[a-zäöüß]+")
 
 
 def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding]:
@@ -31,7 +32,7 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding
                     rejected.append(Rejected(FIELD, year, s, e))
                 continue
             if "infobox" not in rule.tags:
-                if _DATE_BEFORE.search(doc.low[max(0, s - 16):s]):
+                if _DATE_BEFORE.search(doc.low[max(0, s - 16):s]) and not _in_cinema(doc, s):
                     continue
                 near = words_before(doc.low, s, 3)
                 if ends_with_phrase(near, veto):
@@ -51,6 +52,15 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding
             out.append(Finding(FIELD, year, s, e, rule.id, weight, rule.tags,
                                spans=[(m.start(), m.end())]))
     return out
+
+
+def _in_cinema(doc: Doc, pos: int) -> bool:
+    """True when the sentence around `pos` speaks of the cinema ("startete am … in den Kinos")."""
+    sent = doc.sentence_at(pos)
+    if sent is None:
+        return False
+    words = _WORDS.findall(doc.low[sent.start:sent.end])
+    return not doc.lang.wordset("cinema_words").isdisjoint(words)
 
 
 def _after_quote(text: str, pos: int) -> bool:
