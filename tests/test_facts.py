@@ -56,6 +56,7 @@ RUNTIME = [
     case("colon-hours", "Laufzeit: 1:47 h. Ein schöner Film.", 107),
     case("range-jeweils", "Die Serie hat acht Folgen, jeweils 40–50 Minuten lang.", 40),
     case("infobox-label", "Ein Film\nRegie: Hans Beispiel\nLaufzeit: 137 Min.\n\nGut.", 137),
+    case("episodes-a-minutes", "Die acht Episoden à 50 Minuten vergehen wie im Flug.", 50),
     case("zweieinhalb-stunden", "Der Film ist mit zweieinhalb Stunden zu lang.", 150),
     case("aside-not-runtime", "Der Film ist stark. Zehn Minuten lang passiert gar nichts, "
          "dann zieht er an.", None),
@@ -177,6 +178,10 @@ WORK_TYPE = [
     case("documentary", "Der Dokumentarfilm begleitet drei Bergbauern.", "documentary"),
     case("bonus-doku-is-not", "Der Film ist gut, als Extra gibt es eine Doku über die "
          "Dreharbeiten.", "movie"),
+    case("runtime-per-episode", "Die acht Episoden à 50 Minuten vergehen wie im Flug.",
+         "series"),
+    case("film-runtime-is-no-vote", "Der Film dauert 50 Minuten und vergeht wie im Flug.",
+         "movie"),
 ]
 
 

@@ -18,6 +18,7 @@ from .text import Doc
 __all__ = ["DEFAULT_MAX_CHARS", "extract", "extract_facts"]
 
 _SERIAL = (WorkType.SERIES, WorkType.SEASON, WorkType.MINISERIES)
+_PER_EPISODE_VOTE = 1.0
 
 
 def _evidence(doc: Doc, f: Finding) -> list[Evidence]:
@@ -46,13 +47,18 @@ def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]
 
     keep("title", title.resolve(title.candidates(doc)))
     season_f = season.resolve(season.candidates(doc))
-    kind = work_type.resolve(work_type.candidates(doc), season_f)
+    rejected: list[Rejected] = []
+    all_runs = runtime.candidates(doc, rejected)
+    kinds = work_type.candidates(doc)
+    # "acht Episoden à 50 Minuten": a runtime per episode is one more vote for a series
+    kinds += [Finding("work_type", WorkType.SERIES, f.start, f.end, "work_type.per_episode_runtime",
+                      _PER_EPISODE_VOTE) for f in all_runs if "per_episode" in f.tags][:1]
+    kind = work_type.resolve(kinds, season_f)
     keep("work_type", kind)
     kind_value = kind.value if kind is not None else WorkType.MOVIE
     values["work_type"] = kind_value
     if kind_value == WorkType.SEASON:
         keep("season", season_f)
-    rejected: list[Rejected] = []
     keep("year", best(year.candidates(doc, rejected)))
     serial = kind_value in _SERIAL
     if serial:
@@ -61,7 +67,7 @@ def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]
             counts = _this_season(doc, counts, season.candidates(doc, every_mention=True),
                                   season_f.value)
         keep("episodes", best(counts))
-    runs = [f for f in runtime.candidates(doc, rejected) if runtime.plausible(f, serial)]
+    runs = [f for f in all_runs if runtime.plausible(f, serial)]
     if serial and any("per_episode" in f.tags for f in runs):
         runs = [f for f in runs if "per_episode" in f.tags or "infobox" in f.tags]
     keep("runtime_minutes", best(runs))
