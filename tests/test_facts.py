@@ -141,6 +141,11 @@ DIRECTORS = [
          "Klang ist gut.", []),
     case("writer-is-not", "Das Drehbuch schrieb Anna Muster, der Showrunner ist Paul "
          "Beispiel.", []),
+    case("film-by", "Der neue Film von Ida Nordmann ist ein stiller Sommerfilm.",
+         ["Ida Nordmann"]),
+    case("debut-by-role", "Das Spielfilmdebüt von Regisseurin Lea Sand berührt.", ["Lea Sand"]),
+    case("film-from-year-is-not", "Den Film von 1981 muss man niemandem vorstellen.", []),
+    case("novel-by-is-not", "Nach dem Roman von Hans Feder entstand ein guter Film.", []),
 ]
 
 
