@@ -185,6 +185,8 @@ WORK_TYPE = [
          "Dreharbeiten.", "movie"),
     case("runtime-per-episode", "Die acht Episoden à 50 Minuten vergehen wie im Flug.",
          "series"),
+    case("one-series-word-no-film-word", "Die HBO-Serie ist ein Meisterwerk.", "series"),
+    case("film-word-outweighs", "Der Film basiert auf einer Serie und ist gelungen.", "movie"),
     case("film-runtime-is-no-vote", "Der Film dauert 50 Minuten und vergeht wie im Flug.",
          "movie"),
 ]

@@ -34,7 +34,9 @@ def resolve(findings: list[Finding], season: Finding | None = None) -> Finding |
     if votes.get(WorkType.DOCUMENTARY, 0) >= 1.5:
         return _first(findings, WorkType.DOCUMENTARY)
     serial = votes.get(WorkType.SERIES, 0) + votes.get(WorkType.SEASON, 0)
-    if serial > votes.get(WorkType.MOVIE, 0) and serial >= 1.0:
+    movie = votes.get(WorkType.MOVIE, 0)
+    # one word for a series and none for a film ("Die HBO-Serie ist ein Meisterwerk.") is enough
+    if serial > movie and (serial >= 1.0 or movie == 0):
         found = _first(findings, WorkType.SERIES) or _first(findings, WorkType.SEASON)
         if found is not None:
             return Finding(FIELD, WorkType.SERIES, found.start, found.end, found.rule,
