@@ -165,6 +165,8 @@ RATING = [
     case("aspect-ratio-is-not", "Das Bild ist im 4:3 Format.", None),
     case("date-is-not", "Erschienen am 12/03/2021 auf Blu-ray.", None),
     case("above-scale-dropped", "Ein Film für die Ewigkeit: 11 von 10 Punkten!", None),
+    case("labelled-percent", "Ein starker Film. Unsere Wertung: 85 %", (85.0, 100.0)),
+    case("unlabelled-percent-is-not", "Nur 12 % der Zuschauer hielten durch.", None),
 ]
 
 

@@ -21,6 +21,9 @@ def _read(doc: Doc, m) -> tuple[float, float] | None:
         if not gd.get("empty") and not gd.get("halfstar"):
             best = max(best, _DEFAULT_STAR_SCALE)
         return value, best
+    if gd.get("pct"):
+        pct = doc.lang.number(gd["pct"])
+        return None if pct is None else (pct, 100.0)
     val = doc.lang.number(gd["val"])
     best = float(gd["best"]) if gd.get("best") else float(_DEFAULT_STAR_SCALE)
     if val is None:
