@@ -11,212 +11,19 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from .base import LanguageDataError
+from .lexicon_model import MAX_TOKEN, MIN_STEM, Entry, Lexicon, Profile
+
+__all__ = ["MAX_TOKEN", "Entry", "Lexicon", "Profile", "build_lexicon", "get_lexicon",
+           "parse_lexicon_tsv"]
 
 WEIGHT_LIMIT = 3.0
 SPLIT = "…"  # in a phrase "verb … particle": any words between, the particle ends the clause
 KINDS = frozenset({"word", "adj", "noun", "head", "stem", "phrase"})
-_MIN_STEM = 4  # shorter stems would match too many unrelated words
-_MIN_HEAD = 4  # a compound's modifier must leave at least this many characters before a head
-_MIN_ASPECT_HEAD = 5
-_CACHE_MAX = 50_000
-MAX_TOKEN = 40  # longer tokens (digit runs, garbage) are never probed: a lookup's cost is bounded
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A lexicon term and how it scored a token."""
-
-    term: str
-    weight: float
-    kind: str
-
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    """What the clause reader may need to know about one word, looked up once (most words have
-    none of it, and no profile: `Lexicon.profile` gives None)."""
-
-    entry: Entry | None  # its polarity entry (`Lexicon.lookup`)
-    modifier: float | None  # its weight as an intensifier or downtoner
-    negator: bool
-    than: bool  # "als": negates after a comparative
-    comparative: bool
-    excess: bool  # "zu"
-    phrase_start: bool  # the first word of a multi-word entry
-    inert: bool = False  # nothing but a phrase start: plain where no phrase matches
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "inert", self.entry is None and self.modifier is None and not (
-            self.negator or self.than or self.comparative or self.excess))
-
-
-@dataclass
-class Lexicon:
-    """Polarity terms and opinion cues of one language, with a token lookup that is memoised."""
-
-    code: str
-    forms: dict[str, Entry]
-    stems: dict[str, Entry]
-    heads: dict[str, Entry]
-    phrases: dict[tuple[str, ...], Entry]
-    negators: frozenset[str]
-    negator_phrases: tuple[tuple[str, ...], ...]
-    comparatives: frozenset[str]
-    than: frozenset[str]
-    modifiers: dict[str, float]
-    modifier_phrases: dict[tuple[str, ...], float]
-    neutral: frozenset[tuple[str, ...]]
-    meta_nouns: frozenset[str]
-    excess: frozenset[str]
-    excess_exempt: frozenset[str]
-    excess_adjectives: frozenset[str]
-    adjective_suffixes: tuple[str, ...]
-    split_words: frozenset[str]
-    coordinators: frozenset[str]
-    subject_starts: frozenset[str]
-    comma_words: frozenset[str]
-    contrast: frozenset[str]
-    sondern: frozenset[str]
-    hypothetical: frozenset[str]
-    irrealis: frozenset[str]
-    adverbs_first: frozenset[str]
-    relative_pronouns: frozenset[str]
-    determiners: frozenset[str]
-    concessive: frozenset[str]
-    subordinate_concession: frozenset[tuple[str, ...]]
-    trim_leading: frozenset[str]
-    trim_trailing: frozenset[str]
-    verdict_cues: dict[tuple[str, ...], float]
-    verdict_anywhere: dict[tuple[str, ...], float]
-    verdict_labels: frozenset[str]
-    aspects: dict[str, str]
-    skip_line_prefixes: tuple[str, ...]
-    signature_lines: frozenset[str]
-    endings: dict[str, tuple[str, ...]]
-    transliterations: tuple[tuple[str, str], ...] = ()  # ("oe", "ö"): spellings without umlauts
-    plain_tails: frozenset[str] = frozenset()  # ends of words that are not a compound's head
-    max_phrase: int = 1
-    phrase_starts: frozenset[str] = frozenset()  # first words of all multi-word entries
-    # "fällt … ab": (verb, particle) -> entry, the particle closing the clause
-    split_phrases: dict[tuple[str, str], Entry] = field(default_factory=dict)
-    cue_starts: frozenset[str] = frozenset()  # first words of all verdict cues
-    _memo: dict[str, Entry | None] = field(default_factory=dict, repr=False)
-    _aspect_memo: dict[str, str | None] = field(default_factory=dict, repr=False)
-    _profile_memo: dict[str, Profile | None] = field(default_factory=dict, repr=False)
-    # every multi-word entry up to `max_phrase` words: key -> (kind, weight, term), and per first
-    # and second word the lengths to try, longest first (built in __post_init__)
-    phrase_table: dict[tuple[str, ...], tuple[str, float, str]] = field(
-        default_factory=dict, repr=False)
-    phrase_lengths: dict[tuple[str, str], tuple[int, ...]] = field(
-        default_factory=dict, repr=False)
-
-    def __post_init__(self) -> None:
-        # one table for the four kinds of multi-word entry; where a key is in several, the
-        # first kind wins: polar, neutral, negator, modifier
-        kinds: list[tuple[Iterable[tuple[str, ...]], Any]] = [
-            (self.phrases, lambda k: ("polar", self.phrases[k].weight, self.phrases[k].term)),
-            (self.neutral, lambda k: ("word", 0.0, " ".join(k))),
-            (self.negator_phrases, lambda k: ("neg", 0.0, " ".join(k))),
-            (self.modifier_phrases, lambda k: ("mod", self.modifier_phrases[k], " ".join(k))),
-        ]
-        lengths: dict[tuple[str, str], set[int]] = {}
-        for keys, value in kinds:
-            for key in keys:
-                if 2 <= len(key) <= self.max_phrase and key not in self.phrase_table:
-                    self.phrase_table[key] = value(key)
-                    lengths.setdefault(key[:2], set()).add(len(key))  # type: ignore[arg-type]
-        self.phrase_lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
-
-    def lookup(self, token: str) -> Entry | None:
-        """The entry that scores a lowercased word token: exact form, stem, then compound head."""
-        try:
-            return self._memo[token]
-        except KeyError:
-            pass
-        if len(token) > MAX_TOKEN:
-            return None
-        hit = self.forms.get(token)
-        if hit is None:
-            for k in range(len(token), _MIN_STEM - 1, -1):
-                hit = self.stems.get(token[:k])
-                if hit is not None:
-                    break
-        if hit is None:
-            for i in range(_MIN_HEAD, len(token) - 2):
-                if token[i:] in self.plain_tails:
-                    break  # a verb that ends like a head ("zurückgewinnen": not "gewinn")
-                hit = self.heads.get(token[i:])
-                if hit is not None:
-                    break
-        if hit is None and self.transliterations:
-            # text typed without umlauts ("wunderschoen", "ueberhaupt")
-            folded = token
-            for plain, letter in self.transliterations:
-                folded = folded.replace(plain, letter)
-            if folded != token:
-                hit = self.lookup(folded)
-        if len(self._memo) > _CACHE_MAX:
-            self._memo.clear()
-        self._memo[token] = hit
-        return hit
-
-    def profile(self, token: str) -> Profile | None:
-        """What the clause reader needs to know of a lowercased word; None for a plain word."""
-        try:
-            return self._profile_memo[token]
-        except KeyError:
-            pass
-        found = Profile(self.lookup(token), self.modifiers.get(token), token in self.negators,
-                        token in self.than, token in self.comparatives, token in self.excess,
-                        token in self.phrase_starts)
-        hit = None if found == _PLAIN else found
-        if len(self._profile_memo) > _CACHE_MAX:
-            self._profile_memo.clear()
-        self._profile_memo[token] = hit
-        return hit
-
-    def profiles(self, tokens: list[str]) -> list[Profile | None]:
-        """`profile` of every token, in order: the tokens not seen before are profiled first,
-        then all are read from the memo in one C-level pass (no Python loop over the tokens)."""
-        memo = self._profile_memo
-        new = set(tokens).difference(memo)
-        if len(memo) + len(new) > _CACHE_MAX:  # the memo may be cleared midway: one by one
-            return [self.profile(t) for t in tokens]
-        for t in new:
-            self.profile(t)
-        return list(map(memo.get, tokens))
-
-    def aspect(self, token: str) -> str | None:
-        """The aspect label a token names, alone or as part of a compound (`bildqualität`)."""
-        try:
-            return self._aspect_memo[token]
-        except KeyError:
-            pass
-        if len(token) > MAX_TOKEN:
-            return None
-        label = self.aspects.get(token)
-        if label is None:
-            # longest known aspect word that begins the compound (bildqualität) or, when long
-            # enough not to be a mere ending (-ende, -bild), ends it (filmmusik)
-            for k in range(len(token) - 3, 2, -1):
-                label = self.aspects.get(token[:k])
-                if label is None and k >= _MIN_ASPECT_HEAD:
-                    label = self.aspects.get(token[len(token) - k:])
-                if label is not None:
-                    break
-        if len(self._aspect_memo) > _CACHE_MAX:
-            self._aspect_memo.clear()
-        self._aspect_memo[token] = label
-        return label
-
-
-_PLAIN = Profile(None, None, False, False, False, False, False)
 
 
 def _fail(code: str, msg: str) -> LanguageDataError:
@@ -245,8 +52,8 @@ def parse_lexicon_tsv(code: str, text: str) -> list[tuple[str, float, str]]:
             raise _fail(code, f"lexicon.tsv:{n}: unknown kind {kind!r}")
         if (" " in term) != (kind == "phrase"):
             raise _fail(code, f"lexicon.tsv:{n}: kind phrase is for (only) multi-word terms")
-        if kind == "stem" and len(term) < _MIN_STEM:
-            raise _fail(code, f"lexicon.tsv:{n}: stem {term!r} shorter than {_MIN_STEM}")
+        if kind == "stem" and len(term) < MIN_STEM:
+            raise _fail(code, f"lexicon.tsv:{n}: stem {term!r} shorter than {MIN_STEM}")
         if term in seen:
             raise _fail(code, f"lexicon.tsv:{n}: duplicate term {term!r}")
         seen.add(term)

@@ -96,10 +96,13 @@ def _clause_words(ix: WordIndex, reading: tokens.Reading, i: int, j: int, a: int
     reviewer's own judgement), and the places among them of the words to visit: the live words
     `live[a:b]`, or every profiled word when quoted words are left out (the next word changes,
     and with it which phrases can match)."""
-    profs, flags, n_quoted, live = reading
-    if flags is None or n_quoted[j] == n_quoted[i]:
+    profs, flags, q_first, q_end, live = reading
+    # the last quoted run that begins before j is the only one that can reach into i..j
+    k = bisect_left(q_first, j) - 1
+    if k < 0 or q_end[k] <= i:
         return (ix.starts[i:j], ix.ends[i:j], ix.words[i:j], profs[i:j],
                 [k - i for k in live[a:b]])
+    assert flags is not None
     keep = [k for k in range(i, j) if not flags[k]]
     kept = [profs[k] for k in keep]
     return ([ix.starts[k] for k in keep], [ix.ends[k] for k in keep],
@@ -116,7 +119,7 @@ def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int
     ix = doc.words
     i0, j0 = ix.inside(start, end)
     reading = ix.memo.get(("reading", lex.code)) or tokens.reading(doc, lex)
-    live = reading[3]
+    live = reading[4]
     a = bisect_left(live, i0)
     b = bisect_left(live, j0, a)
     if a == b:

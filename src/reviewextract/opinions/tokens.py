@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import cache
-from itertools import accumulate, compress
+from itertools import compress
 from typing import Any
 
 from ..lang.lexicon import Lexicon, Profile, get_lexicon
@@ -57,29 +57,26 @@ def quoted(doc: Doc) -> list[tuple[int, int]]:
     return cache["quoted"]  # type: ignore[no-any-return]
 
 
-def in_quotes(doc: Doc) -> list[bool] | None:
-    """Per word of the review: does it lie inside a quotation? None when nothing is quoted.
+def quote_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Index ranges [i, j) of the words inside each quotation, in text order.
 
     A word is quoted when a quotation opens before it and ends after it. The words of one
     quotation are a run of the (sorted) word list, found by bisecting, so this is linear in the
     words plus the quotations, never words x quotes.
     """
-    cache = memo(doc)
-    if "in_quotes" not in cache:
-        flags: list[bool] | None = None
-        ix = doc.words
-        for qs, qe in quoted(doc):
-            i = bisect_right(ix.starts, qs)
-            j = bisect_left(ix.ends, qe, lo=i)
-            if i < j:
-                if flags is None:
-                    flags = [False] * len(ix.words)
-                flags[i:j] = [True] * (j - i)
-        cache["in_quotes"] = flags
-    return cache["in_quotes"]  # type: ignore[no-any-return]
+    ix = doc.words
+    runs: list[tuple[int, int]] = []
+    for qs, qe in quoted(doc):
+        i = bisect_right(ix.starts, qs)
+        j = bisect_left(ix.ends, qe, lo=i)
+        if i < j:
+            runs.append((i, j))
+    return runs
 
 
-Reading = tuple[list[Profile | None], list[bool] | None, list[int], list[int]]
+# profiles, quoted flags (None when nothing is quoted), first and end indices of the quoted runs,
+# live words (see `reading`)
+Reading = tuple[list[Profile | None], list[bool] | None, list[int], list[int], list[int]]
 
 END = "$"  # a phrase ending in this matches only at the end of its clause ("zieht sich $")
 
@@ -92,9 +89,9 @@ def _split_firsts(code: str) -> frozenset[str]:
 
 def reading(doc: Doc, lex: Lexicon) -> Reading:
     """What the clause reader needs per word of the review, found once per review: its lexicon
-    profile (None for a plain word), whether it is quoted (`in_quotes`, None when nothing is),
-    the running count of quoted words before each index (one more entry than words), and the
-    indices of the *live* words, those that can make a unit.
+    profile (None for a plain word), whether it is quoted (None when nothing is), the runs of
+    quoted words (`quote_runs`, as a list of first and a list of end indices), and the indices
+    of the *live* words, those that can make a unit.
 
     A live word is one with a role of its own (polarity, negator, modifier …) or the start of
     a phrase that can match here: a separable verb, a phrase of two words whose second is the
@@ -105,8 +102,12 @@ def reading(doc: Doc, lex: Lexicon) -> Reading:
     if key not in cache:
         words = doc.words.words
         profs = lex.profiles(words)
-        flags = in_quotes(doc)
-        n_quoted = list(accumulate(flags, initial=0)) if flags is not None else []
+        runs = quote_runs(doc)
+        flags: list[bool] | None = None
+        if runs:
+            flags = [False] * len(words)
+            for i, j in runs:
+                flags[i:j] = [True] * (j - i)
         pairs, firsts = lex.phrase_lengths, _split_firsts(lex.code)
         last = len(words) - 1
         live: list[int] = []
@@ -117,7 +118,7 @@ def reading(doc: Doc, lex: Lexicon) -> Reading:
             w = words[k]
             if w in firsts or (w, END) in pairs or (k < last and (w, words[k + 1]) in pairs):
                 live.append(k)
-        cache[key] = (profs, flags, n_quoted, live)
+        cache[key] = (profs, flags, [i for i, _ in runs], [j for _, j in runs], live)
     return cache[key]  # type: ignore[no-any-return]
 
 
