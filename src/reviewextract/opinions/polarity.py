@@ -311,11 +311,15 @@ def clause_polarity(lex: Lexicon, doc: Doc, start: int, end: int) -> Polarity:
         cache[key] = pol = Polarity()
         return pol
     low = doc.low
-    pol = score_units(us, n)
     polar = [u for u in us if u.kind == "polar"]
     if polar:
+        pol = score_units(us, n)
         meta = lex.meta_nouns
         pol.meta_only = all(low[u.start:u.end] in meta for u in polar)
+    elif any(u.kind == "excess" for u in us):
+        pol = score_units(us, n)
+    else:
+        pol = Polarity()  # modifiers and negators with nothing to act on score nothing
     for u in us:
         if u.kind == "neg":
             first_neg = u.start
