@@ -222,6 +222,19 @@ TITLE = [
          "stark.", "Hafenwache"),
     case("slogan-headline-not-a-title", "Ein bunter Sommer\n\nDer Film ist klug.", None),
     case("review-word-alone", "Kritik\n\nDer Film ist klug.", None),
+    # the name right after "der Film", "die Serie", "die Netflix-Serie"
+    case("apposition-film", "Der Film Glutsommer erzählt von einem heißen August.",
+         "Glutsommer"),
+    case("apposition-series-two-words", "In der Serie Hafen Nord geht es um Schmuggel.",
+         "Hafen Nord"),
+    case("apposition-compound", "Die Netflix-Serie Kalte Küste ist spannend.", "Kalte Küste"),
+    case("apposition-glue-word", "Der Film Anatomie eines Sturms ist ein kluges Drama.",
+         "Anatomie eines Sturms"),
+    case("apposition-genitive-maker-is-not", "Der neue Film Ida Nordmanns ist ein "
+         "Sommerfilm.", None),
+    case("apposition-platform-is-not", "Die Serie Netflix hat viel Geld gekostet.", None),
+    case("apposition-comparison-is-not", "Im Vergleich zum Film Nordwind ist das hier "
+         "schwach.", None),
     case("label-with-colon", "Nordlicht: Teil Zwei\nOriginaltitel: Nordlicht: Teil Zwei\n"
          "Regie: Hans Beispiel\n\nDie Fortsetzung ist stark.", "Nordlicht: Teil Zwei"),
     case("own-brackets-kept", "Nordlicht (Fast) – Staffel 1: Ein Test\nFazit: „Nordlicht "

@@ -2,21 +2,21 @@
 
 Sources, each scored: the headline (split at separators such as " – " and ": ", with prefixes like
 "Re:" and suffixes like "Staffel 1" or "[Blu-ray]" removed), quoted names („…“, "…", '…', »…«), and
-an unquoted name right before a year in parentheses or a release cue ("Parasite (2019)"). A name
-the review keeps mentioning scores higher; a quoted name after a comparison cue ("wie „Expanse“")
-scores lower, as another work. Below a threshold the title stays null.
+an unquoted name right before a year in parentheses or a release cue ("Parasite (2019)") or right
+after a work noun ("der Film Oppenheimer erzählt"; those unquoted names are found in
+title_names.py). A name the review keeps mentioning scores higher; a quoted name after a
+comparison cue ("wie „Expanse“") scores lower, as another work. Below a threshold the title stays
+null.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from functools import cache
 
-from ..lang.base import Language
-from ..lang.starts import finditer_scan, needs_digit, start_set
+from ..lang.starts import finditer_scan, start_set
 from ..text import Doc
 from ._common import Finding, words_after, words_before
+from .title_names import _apposition, _clean, _plausible, _subjects
 
 FIELD = "title"
 _THRESHOLD = 2.0
@@ -32,34 +32,12 @@ _STARS = re.compile(r"^[\s★☆⭐✩½]+")
 _YEAR_IN_PARENS = re.compile(r"\((?:1[89]|20)\d\d\)")
 _YEAR_AFTER = re.compile(r"\s*\((?:1[89]|20)\d\d\)")
 _PHRASE_BEFORE = re.compile(r"[^.?:;\n„“\"()]{1,61}$")
-_MAX_WORDS = 8
 _GENITIVE_BEFORE = re.compile(r"[A-ZÄÖÜ][\w-]+\s+[A-ZÄÖÜ][\w-]+(?:s|’|')\s*$")
 _CLAUSE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 
 
-@cache
-def _copula_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"\s+(?:{alternation})\s", re.IGNORECASE)
-
-
-@cache
-def _needs_digit(rx: re.Pattern[str]) -> bool:
-    return needs_digit(rx)
-
-
-def _any_in(positions: list[int], lo: int, hi: int) -> bool:
-    """Whether one of the sorted `positions` lies in [lo, hi)."""
-    i = bisect_left(positions, lo)
-    return i < len(positions) and positions[i] < hi
-
-
 def _at_clause_start(text: str, pos: int) -> bool:
     return bool(_CLAUSE_START.search(text[max(0, pos - 3):pos]))
-
-
-def _clean(s: str) -> str:
-    return s.strip().strip("„“”\"'»«‚‘’").strip(" .:-–—,")
 
 
 def _strip_media_brackets(seg: str, media: tuple[str, ...], suffix: re.Pattern[str]) -> str:
@@ -98,23 +76,6 @@ def _mentions(doc: Doc, title: str, exclude: tuple[int, int] | None = None) -> i
             continue
         n += 1
     return n
-
-
-def _plausible(doc: Doc, title: str) -> bool:
-    words = title.split()
-    if not words or len(words) > _MAX_WORDS or len(title) < 2:
-        return False
-    low = title.lower()
-    rejects = doc.lang.wordset("title_reject")
-    if low in rejects or low.startswith(_word_prefixes(rejects)):
-        return False
-    return not title.endswith("?")
-
-
-@cache
-def _word_prefixes(words: frozenset[str]) -> tuple[str, ...]:
-    """Each word with a space after it: one `startswith` call tests them all."""
-    return tuple(w + " " for w in words)
 
 
 def _headline(doc: Doc) -> list[Finding]:
@@ -265,86 +226,6 @@ def _before_year(doc: Doc) -> list[Finding]:
     return out
 
 
-def _subjects(doc: Doc) -> list[Finding]:
-    """An unquoted name as a sentence's subject, before a year cue ("Unsere Erde aus dem Jahr
-    2007 ist ...", "Kokowääh kam 2011 raus") or before a copula that calls it a work ("Good Bye
-    Lenin! ist für mich einer der schönsten Filme")."""
-    lang = doc.lang
-    generic = lang.wordset("generic_subjects")
-    works = lang.wordset("work_nouns")
-    out: list[Finding] = []
-    year_cue = lang.pattern("title_year_cue")
-    copula = _copula_pattern(lang.words("copula"))
-    # where a sentence has no digit, the year cue cannot match: the digits are looked up once
-    # per review instead of searching every sentence (None: not known, search them all)
-    digits = doc.low_scan.digits() if _needs_digit(year_cue) else None
-    for sent in doc.sentences:
-        for at in _clause_starts(sent.text):
-            rest = sent.text[at:]
-            lo = sent.start + at
-            hi = min(lo + 90, sent.end)
-            hit = None
-            if digits is None or _any_in(digits, lo, hi):
-                hit = year_cue.search(rest[:90])
-            weight = 2.0
-            if hit is None:
-                hit = copula.search(rest[:90])
-                if hit is None:
-                    continue
-                clause = re.split(r"[,;:.!?–]", rest[hit.end():])[0].lower().split()
-                if not _calls_it_a_work(clause, works, lang.wordset("indefinite_articles")):
-                    continue
-            name = _after_generic_of(rest[:hit.start()].strip(), generic, lang)
-            words = name.split()
-            if not 1 <= len(words) <= 6 or not (name[0].isupper() or name[0].isdigit()
-                                                 or sent.text.islower()):
-                continue
-            if words[0].lower() in generic or _generic_head(words[-1], generic):
-                continue
-            title = _clean(name)
-            if not _plausible(doc, title):
-                continue
-            start = sent.start + at + rest.index(title)
-            out.append(Finding(FIELD, title, start, start + len(title), "title.subject", weight))
-    return out
-
-
-def _clause_starts(sentence: str) -> list[int]:
-    """The sentence start and every position after ": " ("Zum Film: Das Boot ist ...")."""
-    out = [0]
-    i = sentence.find(": ")
-    while i >= 0:
-        out.append(i + 2)
-        i = sentence.find(": ", i + 2)
-    return out
-
-
-def _generic_head(word: str, generic: frozenset[str]) -> bool:
-    """"Film", "Netflix-Serie": a word whose (compound) head is a generic noun."""
-    w = word.lower().strip("!")
-    return w in generic or w.rsplit("-", 1)[-1] in generic
-
-
-def _after_generic_of(name: str, generic: frozenset[str], lang: Language) -> str:
-    """"Die erste Staffel von 4 Blocks" -> "4 Blocks": the name after a generic noun + "von"."""
-    for linker in lang.words("title_of_linkers"):
-        head, sep, tail = name.partition(f" {linker} ")
-        if sep and head and _generic_head(head.split()[-1], generic):
-            return tail.strip()
-    return name
-
-
-def _calls_it_a_work(clause: list[str], works: frozenset[str], articles: frozenset[str]) -> bool:
-    """"ist für mich einer der schönsten Filme": an indefinite article, later a work noun."""
-    seen_article = False
-    for w in clause:
-        if w in articles:
-            seen_article = True
-        elif seen_article and (w in works or w.rstrip("ne") in works or w[:-1] in works):
-            return True
-    return False
-
-
 def _page_hint(doc: Doc) -> list[Finding]:
     """The page's own title (h1, og:title, JSON-LD name), split at separators: a segment counts
     only where the review text states it, so the evidence points into the text."""
@@ -367,7 +248,7 @@ def _page_hint(doc: Doc) -> list[Finding]:
 
 def candidates(doc: Doc) -> list[Finding]:
     found = (_headline(doc) + _quoted(doc) + _before_year(doc) + _subjects(doc)
-             + _page_hint(doc) + _labelled(doc))
+             + _apposition(doc) + _page_hint(doc) + _labelled(doc))
     merged: dict[str, Finding] = {}
     for f in found:
         key = f.value.lower()

@@ -1,0 +1,183 @@
+"""Unquoted names of the reviewed work, and the checks every title candidate passes.
+
+A sentence's subject before a year cue or a copula that calls it a work ("Unsere Erde aus dem Jahr
+2007 ist ...", "Good Bye Lenin! ist einer der schönsten Filme"), and the name right after a work
+noun ("der Film Oppenheimer erzählt", "die Netflix-Serie Squid Game"). Used by title.py.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import cache
+
+from ..lang.base import Language
+from ..lang.starts import needs_digit
+from ..text import Doc
+from ._common import Finding, words_before
+
+FIELD = "title"
+_MAX_WORDS = 8
+
+
+@cache
+def _copula_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\s+(?:{alternation})\s", re.IGNORECASE)
+
+
+@cache
+def _needs_digit(rx: re.Pattern[str]) -> bool:
+    return needs_digit(rx)
+
+
+def _any_in(positions: list[int], lo: int, hi: int) -> bool:
+    """Whether one of the sorted `positions` lies in [lo, hi)."""
+    i = bisect_left(positions, lo)
+    return i < len(positions) and positions[i] < hi
+
+
+def _clean(s: str) -> str:
+    return s.strip().strip("„“”\"'»«‚‘’").strip(" .:-–—,")
+
+
+def _plausible(doc: Doc, title: str) -> bool:
+    words = title.split()
+    if not words or len(words) > _MAX_WORDS or len(title) < 2:
+        return False
+    low = title.lower()
+    rejects = doc.lang.wordset("title_reject")
+    if low in rejects or low.startswith(_word_prefixes(rejects)):
+        return False
+    return not title.endswith("?")
+
+
+@cache
+def _word_prefixes(words: frozenset[str]) -> tuple[str, ...]:
+    """Each word with a space after it: one `startswith` call tests them all."""
+    return tuple(w + " " for w in words)
+
+
+def _subjects(doc: Doc) -> list[Finding]:
+    """An unquoted name as a sentence's subject, before a year cue ("Unsere Erde aus dem Jahr
+    2007 ist ...", "Kokowääh kam 2011 raus") or before a copula that calls it a work ("Good Bye
+    Lenin! ist für mich einer der schönsten Filme")."""
+    lang = doc.lang
+    generic = lang.wordset("generic_subjects")
+    works = lang.wordset("work_nouns")
+    out: list[Finding] = []
+    year_cue = lang.pattern("title_year_cue")
+    copula = _copula_pattern(lang.words("copula"))
+    # where a sentence has no digit, the year cue cannot match: the digits are looked up once
+    # per review instead of searching every sentence (None: not known, search them all)
+    digits = doc.low_scan.digits() if _needs_digit(year_cue) else None
+    for sent in doc.sentences:
+        for at in _clause_starts(sent.text):
+            rest = sent.text[at:]
+            lo = sent.start + at
+            hi = min(lo + 90, sent.end)
+            hit = None
+            if digits is None or _any_in(digits, lo, hi):
+                hit = year_cue.search(rest[:90])
+            weight = 2.0
+            if hit is None:
+                hit = copula.search(rest[:90])
+                if hit is None:
+                    continue
+                clause = re.split(r"[,;:.!?–]", rest[hit.end():])[0].lower().split()
+                if not _calls_it_a_work(clause, works, lang.wordset("indefinite_articles")):
+                    continue
+            name = _after_generic_of(rest[:hit.start()].strip(), generic, lang)
+            words = name.split()
+            if not 1 <= len(words) <= 6 or not (name[0].isupper() or name[0].isdigit()
+                                                 or sent.text.islower()):
+                continue
+            if words[0].lower() in generic or _generic_head(words[-1], generic):
+                continue
+            title = _clean(name)
+            if not _plausible(doc, title):
+                continue
+            start = sent.start + at + rest.index(title)
+            out.append(Finding(FIELD, title, start, start + len(title), "title.subject", weight))
+    return out
+
+
+def _apposition(doc: Doc) -> list[Finding]:
+    """The name after "der Film", "in der Serie", "die Netflix-Serie" ("Der Film Oppenheimer
+    erzählt ...", "In der Serie Babylon Berlin geht es ...")."""
+    lang = doc.lang
+    low = doc.low
+    articles = lang.wordset("apposition_articles")
+    adjectives = lang.wordset("apposition_adjectives")
+    name_rx = lang.pattern("title_apposition")
+    comparison = lang.wordset("comparison_cues")
+    out: list[Finding] = []
+    seen: set[int] = set()  # "kinofilm" and "film" end at the same place: one finding
+    for noun in lang.words("apposition_work_nouns"):
+        i = low.find(noun)
+        while i >= 0:
+            start, end = i, i + len(noun)
+            i = low.find(noun, end)
+            if end in seen:
+                continue
+            seen.add(end)
+            # a compound ending in the noun counts ("Netflix-Serie", "Kriminalfilm"): the
+            # article stands before the compound; the name pattern checks the noun ends a word
+            while start > 0 and (low[start - 1].isalpha() or low[start - 1] == "-"):
+                start -= 1
+            before = words_before(low, start, 4)
+            if not before or not (before[-1] in articles or (
+                    len(before) >= 2 and before[-1] in adjectives and before[-2] in articles)):
+                continue
+            if not comparison.isdisjoint(before):  # "im Vergleich zum Film Inception"
+                continue
+            m = name_rx.match(doc.text, end)
+            if m is None:
+                continue
+            name = _clean(m.group("name"))
+            words = name.split()
+            if (not words or words[0].lower() in lang.wordset("generic_subjects")
+                    or words[0] in lang.wordset("name_stopwords")  # "die Serie Netflix ..."
+                    # "der Film Christian Petzolds": a maker's name in the genitive
+                    or (len(words) == 2 and words[1][-1] in "s'’")
+                    or not _plausible(doc, name)):
+                continue
+            s = m.start("name")
+            out.append(Finding(FIELD, name, s, s + len(name), "title.apposition", 2.0))
+    return out
+
+
+def _clause_starts(sentence: str) -> list[int]:
+    """The sentence start and every position after ": " ("Zum Film: Das Boot ist ...")."""
+    out = [0]
+    i = sentence.find(": ")
+    while i >= 0:
+        out.append(i + 2)
+        i = sentence.find(": ", i + 2)
+    return out
+
+
+def _generic_head(word: str, generic: frozenset[str]) -> bool:
+    """"Film", "Netflix-Serie": a word whose (compound) head is a generic noun."""
+    w = word.lower().strip("!")
+    return w in generic or w.rsplit("-", 1)[-1] in generic
+
+
+def _after_generic_of(name: str, generic: frozenset[str], lang: Language) -> str:
+    """"Die erste Staffel von 4 Blocks" -> "4 Blocks": the name after a generic noun + "von"."""
+    for linker in lang.words("title_of_linkers"):
+        head, sep, tail = name.partition(f" {linker} ")
+        if sep and head and _generic_head(head.split()[-1], generic):
+            return tail.strip()
+    return name
+
+
+def _calls_it_a_work(clause: list[str], works: frozenset[str], articles: frozenset[str]) -> bool:
+    """"ist für mich einer der schönsten Filme": an indefinite article, later a work noun."""
+    seen_article = False
+    for w in clause:
+        if w in articles:
+            seen_article = True
+        elif seen_article and (w in works or w.rstrip("ne") in works or w[:-1] in works):
+            return True
+    return False
