@@ -223,6 +223,11 @@ TITLE = [
     case("slogan-headline-not-a-title", "Ein bunter Sommer\n\nDer Film ist klug.", None),
     case("review-word-alone", "Kritik\n\nDer Film ist klug.", None),
     # the name right after "der Film", "die Serie", "die Netflix-Serie"
+    case("subject-compound-work-noun", "Glutsommer ist ein Gerichtsdrama aus Frankreich.",
+         "Glutsommer"),
+    case("subject-definite-work-of-the-year", "Glutsommer ist der Film des Jahres.",
+         "Glutsommer"),
+    case("subject-definite-part-is-not", "Das Drehbuch ist der Schwachpunkt des Films.", None),
     case("apposition-film", "Der Film Glutsommer erzählt von einem heißen August.",
          "Glutsommer"),
     case("apposition-series-two-words", "In der Serie Hafen Nord geht es um Schmuggel.",

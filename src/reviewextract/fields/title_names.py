@@ -85,7 +85,8 @@ def _subjects(doc: Doc) -> list[Finding]:
                 if hit is None:
                     continue
                 clause = re.split(r"[,;:.!?–]", rest[hit.end():])[0].lower().split()
-                if not _calls_it_a_work(clause, works, lang.wordset("indefinite_articles")):
+                if not _calls_it_a_work(clause, works, lang.wordset("indefinite_articles"),
+                                        lang.wordset("definite_articles")):
                     continue
             name = _after_generic_of(rest[:hit.start()].strip(), generic, lang)
             words = name.split()
@@ -172,12 +173,26 @@ def _after_generic_of(name: str, generic: frozenset[str], lang: Language) -> str
     return name
 
 
-def _calls_it_a_work(clause: list[str], works: frozenset[str], articles: frozenset[str]) -> bool:
-    """"ist für mich einer der schönsten Filme": an indefinite article, later a work noun."""
-    seen_article = False
-    for w in clause:
+def _calls_it_a_work(clause: list[str], works: frozenset[str], articles: frozenset[str],
+                     definite: frozenset[str] = frozenset()) -> bool:
+    """"ist für mich einer der schönsten Filme", "ist ein Gerichtsdrama": an indefinite article,
+    later a work noun or a compound ending in one; or "ist der Film des Jahres": a definite
+    article, a work noun and a genitive after it."""
+    seen_article = seen_definite = False
+    for i, w in enumerate(clause):
         if w in articles:
             seen_article = True
-        elif seen_article and (w in works or w.rstrip("ne") in works or w[:-1] in works):
-            return True
+        elif w in definite and not seen_article:
+            seen_definite = True
+        elif (seen_article or seen_definite) and _is_work_noun(w, works):
+            if seen_article:
+                return True
+            return i + 1 < len(clause) and clause[i + 1] in definite  # "des Jahres"
     return False
+
+
+def _is_work_noun(word: str, works: frozenset[str]) -> bool:
+    if word in works or word.rstrip("ne") in works or word[:-1] in works:
+        return True
+    # a compound whose head is a work noun of four letters or more ("gerichtsdrama")
+    return any(len(n) >= 4 and word.endswith(n) for n in works)
