@@ -218,6 +218,7 @@ TITLE = [
     case("review-suffix-segment", "Glutsommer – Unsere Kritik\n\nDer Film ist klug.",
          "Glutsommer"),
     case("review-suffix-ending", "Glutsommer im Test\n\nDer Film ist klug.", "Glutsommer"),
+    case("my-opinion-of", "Meine Meinung zu Glutsommer\n\nDer Film ist klug.", "Glutsommer"),
     case("review-prefix-series", "Kritik zur Serie Hafenwache – Staffel 2\n\nDie Serie bleibt "
          "stark.", "Hafenwache"),
     case("slogan-headline-not-a-title", "Ein bunter Sommer\n\nDer Film ist klug.", None),
