@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
 from itertools import compress
 
-from ..lang.lexicon import Lexicon
+from ..lang.lexicon import Lexicon, get_lexicon
 from ..text import Doc, WordIndex
 
 # the marks that close a clause in `text.split_clauses` (its `_CLAUSE_MARK`)
@@ -55,12 +56,13 @@ class Reader:
             p = low.find("-", p + 1)
         self.dashes = dashes
         words = self.ix.words
-        wanted = lex.split_words | lex.coordinators
-        self.splitters: list[int] = list(compress(range(len(words)),
-                                                  map(wanted.__contains__, words)))
-        # words that can open a verdict cue ("fazit", "alles in allem"): most sentences have none
-        self.cues: list[int] = list(compress(range(len(words)),
-                                             map(lex.cue_starts.__contains__, words)))
+        splitting, _, anchors = _anchor_words(lex.code)
+        # one C-level pass finds every word either list needs (a few per review); the split
+        # words and the words that can open a verdict cue ("fazit", "alles in allem") are
+        # then told apart among those few
+        hits = list(compress(range(len(words)), map(anchors.__contains__, words)))
+        self.splitters: list[int] = [k for k in hits if words[k] in splitting]
+        self.cues: list[int] = [k for k in hits if words[k] in lex.cue_starts]
 
     def cue_words(self, i: int, j: int) -> list[int]:
         """Indices of the words i..j that can open a verdict cue."""
@@ -127,6 +129,14 @@ class Reader:
             end -= 1
         if end > start and _ALNUM.search(text, start, end):
             out.append((start, end, opener))
+
+
+@cache
+def _anchor_words(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Per language, once: the words that split clauses, the cue openers, and both together."""
+    lex = get_lexicon(code)
+    splitting = lex.split_words | lex.coordinators
+    return splitting, lex.cue_starts, splitting | lex.cue_starts
 
 
 def reader(doc: Doc, lex: Lexicon) -> Reader:
