@@ -309,3 +309,26 @@ def test_control_characters_in_pages_give_a_record_or_a_documented_error(page: s
         assert isinstance(exc, ReviewExtractError)
     else:
         assert "\x08" not in review.source_text and "\x13" not in review.source_text
+
+
+TEASER = ("<article><h3>Nordlicht – Staffel 3</h3><p>Die dritte Staffel von Nordlicht ist ein "
+          "grandioses Finale mit überragenden Darstellern und einer Geschichte, die man so "
+          "schnell nicht vergisst. Die Bilder sind großartig, die Musik ist fantastisch. "
+          "Weiterlesen …</p></article>")
+
+
+def test_teaser_articles_do_not_outweigh_the_review_in_a_plain_div(seed_text: str) -> None:
+    """Themes that mark 'related posts' as <article> and the review as a plain div."""
+    paras = "".join(f"<p>{p}</p>" for p in seed_text.split("\n\n"))
+    page = _page(f"<div id='content'><h1>Missions – Staffel 1</h1><div class='entry-content'>"
+                 f"{paras}</div></div><section>{TEASER * 3}</section>")
+    review = extract_html(page)
+    assert "Nordlicht" not in review.source_text and review.season == 1
+    assert review.pros and all("Nordlicht" not in p.text for p in review.pros)
+
+
+def test_the_article_still_wins_over_a_shorter_block_outside_it() -> None:
+    aside = "<div class='x'>" + "<p>Ein kurzer Absatz über etwas ganz anderes hier.</p>" * 3
+    page = _page(f"<article><h1>Lichtspiel</h1>{REVIEW_P * 3}</article>{aside}</div>")
+    text = visible_text(page)
+    assert text.startswith("Lichtspiel") and "ganz anderes" not in text

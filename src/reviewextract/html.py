@@ -279,14 +279,26 @@ def _text_len(el: Any) -> int:
 
 
 def choose_main(body: Any) -> Any:
-    """The element that holds the review: an article, main, or the densest paragraph block."""
+    """The element that holds the review: an article, main, or the densest paragraph block.
+
+    A marked element loses to the densest block when that block lies outside it and holds more
+    than twice its text: "related posts" teasers are often `<article>`s while the review itself
+    sits in a plain `<div class="entry-content">`."""
+    dense = _densest(body)
+    dense_len = _text_len(dense) if dense is not body else 0
     for xpath in ('.//*[@itemprop="reviewBody" or @itemprop="articleBody"]', ".//article",
                   './/main|.//*[@role="main"]'):
         found = [(_text_len(el), el) for el in body.xpath(xpath)]
         if found:
             n, el = max(found, key=lambda p: p[0])
-            if n >= MIN_MAIN_CHARS:
+            if n >= MIN_MAIN_CHARS and (dense_len <= 2 * n or _inside(dense, el)
+                                        or _inside(el, dense)):
                 return el
+    return dense
+
+
+def _densest(body: Any) -> Any:
+    """The element whose paragraphs (and its children's, at half weight) hold the most text."""
     scores: dict[Any, float] = {}
     for p in body.iter("p", "li", "td", "blockquote", "pre"):
         n = _text_len(p)
