@@ -13,6 +13,7 @@ from reviewextract.fields.opinions import OpinionResult, extract_opinions
 from reviewextract.lang import get_language
 from reviewextract.lang.lexicon import get_lexicon
 from reviewextract.opinions import items
+from reviewextract.opinions.polarity import Polarity
 from reviewextract.opinions.reader import reader
 from reviewextract.text import Doc, WordIndex, lower_same_length, split_clauses, word_spans
 
@@ -103,3 +104,12 @@ def test_reader_clauses_equal_split_clauses(seed: int) -> None:
         want = split_clauses(text, doc.low, start, end, LEX.split_words, **kw)
         assert r.clauses(LEX, start, end) == [(c.start, c.end, c.opener) for c in want]
 
+
+
+def test_the_shared_polarity_of_silent_clauses_stays_empty() -> None:
+    # clauses without a live word share one Polarity per review: no step may change it
+    for text in TEXTS:
+        doc = Doc(text, DE)
+        extract_opinions(doc, None)
+        shared = doc.words.memo.get("nothing")
+        assert shared is None or shared == Polarity()

@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import compress
+from typing import Any
 
 from ..lang.lexicon import Lexicon, Profile
 from ..text import Doc, WordIndex
@@ -299,6 +300,15 @@ def _add(pol: Polarity, start: int, end: int, w: float, rule: str) -> None:
     pol.rules.append(rule)
 
 
+def _nothing(cache: dict[Any, Any]) -> Polarity:
+    """The polarity of a clause that says nothing: one record per review, shared by all such
+    clauses (most of them), since no step changes a clause's polarity once it is made."""
+    pol = cache.get("nothing")
+    if pol is None:
+        pol = cache["nothing"] = Polarity()
+    return pol  # type: ignore[no-any-return]
+
+
 def clause_polarity(lex: Lexicon, doc: Doc, start: int, end: int) -> Polarity:
     """The polarity of `doc.text[start:end]`; remembered while the review is being read."""
     cache = doc.words.memo  # tokens.memo(doc), without the call: this runs once per clause
@@ -308,7 +318,7 @@ def clause_polarity(lex: Lexicon, doc: Doc, start: int, end: int) -> Polarity:
         return hit  # type: ignore[no-any-return]
     us, n = units(lex, doc, start, end)
     if not us:
-        cache[key] = pol = Polarity()
+        cache[key] = pol = _nothing(cache)
         return pol
     low = doc.low
     polar = [u for u in us if u.kind == "polar"]
@@ -319,7 +329,9 @@ def clause_polarity(lex: Lexicon, doc: Doc, start: int, end: int) -> Polarity:
     elif any(u.kind == "excess" for u in us):
         pol = score_units(us, n)
     else:
-        pol = Polarity()  # modifiers and negators with nothing to act on score nothing
+        # modifiers and negators with nothing to act on score nothing (a negator is still
+        # marked below: a fresh record, not the shared one)
+        pol = Polarity()
     for u in us:
         if u.kind == "neg":
             first_neg = u.start

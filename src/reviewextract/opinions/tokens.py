@@ -82,9 +82,12 @@ END = "$"  # a phrase ending in this matches only at the end of its clause ("zie
 
 
 @cache
-def _split_firsts(code: str) -> frozenset[str]:
-    """First words of the separable verbs ("fällt … ab"): per language, found once."""
-    return frozenset(verb for verb, _ in get_lexicon(code).split_phrases)
+def _live_starts(code: str) -> frozenset[str]:
+    """Phrase starts that are live wherever they stand: the first words of the separable verbs
+    ("fällt … ab") and of the phrases whose second word is the clause end. Per language, once."""
+    lex = get_lexicon(code)
+    return frozenset([*(verb for verb, _ in lex.split_phrases),
+                      *(w for w, nxt in lex.phrase_lengths if nxt == END)])
 
 
 def reading(doc: Doc, lex: Lexicon) -> Reading:
@@ -108,7 +111,7 @@ def reading(doc: Doc, lex: Lexicon) -> Reading:
             flags = [False] * len(words)
             for i, j in runs:
                 flags[i:j] = [True] * (j - i)
-        pairs, firsts = lex.phrase_lengths, _split_firsts(lex.code)
+        pairs, anywhere = lex.phrase_lengths, _live_starts(lex.code)
         last = len(words) - 1
         live: list[int] = []
         for k in compress(range(len(words)), profs):
@@ -116,7 +119,7 @@ def reading(doc: Doc, lex: Lexicon) -> Reading:
                 live.append(k)
                 continue
             w = words[k]
-            if w in firsts or (w, END) in pairs or (k < last and (w, words[k + 1]) in pairs):
+            if w in anywhere or (k < last and (w, words[k + 1]) in pairs):
                 live.append(k)
         cache[key] = (profs, flags, [i for i, _ in runs], [j for _, j in runs], live)
     return cache[key]  # type: ignore[no-any-return]
