@@ -332,3 +332,15 @@ def test_the_article_still_wins_over_a_shorter_block_outside_it() -> None:
     page = _page(f"<article><h1>Lichtspiel</h1>{REVIEW_P * 3}</article>{aside}</div>")
     text = visible_text(page)
     assert text.startswith("Lichtspiel") and "ganz anderes" not in text
+
+
+def test_review_written_with_br_in_a_div_is_the_main_block(seed_text: str) -> None:
+    """Older sites part paragraphs with <br><br> in a plain div, with no <p> at all."""
+    body = "<br><br>".join(seed_text.split("\n\n"))
+    side = ("<div class='box'><b>Top-Kritiken</b><br>„Nordlicht“ (2017): ein Meisterwerk mit "
+            "überragenden Darstellern<br>„Südwind“ – 141 Minuten pure Spannung</div>")
+    for layout in (f"<div class='post'><h1>Missions</h1>{body}</div>{side}",
+                   f"<table><tr><td>{side}</td><td><h1>Missions</h1>{body}</td></tr></table>"):
+        review = extract_html(_page(layout))
+        assert "Meisterwerk" not in review.source_text and "Südwind" not in review.source_text
+        assert (review.title, review.season, review.episodes) == ("Missions", 1, 10)

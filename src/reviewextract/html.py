@@ -52,6 +52,10 @@ _PARAGRAPH = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "section
                         "header", "footer", "aside", "hr", "details", "summary", "address"})
 _LINE = frozenset({"li", "tr", "dt", "dd", "figcaption", "caption", "br"})
 _CELL = frozenset({"td", "th"})
+_TEXT_BLOCKS = ("div", "section", "center", "font", "span", "td")  # may hold running text
+_INLINE = frozenset({"a", "b", "i", "em", "strong", "u", "span", "font", "small", "q", "cite",
+                     "abbr", "mark", "sup", "sub", "br", "time"})
+_OWN_TEXT_MIN = 200  # less own text than a short paragraph: a caption or a teaser, not a review
 _PARA_BREAK, _LINE_BREAK = "\x1d", "\x1e"
 # a run of break marks and the blanks after it (blanks before it end a line: `_tidy` strips
 # them); a pattern that could start with a blank would be tried at every blank of the page
@@ -305,13 +309,35 @@ def _densest(body: Any) -> Any:
         parent = p.getparent()
         if parent is None or n < 20:
             continue
+        if p.tag == "td" and _own_text_len(p) >= _OWN_TEXT_MIN:
+            continue  # a layout cell that holds the running text: scored as a block below
         scores[parent] = scores.get(parent, 0.0) + n
         grand = parent.getparent()
         if grand is not None:
             scores[grand] = scores.get(grand, 0.0) + n / 2
+    # text written straight into a block, paragraphs parted by <br> (older sites): the block's
+    # own text counts for the block itself, and half for its parent
+    for el in body.iter(*_TEXT_BLOCKS):
+        n = _own_text_len(el)
+        if n < _OWN_TEXT_MIN:
+            continue
+        scores[el] = scores.get(el, 0.0) + n
+        parent = el.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0.0) + n / 2
     if not scores:
         return body
     return max(scores.items(), key=lambda p: p[1])[0]
+
+
+def _own_text_len(el: Any) -> int:
+    """Characters of `el`'s own running text: its text, its inline children's text and tails."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag in _INLINE:
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return len(" ".join(" ".join(parts).split()))
 
 
 def _render_lines(el: Any, skip: Any = None) -> list[str]:
