@@ -31,6 +31,9 @@ EPISODES = [
          "lässt sie nach.", None),
     case("film-has-none", "Der Film hat zwei Teile, die man am Stück sehen sollte. Regie "
          "führte Anna Muster.", None),
+    case("describing-adjective", "Die Staffel umfasst acht einstündige Episoden.", 8),
+    case("new-episodes", "Die Fortsetzung bringt zehn neue Folgen mit.", 10),
+    case("part-adjective-is-not", "Die Serie hat zwei schwache Folgen, sonst ist sie gut.", None),
     # a count in a sentence about another season belongs to that season
     case("other-season-compared", "Die dritte Staffel von „Moorland“ enttäuscht. Wie die erste "
          "Staffel, deren zwölf Folgen alle sehenswert waren, ist sie nicht.", None),
@@ -57,6 +60,9 @@ RUNTIME = [
     case("range-jeweils", "Die Serie hat acht Folgen, jeweils 40–50 Minuten lang.", 40),
     case("infobox-label", "Ein Film\nRegie: Hans Beispiel\nLaufzeit: 137 Min.\n\nGut.", 137),
     case("episodes-a-minutes", "Die acht Episoden à 50 Minuten vergehen wie im Flug.", 50),
+    case("hour-long-episodes", "Die Staffel umfasst acht einstündige Episoden.", 60),
+    case("each-episode-about", "Die Serie ist kurzweilig. Jede Episode dauert etwa 45 "
+         "Minuten.", 45),
     case("zweieinhalb-stunden", "Der Film ist mit zweieinhalb Stunden zu lang.", 150),
     case("aside-not-runtime", "Der Film ist stark. Zehn Minuten lang passiert gar nichts, "
          "dann zieht er an.", None),
@@ -95,6 +101,7 @@ YEAR = [
     case("aus", "Die erste Staffel aus 2017 überzeugt.", 2017),
     case("parenthesis", "„Nordlicht“ (2006) ist ein stiller Film.", 2006),
     case("in-die-kinos", "Der Film kam 2019 in die Kinos und war ein Erfolg.", 2019),
+    case("participle-adjective", "Die 2019 gestartete Serie „Nordlicht“ ist ein Phänomen.", 2019),
     case("er-adjective", "Der 2023er Film hat viele Preise gewonnen.", 2023),
     case("label", "Ein Film\nProduktionsjahr: 1999\nRegie: Hans Beispiel\n\nGut.", 1999),
     case("release-date-is-not", "Die Blu-ray (VÖ: 12.03.2021) ist gut gemacht.", None),

@@ -70,7 +70,11 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding
             weight = rule.weight
             if ends_with_phrase(before, approx):
                 weight += _APPROX_BONUS
-            if ends_with_phrase(before, per_ep_before) or starts_with_phrase(after, per_ep_after):
+            core = before  # "jede Folge dauert etwa 45": the per-episode cue before "etwa"
+            while core and core[-1] in approx:
+                core = core[:-1]
+            if (ends_with_phrase(core, per_ep_before) or ends_with_phrase(before, per_ep_before)
+                    or starts_with_phrase(after, per_ep_after)):
                 tags.add("per_episode")
                 weight += _PER_EPISODE_BONUS
             if any(w.rstrip(":") in totals for w in before):
