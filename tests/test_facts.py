@@ -148,6 +148,7 @@ DIRECTORS = [
          "Klang ist gut.", []),
     case("writer-is-not", "Das Drehbuch schrieb Anna Muster, der Showrunner ist Paul "
          "Beispiel.", []),
+    case("regie-for-all-episodes", "Regie bei allen Folgen führte Lea Sand.", ["Lea Sand"]),
     case("film-by", "Der neue Film von Ida Nordmann ist ein stiller Sommerfilm.",
          ["Ida Nordmann"]),
     case("debut-by-role", "Das Spielfilmdebüt von Regisseurin Lea Sand berührt.", ["Lea Sand"]),
