@@ -46,7 +46,8 @@ def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]
             evidence[name] = _evidence(doc, f)
 
     keep("title", title.resolve(title.candidates(doc)))
-    season_f = season.resolve(season.candidates(doc))
+    mentions = season.candidates(doc, every_mention=True)
+    season_f = season.resolve([f for f in mentions if "other_season" not in f.tags])
     rejected: list[Rejected] = []
     all_runs = runtime.candidates(doc, rejected)
     kinds = work_type.candidates(doc)
@@ -64,8 +65,7 @@ def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]
     if serial:
         counts = episodes.candidates(doc, rejected)
         if counts and season_f is not None and kind_value == WorkType.SEASON:
-            counts = _this_season(doc, counts, season.candidates(doc, every_mention=True),
-                                  season_f.value)
+            counts = _this_season(doc, counts, mentions, season_f.value)
         keep("episodes", best(counts))
     runs = [f for f in all_runs if runtime.plausible(f, serial)]
     if serial and any("per_episode" in f.tags for f in runs):

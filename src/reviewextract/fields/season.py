@@ -24,7 +24,8 @@ _HEADLINE_BONUS = 1.5
 
 def candidates(doc: Doc, *, every_mention: bool = False) -> list[Finding]:
     """The season mentions that may name the reviewed season; with `every_mention`, also those
-    the context marks as another season ("wie die erste Staffel", "ab Staffel 2")."""
+    the context marks as another season ("wie die erste Staffel", "ab Staffel 2"), tagged
+    `other_season`."""
     lang = doc.lang
     veto_before = lang.wordset("season_veto_before")
     veto_after = lang.wordset("season_veto_after")
@@ -45,15 +46,17 @@ def candidates(doc: Doc, *, every_mention: bool = False) -> list[Finding]:
                 continue
             before = words_before(doc.low, m.start(), 3)
             after = words_after(doc.low, m.end(), 2)
-            if not every_mention and (ends_with_phrase(before, veto_before)
-                                      or starts_with_phrase(after, veto_after)):
-                continue
+            tags = rule.tags
+            if ends_with_phrase(before, veto_before) or starts_with_phrase(after, veto_after):
+                if not every_mention:
+                    continue
+                tags = tags | {"other_season"}
             weight = rule.weight
             if name == "ord" and before and before[-1] in definite:
                 weight += _DEFINITE_BONUS
             if m.start() < headline_end:
                 weight += _HEADLINE_BONUS
-            out.append(Finding(FIELD, int(n), m.start(), m.end(), rule.id, weight, rule.tags))
+            out.append(Finding(FIELD, int(n), m.start(), m.end(), rule.id, weight, tags))
     return out
 
 
