@@ -5,6 +5,7 @@ docs/robustness.md lists these tests by name, one row per input class.
 
 from __future__ import annotations
 
+import random
 import signal
 import subprocess
 import sys
@@ -396,3 +397,8 @@ def test_language_words_equal_the_pattern_everywhere() -> None:
     for rec in corpus_records():
         low = rec["text"].lower()
         assert guard._letter_words(low.split()) == guard._WORDS.findall(low)
+    rnd = random.Random(5)
+    chars = "ab cä'’-.,„“(1)_ßÉ\n2x…\t"
+    for _ in range(5_000):
+        text = "".join(rnd.choice(chars) for _ in range(rnd.randrange(30)))
+        assert guard._letter_words(text.split()) == guard._WORDS.findall(text), repr(text)
