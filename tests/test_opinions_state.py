@@ -12,7 +12,7 @@ import pytest
 from reviewextract.fields.opinions import OpinionResult, extract_opinions
 from reviewextract.lang import get_language
 from reviewextract.lang.lexicon import get_lexicon
-from reviewextract.opinions import items
+from reviewextract.opinions import items, tokens
 from reviewextract.opinions.polarity import Polarity
 from reviewextract.opinions.reader import reader
 from reviewextract.text import Doc, WordIndex, lower_same_length, split_clauses, word_spans
@@ -113,3 +113,12 @@ def test_the_shared_polarity_of_silent_clauses_stays_empty() -> None:
         extract_opinions(doc, None)
         shared = doc.words.memo.get("nothing")
         assert shared is None or shared == Polarity()
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_find_quotations_equals_the_quotation_pattern(seed: int) -> None:
+    rng = random.Random(seed)
+    texts = [*TEXTS, *("".join(rng.choice("„“”\"»«\n ab") for _ in range(rng.randrange(30)))
+                       for _ in range(3000))]
+    for text in texts:
+        assert tokens.find_quotations(text) == [m.span() for m in tokens._QUOTED.finditer(text)]

@@ -19,7 +19,7 @@ from ..lang.lexicon import Lexicon, get_lexicon
 from ..text import Doc, WordIndex
 
 # the marks that close a clause in `text.split_clauses` (its `_CLAUSE_MARK`)
-_CLAUSE_MARK = re.compile(r"[;:,–—()]")
+_CLAUSE_MARKS = ";:,–—()"
 _ALNUM = re.compile(r"[^\W_]")
 _CLAUSE_EDGE = ".!?…"  # stripped off a clause's edges with white space
 MIN_SIDE = 3  # words on each side of a split word (`split_clauses`' default)
@@ -35,17 +35,19 @@ class Reader:
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         low = doc.low
         self.text, self.low, self.ix = doc.text, low, doc.words
-        marks: list[int] = []
-        mark_at: list[str] = []
+        # str.find per mark, not the pattern: a pattern scan tests every character of the
+        # review against the class, find skips to the few marks there are
+        found: list[int] = []
         last = len(low) - 1
-        for m in _CLAUSE_MARK.finditer(low):
-            s = m.start()
-            ch = low[s]
-            if ch == "," and 0 < s < last and low[s - 1].isdigit() and low[s + 1].isdigit():
-                continue  # "7,5" is a number, not two clauses
-            marks.append(s)
-            mark_at.append(ch)
-        self.marks, self.mark_at = marks, mark_at
+        for ch in _CLAUSE_MARKS:
+            s = low.find(ch)
+            while s >= 0:
+                if not (ch == "," and 0 < s < last and low[s - 1].isdigit()
+                        and low[s + 1].isdigit()):  # "7,5" is a number, not two clauses
+                    found.append(s)
+                s = low.find(ch, s + 1)
+        found.sort()
+        self.marks, self.mark_at = found, [low[s] for s in found]
         # start of every possible spaced dash (white space, "-", white space); a range takes
         # them left to right without overlap, as a pattern scan of that range would
         dashes: list[int] = []
