@@ -89,6 +89,11 @@ SEASON = [
     case("label", "Nordlicht\nStaffel: 2\nRegie: Hans Beispiel\n\nGut.", 2),
     case("zur-ordinal", "Ich muss mal was zur dritten Season von „Nordlicht“ sagen.", 3),
     case("first-compound", "Die Auftaktstaffel von „Nordlicht“ umfasst acht Folgen.", 1),
+    case("topic-opening", "Mit der zweiten Staffel legt „Nordlicht“ noch einmal zu.", 2),
+    case("compared-with-is-not", "Verglichen mit der ersten Staffel wirkt die Serie müde.",
+         None),
+    case("topic-opening-loses-to-stated", "Die dritte Staffel überzeugt. Mit der ersten Staffel "
+         "kann sie nicht mithalten.", 3),
 ]
 
 

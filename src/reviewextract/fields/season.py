@@ -20,6 +20,7 @@ from ._common import (
 FIELD = "season"
 _DEFINITE_BONUS = 1.0
 _HEADLINE_BONUS = 1.5
+_TOPIC_FACTOR = 0.5
 
 
 def candidates(doc: Doc, *, every_mention: bool = False) -> list[Finding]:
@@ -30,6 +31,7 @@ def candidates(doc: Doc, *, every_mention: bool = False) -> list[Finding]:
     veto_before = lang.wordset("season_veto_before")
     veto_after = lang.wordset("season_veto_after")
     definite = lang.wordset("definite")
+    topic_openers = lang.wordset("season_topic_openers")
     headline_end = doc.lines[0][1] if doc.lines else 0
     out: list[Finding] = []
     for rule in lang.field_rules(FIELD):
@@ -47,7 +49,14 @@ def candidates(doc: Doc, *, every_mention: bool = False) -> list[Finding]:
             before = words_before(doc.low, m.start(), 3)
             after = words_after(doc.low, m.end(), 2)
             tags = rule.tags
-            if ends_with_phrase(before, veto_before) or starts_with_phrase(after, veto_after):
+            vetoed = starts_with_phrase(after, veto_after)
+            topic = False
+            if not vetoed and ends_with_phrase(before, veto_before):
+                # "Mit der zweiten Staffel legt die Serie zu": opening the sentence, the season
+                # is its topic (weakly); "verglichen mit der ersten Staffel" stays another one
+                topic = " ".join(before) in topic_openers
+                vetoed = not topic
+            if vetoed:
                 if not every_mention:
                     continue
                 tags = tags | {"other_season"}
@@ -56,6 +65,8 @@ def candidates(doc: Doc, *, every_mention: bool = False) -> list[Finding]:
                 weight += _DEFINITE_BONUS
             if m.start() < headline_end:
                 weight += _HEADLINE_BONUS
+            if topic:
+                weight *= _TOPIC_FACTOR
             out.append(Finding(FIELD, int(n), m.start(), m.end(), rule.id, weight, tags))
     return out
 
