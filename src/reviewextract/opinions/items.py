@@ -134,8 +134,10 @@ def _corrections(doc: Doc, lex: Lexicon,
     part ("nie den perfekten Retter, sondern einen Mann") hands nothing on. Only clauses after
     the first negated one can be a Y, so only their first words are looked at."""
     out: dict[int, float | None] = {}
-    first_neg = next((k for k, (_, pol) in enumerate(scored) if pol.negated_at >= 0), None)
-    if first_neg is None:
+    for first_neg, (_, pol) in enumerate(scored):  # noqa: B007 (read after the loop)
+        if pol.negated_at >= 0:
+            break
+    else:
         return out  # the usual sentence: nothing is denied
     for i in range(first_neg + 1, len(scored)):
         c, pol = scored[i]

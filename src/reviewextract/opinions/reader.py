@@ -129,7 +129,8 @@ class Reader:
             start += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in _CLAUSE_EDGE):
             end -= 1
-        if end > start and _ALNUM.search(text, start, end):
+        # a clause mostly begins with a letter: the pattern only looks past other characters
+        if end > start and (text[start].isalnum() or _ALNUM.search(text, start, end)):
             out.append((start, end, opener))
 
 
