@@ -12,6 +12,7 @@ _MIN_HEAD = 4  # a compound's modifier must leave at least this many characters 
 _MIN_ASPECT_HEAD = 5
 _CACHE_MAX = 50_000
 MAX_TOKEN = 40  # longer tokens (digit runs, garbage) are never probed: a lookup's cost is bounded
+END = "$"  # a phrase ending in this matches only at the end of its clause ("zieht sich $")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,9 @@ class Lexicon:
         default_factory=dict, repr=False)
     phrase_lengths: dict[tuple[str, str], tuple[int, ...]] = field(
         default_factory=dict, repr=False)
+    clause_splitters: frozenset[str] = field(default=frozenset(), repr=False)
+    anchor_words: frozenset[str] = field(default=frozenset(), repr=False)
+    live_starts: frozenset[str] = field(default=frozenset(), repr=False)
 
     def __post_init__(self) -> None:
         # one table for the four kinds of multi-word entry; where a key is in several, the
@@ -118,6 +122,14 @@ class Lexicon:
                     self.phrase_table[key] = value(key)
                     lengths.setdefault(key[:2], set()).add(len(key))  # type: ignore[arg-type]
         self.phrase_lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+        # tables the clause reader looks words up in once per review (opinions/reader.py,
+        # opinions/tokens.py): the words that split clauses, those and the cue openers
+        # together, and the phrase starts that can match wherever they stand (separable verbs,
+        # phrases whose second word is the clause end)
+        self.clause_splitters = self.split_words | self.coordinators
+        self.anchor_words = self.clause_splitters | self.cue_starts
+        self.live_starts = frozenset([*(verb for verb, _ in self.split_phrases),
+                                      *(w for w, nxt in self.phrase_lengths if nxt == END)])
 
     def lookup(self, token: str) -> Entry | None:
         """The entry that scores a lowercased word token: exact form, stem, then compound head."""

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cache
 from itertools import compress
 
-from ..lang.lexicon import Lexicon, get_lexicon
+from ..lang.lexicon import Lexicon
 from ..text import Doc, WordIndex
 
 # the marks that close a clause in `text.split_clauses` (its `_CLAUSE_MARK`)
@@ -58,7 +57,7 @@ class Reader:
             p = low.find("-", p + 1)
         self.dashes = dashes
         words = self.ix.words
-        splitting, _, anchors = _anchor_words(lex.code)
+        splitting, anchors = lex.clause_splitters, lex.anchor_words
         # one C-level pass finds every word either list needs (a few per review); the split
         # words and the words that can open a verdict cue ("fazit", "alles in allem") are
         # then told apart among those few
@@ -132,14 +131,6 @@ class Reader:
         # a clause mostly begins with a letter: the pattern only looks past other characters
         if end > start and (text[start].isalnum() or _ALNUM.search(text, start, end)):
             out.append((start, end, opener))
-
-
-@cache
-def _anchor_words(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Per language, once: the words that split clauses, the cue openers, and both together."""
-    lex = get_lexicon(code)
-    splitting = lex.split_words | lex.coordinators
-    return splitting, lex.cue_starts, splitting | lex.cue_starts
 
 
 def reader(doc: Doc, lex: Lexicon) -> Reader:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cache
 from itertools import compress
 from typing import Any
 
-from ..lang.lexicon import Lexicon, Profile, get_lexicon
+from ..lang import lexicon_model
+from ..lang.lexicon import Lexicon, Profile
 from ..text import Doc
 
 
@@ -117,16 +117,7 @@ def quote_runs(doc: Doc) -> list[tuple[int, int]]:
 # live words (see `reading`)
 Reading = tuple[list[Profile | None], list[bool] | None, list[int], list[int], list[int]]
 
-END = "$"  # a phrase ending in this matches only at the end of its clause ("zieht sich $")
-
-
-@cache
-def _live_starts(code: str) -> frozenset[str]:
-    """Phrase starts that are live wherever they stand: the first words of the separable verbs
-    ("fällt … ab") and of the phrases whose second word is the clause end. Per language, once."""
-    lex = get_lexicon(code)
-    return frozenset([*(verb for verb, _ in lex.split_phrases),
-                      *(w for w, nxt in lex.phrase_lengths if nxt == END)])
+END = lexicon_model.END
 
 
 def reading(doc: Doc, lex: Lexicon) -> Reading:
@@ -150,7 +141,7 @@ def reading(doc: Doc, lex: Lexicon) -> Reading:
             flags = [False] * len(words)
             for i, j in runs:
                 flags[i:j] = [True] * (j - i)
-        pairs, anywhere = lex.phrase_lengths, _live_starts(lex.code)
+        pairs, anywhere = lex.phrase_lengths, lex.live_starts
         last = len(words) - 1
         live: list[int] = []
         for k in compress(range(len(words)), profs):
