@@ -1,11 +1,12 @@
 """The review read once into arrays that every opinion step shares, and clause splitting on them.
 
 `text.split_clauses` finds the clause marks, spaced dashes and split words of one sentence with
-its own scans. Here they are found once for the whole review (one pattern scan, one C-level
-membership pass over the words) and each sentence takes its share by bisecting, so splitting a
-sentence costs a few bisections plus its cuts. The result is the same list of clauses,
-`split_clauses` with the language's split words, coordinators and subject starts, as
-(start, end, opener) tuples: no clause text is cut out that no step reads.
+its own scans. Here they are found once for the whole review (str.find per mark, one C-level
+membership pass over the words that also finds the verdict-cue openers) and each sentence takes
+its share by bisecting, so splitting a sentence costs a few bisections plus its cuts. The
+result is the same list of clauses as `split_clauses` with the language's split words,
+coordinators and subject starts, as (start, end, opener) tuples: no clause text is cut out
+that no step reads.
 """
 
 from __future__ import annotations
