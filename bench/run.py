@@ -219,11 +219,11 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         jobs_file = Path(tmp) / "jobs.jsonl"
         write_jsonl(jobs_file, texts, args.jobs_records, 0)
-        # best of three runs each, interleaved (1, 2, 1, 2, ...): the speed of this virtual
+        # best of five runs each, interleaved (1, 2, 1, 2, ...): the speed of this virtual
         # machine drifts by up to 1.7x within a minute, so back-to-back blocks of one setting
         # would measure the drift; the summary's rate leaves out the one-off start-up
         rates: dict[int, list[int]] = {1: [], 2: []}
-        for _ in range(3):
+        for _ in range(5):
             for jobs in (1, 2):
                 rates[jobs].append(run_batch(jobs_file, jobs)["rate"])
         r["jobs1_per_s"], r["jobs2_per_s"] = max(rates[1]), max(rates[2])
