@@ -318,13 +318,20 @@ def convert_parallel(items: Iterable[Item], options: BatchOptions, jobs: int,
         for item in items:
             yield convert_item(item, options)
         return
+    import gc
     import multiprocessing
 
-    with multiprocessing.Pool(jobs, initializer=warm_up_worker) as pool:
-        pending: deque = deque()
-        for chunk in chunked(items, chunk_size):
-            pending.append(pool.apply_async(convert_chunk, (chunk, options)))
-            if len(pending) >= 4 * jobs:
+    # the language data loaded above is shared with forked workers copy-on-write; frozen, the
+    # collector never writes to those objects, so their pages stay shared (Python's gc docs)
+    gc.freeze()
+    try:
+        with multiprocessing.Pool(jobs, initializer=warm_up_worker) as pool:
+            pending: deque = deque()
+            for chunk in chunked(items, chunk_size):
+                pending.append(pool.apply_async(convert_chunk, (chunk, options)))
+                if len(pending) >= 4 * jobs:
+                    yield from pending.popleft().get()
+            while pending:
                 yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    finally:
+        gc.unfreeze()  # a long-lived caller's objects become collectable again
