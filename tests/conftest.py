@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,3 +43,13 @@ def chromium() -> Path:
             pytest.fail("CI needs /usr/bin/chromium (apt-get install chromium)")
         pytest.skip("no /usr/bin/chromium")
     return CHROMIUM
+
+
+def comparable_record(review: Any) -> dict:
+    """A record without what differs by input format (spans, source text, page meta): the
+    values, and the texts of pros, cons and verdict."""
+    data = review.model_dump(mode="json", exclude={"evidence", "source_text", "meta", "warnings"})
+    for key in ("pros", "cons"):
+        data[key] = [o["text"] for o in data[key]]
+    data["verdict"] = data["verdict"]["text"] if data["verdict"] else None
+    return data

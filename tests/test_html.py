@@ -18,7 +18,7 @@ from reviewextract.errors import (
 )
 from reviewextract.html import decode_page, extract_html, visible_text
 
-from .conftest import DATA, ROOT, corpus_records
+from .conftest import DATA, ROOT, comparable_record, corpus_records
 
 HTML_RECORDS = [r for r in corpus_records() if r.get("format") == "html"]
 SEED_PAGE = DATA / "html" / "missions.html"
@@ -67,19 +67,11 @@ def test_no_boilerplate_in_main_text_or_record(rec: dict) -> None:
         assert review.source_text[s.start:s.end] == s.text
 
 
-def _comparable(review) -> dict:
-    data = review.model_dump(mode="json", exclude={"evidence", "source_text", "meta", "warnings"})
-    for key in ("pros", "cons"):
-        data[key] = [o["text"] for o in data[key]]
-    data["verdict"] = data["verdict"]["text"] if data["verdict"] else None
-    return data
-
-
 def test_seed_in_a_realistic_page_gives_the_plain_text_record(seed_text: str) -> None:
     page = SEED_PAGE.read_text(encoding="utf-8")
     boiler = _boilerplate_texts(page)
     assert any("Expanse" in b for b in boiler) and any("Cookies" in b for b in boiler)
-    assert _comparable(extract_html(page)) == _comparable(extract(seed_text))
+    assert comparable_record(extract_html(page)) == comparable_record(extract(seed_text))
 
 
 def test_seed_page_hints() -> None:

@@ -17,7 +17,7 @@ import pytest
 from reviewextract import extract
 from reviewextract.html import extract_html
 
-from .conftest import DATA, corpus_records
+from .conftest import DATA, comparable_record, corpus_records
 
 TEXT_RECORDS = [r for r in corpus_records() if r.get("format", "text") == "text"]
 _ARTICLE = re.compile(r"(<article class=\"post\">).*?(<div class=\"share\">)", re.S)
@@ -37,14 +37,6 @@ def as_page(text: str) -> str:
     return _ARTICLE.sub(lambda m: f"{m.group(1)}\n{byline}\n{body}\n{m.group(2)}", _PAGE, count=1)
 
 
-def _comparable(review) -> dict:
-    data = review.model_dump(mode="json", exclude={"evidence", "source_text", "meta", "warnings"})
-    for key in ("pros", "cons"):
-        data[key] = [o["text"] for o in data[key]]
-    data["verdict"] = data["verdict"]["text"] if data["verdict"] else None
-    return data
-
-
 def test_the_page_template_is_a_realistic_page() -> None:
     page = as_page("Ein Absatz.\n\nNoch einer\nmit Zeilenumbruch.")
     assert page.count("<article") == 1 and "<p>Noch einer<br>\nmit Zeilenumbruch.</p>" in page
@@ -55,4 +47,5 @@ def test_the_page_template_is_a_realistic_page() -> None:
 
 @pytest.mark.parametrize("rec", TEXT_RECORDS, ids=lambda r: r["id"])
 def test_text_review_in_a_page_gives_the_plain_text_record(rec: dict) -> None:
-    assert _comparable(extract_html(as_page(rec["text"]))) == _comparable(extract(rec["text"]))
+    page = as_page(rec["text"])
+    assert comparable_record(extract_html(page)) == comparable_record(extract(rec["text"]))
