@@ -71,6 +71,12 @@ IDIOMS = [
                  ["Die Auflösung wirkt arg ausgedacht"], id="ausgedacht"),
     pytest.param("Der schrille Humor passt nicht immer zum ernsten Thema.", [],
                  ["Der schrille Humor passt nicht immer zum ernsten Thema"], id="passt-nicht"),
+    pytest.param("Im Finale jagt eine Wendung die nächste.",
+                 ["Im Finale jagt eine Wendung die nächste"], [], id="wendung-jagt"),
+    pytest.param("Bei so vielen Figuren verliert man den Überblick.", [],
+                 ["Bei so vielen Figuren verliert man den Überblick"], id="ueberblick"),
+    pytest.param("Jede Einstellung ist sorgfältig durchkomponiert.",
+                 ["Jede Einstellung ist sorgfältig durchkomponiert"], [], id="durchkomponiert"),
 ]
 
 
