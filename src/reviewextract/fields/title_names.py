@@ -195,4 +195,9 @@ def _is_work_noun(word: str, works: frozenset[str]) -> bool:
     if word in works or word.rstrip("ne") in works or word[:-1] in works:
         return True
     # a compound whose head is a work noun of four letters or more ("gerichtsdrama")
-    return any(len(n) >= 4 and word.endswith(n) for n in works)
+    return word.endswith(_compound_heads(works))
+
+
+@cache
+def _compound_heads(works: frozenset[str]) -> tuple[str, ...]:
+    return tuple(n for n in works if len(n) >= 4)
