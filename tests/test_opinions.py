@@ -162,6 +162,13 @@ VERDICTS = [
     pytest.param("Die Story ist dünn. Die Bilder sind schön. Ein wunderbarer Film für Kinder.",
                  "Ein wunderbarer Film für Kinder", id="closing-evaluative-sentence"),
     pytest.param("Es geht um eine Familie in Berlin. Sie zieht um.", None, id="no-judgement"),
+    pytest.param("Die Musik ist gut. Mit sechs Folgen von jeweils einer knappen Stunde ist die "
+                 "Serie schnell gesehen, und doch hallt sie lange nach: ein stilles, "
+                 "großartiges Stück Fernsehen mit einem überragenden Ensemble.",
+                 "ein stilles, großartiges Stück Fernsehen mit einem überragenden Ensemble",
+                 id="long-sentence-colon-summary"),
+    pytest.param("Die Musik ist gut. Fazit: Wer Krimis mag, wird hier bestens unterhalten.",
+                 "Wer Krimis mag, wird hier bestens unterhalten", id="short-label-colon-kept"),
 ]
 
 

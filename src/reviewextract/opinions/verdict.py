@@ -163,6 +163,11 @@ def _make(doc: Doc, lex: Lexicon, start: int, end: int, rule: str) -> Verdict | 
     if colon > 0 and tokens.count(doc, colon, end) > LONG_TAIL and tokens.count(
             doc, start, colon) >= MIN_CLAUSE_WORDS:
         start, end = _edges(doc, start, colon)
+    elif (colon > 0 and tokens.count(doc, start, end) > LONG_VERDICT
+          and clause_polarity(lex, doc, colon + 1, end).spans):
+        # "… und doch bleibt die Serie im Gedächtnis: ein kleines, großes Stück Fernsehen":
+        # a long sentence that ends in a short judging summary after a colon; the summary
+        start, end = _edges(doc, colon + 1, end)
     start, end = _first_judgement(doc, lex, start, end)
     if end <= start:
         return None
