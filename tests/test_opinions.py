@@ -167,6 +167,8 @@ VERDICTS = [
                  "großartiges Stück Fernsehen mit einem überragenden Ensemble.",
                  "ein stilles, großartiges Stück Fernsehen mit einem überragenden Ensemble",
                  id="long-sentence-colon-summary"),
+    pytest.param("Die Musik ist gut. Die Story ist dünn.\nFazit\nEin starker, spannender Film.",
+                 "Ein starker, spannender Film", id="fazit-heading-line"),
     pytest.param("Die Musik ist gut. Fazit: Wer Krimis mag, wird hier bestens unterhalten.",
                  "Wer Krimis mag, wird hier bestens unterhalten", id="short-label-colon-kept"),
 ]

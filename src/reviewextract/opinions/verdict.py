@@ -80,6 +80,8 @@ def _cut_label(doc: Doc, lex: Lexicon, s: Sentence) -> int:
     colon = head.find(":")
     if colon > 0 and " ".join(head[:colon].split()) in lex.verdict_labels:
         return s.start + colon + 1
+    if " ".join(doc.low[s.start:s.end].strip(" .!").split()) in lex.verdict_labels:
+        return s.end  # "Fazit" alone as a heading line: the verdict is the next sentence
     return s.start
 
 
