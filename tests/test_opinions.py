@@ -169,6 +169,11 @@ VERDICTS = [
                  id="long-sentence-colon-summary"),
     pytest.param("Die Musik ist gut. Die Story ist dünn.\nFazit\nEin starker, spannender Film.",
                  "Ein starker, spannender Film", id="fazit-heading-line"),
+    pytest.param("Die Musik ist gut. Fazit: Diesen Film muss man gesehen haben, am besten auf "
+                 "einer großen Leinwand.", "Diesen Film muss man gesehen haben",
+                 id="tail-am-besten-cut"),
+    pytest.param("Die Musik ist gut. Fazit: am besten gar nicht erst anschauen.",
+                 "am besten gar nicht erst anschauen", id="am-besten-as-the-verdict"),
     pytest.param("Die Musik ist gut. Fazit: Wer Krimis mag, wird hier bestens unterhalten.",
                  "Wer Krimis mag, wird hier bestens unterhalten", id="short-label-colon-kept"),
 ]

@@ -27,6 +27,7 @@ LONG_TAIL = 12  # a verdict is cut at a colon followed by more words than this (
 MIN_CLAUSE_WORDS = 5  # … when at least this many words stand before the colon
 LONG_VERDICT = 25  # a verdict sentence longer than this many words is cut after its first part
 MIN_PART = 8  # … if that part and the rest both have at least this many words
+MIN_HEAD = 4  # words a verdict keeps before a trailing ", am besten …"
 _PART_END = re.compile(r"[,;]|\s[–—-]\s")
 MIN_CLOSING = 1.0  # a verdict without a cue must be clearly evaluative
 POSITION_WEIGHT = 2.0  # later sentences are likelier to sum up
@@ -171,6 +172,7 @@ def _make(doc: Doc, lex: Lexicon, start: int, end: int, rule: str) -> Verdict | 
         # a long sentence that ends in a short judging summary after a colon; the summary
         start, end = _edges(doc, colon + 1, end)
     start, end = _first_judgement(doc, lex, start, end)
+    end = _before_tail(doc, lex, start, end)
     if end <= start:
         return None
     score, pos, neg = _scored(doc, lex, start, end)
@@ -190,6 +192,17 @@ def _first_judgement(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[int,
             return _edges(doc, start, m.start())
         break
     return start, end
+
+
+def _before_tail(doc: Doc, lex: Lexicon, start: int, end: int) -> int:
+    """End a verdict before ", am besten …" when what stands before it judges on its own."""
+    low = doc.low
+    for tail in lex.verdict_tails:
+        at = low.find(", " + tail + " ", start, end)
+        if at > start and tokens.count(doc, start, at) >= MIN_HEAD and clause_polarity(
+                lex, doc, start, at).spans:
+            return _edges(doc, start, at)[1]
+    return end
 
 
 def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
