@@ -75,6 +75,8 @@ IDIOMS = [
                  ["Im Finale jagt eine Wendung die nächste"], [], id="wendung-jagt"),
     pytest.param("Bei so vielen Figuren verliert man den Überblick.", [],
                  ["Bei so vielen Figuren verliert man den Überblick"], id="ueberblick"),
+    pytest.param("Viele Nebenfäden werden nicht zu Ende geführt.", [],
+                 ["Viele Nebenfäden werden nicht zu Ende geführt"], id="nicht-zu-ende-gefuehrt"),
     pytest.param("Jede Einstellung ist sorgfältig durchkomponiert.",
                  ["Jede Einstellung ist sorgfältig durchkomponiert"], [], id="durchkomponiert"),
 ]
