@@ -162,6 +162,12 @@ VERDICTS = [
     pytest.param("Die Story ist dünn. Die Bilder sind schön. Ein wunderbarer Film für Kinder.",
                  "Ein wunderbarer Film für Kinder", id="closing-evaluative-sentence"),
     pytest.param("Es geht um eine Familie in Berlin. Sie zieht um.", None, id="no-judgement"),
+    pytest.param("„Nordlicht“ ist ein kluger, fesselnder Thriller. Die Heldin gerät unter "
+                 "Verdacht. Vieles daran ist großartig und sehr bewegend.",
+                 "„Nordlicht“ ist ein kluger, fesselnder Thriller", id="work-as-subject-first"),
+    pytest.param("Die zweite Staffel ist eine riesige Enttäuschung. Die Heldin gerät unter "
+                 "Verdacht. Positiv: Die Schlacht ist technisch beeindruckend und sehr aufwendig.",
+                 "Die zweite Staffel ist eine riesige Enttäuschung", id="season-as-subject"),
     pytest.param("Die Musik ist gut. Mit sechs Folgen von jeweils einer knappen Stunde ist die "
                  "Serie schnell gesehen, und doch hallt sie lange nach: ein stilles, "
                  "großartiges Stück Fernsehen mit einem überragenden Ensemble.",

@@ -32,6 +32,7 @@ _PART_END = re.compile(r"[,;]|\s[–—-]\s")
 MIN_CLOSING = 1.0  # a verdict without a cue must be clearly evaluative
 POSITION_WEIGHT = 2.0  # later sentences are likelier to sum up
 WORK_BONUS = 1.0  # naming the work ("Film", a quoted title) marks a judgement of the whole
+SUBJECT_BONUS = 1.0  # … and more so when the work is the sentence's subject ("„Dark“ ist …")
 DETAIL_PENALTY = 1.0  # naming an aspect (picture, sound) marks a detail; so does a long sentence
 RATING_POSITIVE = 0.75  # normalized rating at or above: positive
 RATING_NEGATIVE = 0.45  # at or below: negative; between: mixed
@@ -140,6 +141,8 @@ def _closing(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> Verdict | Non
         rank = min(max(v.positive, -v.negative), 2.0) + POSITION_WEIGHT * (idx + 1) / len(found)
         if _about_work(doc, ws) or any(q in doc.text[v.start:v.end] for q in "„»\""):
             rank += WORK_BONUS
+        if _work_is_subject(doc, v.start, ws):
+            rank += SUBJECT_BONUS
         if any(lex.aspect(w) for w in ws):
             rank -= DETAIL_PENALTY
         if len(ws) > LONG_VERDICT:
@@ -152,6 +155,24 @@ def _closing(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> Verdict | Non
 @cache
 def _work_nouns(code: str) -> tuple[str, ...]:
     return get_language(code).words("work_nouns")
+
+
+def _work_is_subject(doc: Doc, start: int, ws: list[str]) -> bool:
+    """"„Dark“ ist …", "Die achte Staffel ist …": the sentence judges the work itself, its
+    subject (a quoted name, or a phrase ending in a work noun) followed by a copula."""
+    copula = _copula(doc.lang.code)
+    if doc.text[start:start + 1] in "„»\"«":
+        return any(w in copula for w in ws[1:8])
+    nouns = _work_nouns(doc.lang.code)
+    for i, w in enumerate(ws[:5]):
+        if w.endswith(nouns):
+            return any(x in copula for x in ws[i + 1:i + 3])
+    return False
+
+
+@cache
+def _copula(code: str) -> frozenset[str]:
+    return get_language(code).wordset("copula")
 
 
 def _about_work(doc: Doc, ws: list[str]) -> bool:
