@@ -106,6 +106,7 @@ class Lexicon:
     clause_splitters: frozenset[str] = field(default=frozenset(), repr=False)
     anchor_words: frozenset[str] = field(default=frozenset(), repr=False)
     live_starts: frozenset[str] = field(default=frozenset(), repr=False)
+    split_verbs: frozenset[str] = field(default=frozenset(), repr=False)
 
     def __post_init__(self) -> None:
         # one table for the four kinds of multi-word entry; where a key is in several, the
@@ -129,7 +130,8 @@ class Lexicon:
         # phrases whose second word is the clause end)
         self.clause_splitters = self.split_words | self.coordinators
         self.anchor_words = self.clause_splitters | self.cue_starts
-        self.live_starts = frozenset([*(verb for verb, _ in self.split_phrases),
+        self.split_verbs = frozenset(verb for verb, _ in self.split_phrases)
+        self.live_starts = frozenset([*self.split_verbs,
                                       *(w for w, nxt in self.phrase_lengths if nxt == END)])
 
     def lookup(self, token: str) -> Entry | None:

@@ -11,7 +11,7 @@ beside the units.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
 from typing import Any
@@ -29,14 +29,11 @@ EXCESS_WEIGHT = -1.0  # "zu X" on a word without polarity of its own
 EXCESS_BOOST = 1.2  # "viel zu lang"
 
 
-@dataclass(slots=True)
-class Unit:
-    start: int
-    end: int
-    kind: str  # polar | neg | mod | excess | word
-    weight: float = 0.0
-    term: str = ""
-    pos: int = 0  # place in the clause's row of units, plain words included
+# A unit: (start, end, kind, weight, term, pos). kind is polar | neg | mod | excess | word; pos is
+# its place in the clause's row of units, plain words included. A tuple, not an object: a
+# review makes about thirty, and a tuple is built and read in C.
+Unit = tuple[int, int, str, float, str, int]
+START, END_, KIND, WEIGHT, TERM, POS = range(6)
 
 
 @dataclass(slots=True)
@@ -118,7 +115,8 @@ def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int
     live word (`tokens.reading`) is not read at all: ([], 0).
     """
     ix = doc.words
-    i0, j0 = ix.inside(start, end)
+    i0 = bisect_left(ix.starts, start)  # ix.inside(start, end), without the call
+    j0 = bisect_right(ix.ends, end, i0)
     reading = ix.memo.get(("reading", lex.code)) or tokens.reading(doc, lex)
     live = reading[4]
     a = bisect_left(live, i0)
@@ -134,7 +132,7 @@ def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int
     out: list[Unit] = []
     comparative = False  # an "eher"/"mehr" seen: a later "als" denies what follows it
     after_excess = False  # the previous unit is an excess marker: keep this one
-    phrase_lengths = lex.phrase_lengths
+    phrase_lengths, split_verbs = lex.phrase_lengths, lex.split_verbs
     i = pos = 0
     # only the profiled words are visited; the plain ones between them just take up places
     for k in visit:
@@ -142,87 +140,86 @@ def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int
             continue  # inside a phrase matched before
         if k > i:
             if after_excess:  # "zu lang": the plain word after the marker is kept
-                out.append(Unit(starts[i], ends[i], "word", 0.0, words[i], pos))
+                out.append((starts[i], ends[i], "word", 0.0, words[i], pos))
                 after_excess = False
             pos += k - i
             i = k
         p = profs[i]
         assert p is not None
+        w = words[i]
         if p.phrase_start:
             # mostly no entry begins with these two words, and no call is made
-            lengths = phrase_lengths.get((words[i], words[i + 1]))
+            lengths = phrase_lengths.get((w, words[i + 1]))
             if lengths is not None:
                 hit = _match_phrase(lex, words, i, lengths)
                 if hit is not None:
-                    m, kind, w, term = hit
+                    m, kind, weight, term = hit
                     m_real = min(m, n - i)
                     if kind != "word" or after_excess:
-                        out.append(Unit(starts[i], ends[i + m_real - 1], kind, w, term, pos))
+                        out.append((starts[i], ends[i + m_real - 1], kind, weight, term, pos))
                     after_excess = False
                     i += m_real
                     pos += 1
                     continue
-            if i < n - 2:
-                split = lex.split_phrases.get((words[i], words[n - 1]))
+            if w in split_verbs and i < n - 2:
+                split = lex.split_phrases.get((w, words[n - 1]))
                 if split is not None:  # a separable verb: "fällt die Folge deutlich ab"
-                    out.append(Unit(starts[i], ends[i], "polar", split.weight, split.term, pos))
+                    out.append((starts[i], ends[i], "polar", split.weight, split.term, pos))
                     after_excess = False
                     i += 1
                     pos += 1
                     continue
         if p.inert:  # nothing but a phrase start, and no phrase here: a plain word
-            if after_excess:
-                out.append(Unit(starts[i], ends[i], "word", 0.0, words[i], pos))
-                after_excess = False
-            i += 1
-            pos += 1
-            continue
-        unit = _word_unit(lex, doc.text, words, starts, profs, i, comparative)
-        if irrealis and unit.kind == "polar":
-            unit.kind = "word"
-        comparative = comparative or p.comparative
-        if unit.kind != "word" or after_excess:
-            unit.start, unit.end, unit.pos = starts[i], ends[i], pos
-            out.append(unit)
-        after_excess = unit.kind == "excess"
+            kind, weight, term = "word", 0.0, w
+        else:
+            kind, weight, term = _word_unit(lex, doc.text, words, starts, profs, i, comparative)
+            if irrealis and kind == "polar":
+                kind = "word"
+            comparative = comparative or p.comparative
+        if kind != "word" or after_excess:
+            out.append((starts[i], ends[i], kind, weight, term, pos))
+        after_excess = kind == "excess"
         i += 1
         pos += 1
     if i < n:
         if after_excess:
-            out.append(Unit(starts[i], ends[i], "word", 0.0, words[i], pos))
+            out.append((starts[i], ends[i], "word", 0.0, words[i], pos))
         pos += n - i
     return out, pos
 
 
 def _word_unit(lex: Lexicon, text: str, words: list[str], starts: list[int],
-               profs: list[Profile | None], i: int, comparative: bool) -> Unit:
-    """The unit of the single (profiled) word i; its span and place are filled in by `units`."""
+               profs: list[Profile | None], i: int, comparative: bool) -> tuple[str, float, str]:
+    """(kind, weight, term) of the single word i, which has a role of its own; its span and
+    place are filled in by `units`."""
     p = profs[i]
     assert p is not None
     w, nxt = words[i], words[i + 1]
-    comparative = comparative or p.comparative
-    nxt_p = profs[i + 1] if i + 1 < len(starts) else None
-    # an excess marker or another modifier after a modifier is what it strengthens
-    # ("einfach zu viel", "unglaublich viel")
-    nxt_polar = nxt_p is not None and (nxt_p.entry is not None or nxt_p.modifier is not None or (
-        nxt_p.excess and _is_excess(lex, text, words, starts, i + 1)))
-    entry = p.entry
     if p.excess and _is_excess(lex, text, words, starts, i):
-        return Unit(0, 0, "excess", 0.0, w)
-    if p.negator or (p.than and comparative):
+        return "excess", 0.0, w
+    if p.negator or (p.than and (comparative or p.comparative)):
         # "eher verwirrt als gepackt": what follows "als" is denied
-        return Unit(0, 0, "neg", 0.0, w)
-    if p.modifier is not None and (nxt_polar or entry is None):
-        # a word that is both ("einfach", "stark") modifies only a polar word after it
-        return Unit(0, 0, "mod", p.modifier, w)
-    if p.modifier is not None and w in lex.adverbs_first and nxt_p is None and nxt != END:
-        # "die sich einfach X nennen": before a plain word it is the adverb, not the quality
-        return Unit(0, 0, "word", 0.0, w)
+        return "neg", 0.0, w
+    entry = p.entry
+    modifier = p.modifier
+    if modifier is not None:
+        nxt_p = profs[i + 1] if i + 1 < len(starts) else None
+        if entry is None:
+            return "mod", modifier, w
+        # a word that is both ("einfach", "stark") modifies only a polar word after it: an
+        # excess marker or another modifier after a modifier is what it strengthens
+        # ("einfach zu viel", "unglaublich viel")
+        if nxt_p is not None and (nxt_p.entry is not None or nxt_p.modifier is not None or (
+                nxt_p.excess and _is_excess(lex, text, words, starts, i + 1))):
+            return "mod", modifier, w
+        if w in lex.adverbs_first and nxt_p is None and nxt != END:
+            # "die sich einfach X nennen": before a plain word it is the adverb, not the quality
+            return "word", 0.0, w
     if not p.comparative and entry is not None and not (
             entry.kind == "adj" and entry.weight > 0 and nxt[0].isdigit()):
         # praise before a number is an approximation ("gut 90 Minuten", "satte 3 Stunden")
-        return Unit(0, 0, "polar", entry.weight, entry.term)
-    return Unit(0, 0, "word", 0.0, w)
+        return "polar", entry.weight, entry.term
+    return "word", 0.0, w
 
 
 def negation_counts(us: list[Unit], n: int) -> list[int]:
@@ -238,55 +235,56 @@ def negation_counts(us: list[Unit], n: int) -> list[int]:
     following: int | None = None
     for j in range(len(us) - 1, -1, -1):
         nxt[j] = following
-        if us[j].kind in ("polar", "excess"):
+        if us[j][KIND] in ("polar", "excess"):
             following = j
     last_polar: int | None = None
     for k, u in enumerate(us):
-        if u.kind == "neg":
+        if u[KIND] == "neg":
             after = nxt[k]
-            if after is not None and us[after].pos - u.pos <= NEG_WINDOW:
+            if after is not None and us[after][POS] - u[POS] <= NEG_WINDOW:
                 counts[after] += 1
             elif (after is None and last_polar is not None
-                  and u.pos - us[last_polar].pos <= BACK_WINDOW and u.pos >= n - CLAUSE_END):
+                  and u[POS] - us[last_polar][POS] <= BACK_WINDOW and u[POS] >= n - CLAUSE_END):
                 counts[last_polar] += 1
-        elif u.kind == "polar":
+        elif u[KIND] == "polar":
             last_polar = k
     return counts
 
 
 def _right_before(us: list[Unit], j: int, kind: str) -> bool:
     """Is the unit in the place right before unit j's of this kind?"""
-    return j > 0 and us[j - 1].kind == kind and us[j - 1].pos == us[j].pos - 1
+    return j > 0 and us[j - 1][KIND] == kind and us[j - 1][POS] == us[j][POS] - 1
 
 
-def score_units(us: list[Unit], n: int) -> Polarity:
+def score_units(us: list[Unit], n: int, negated: bool = True) -> Polarity:
+    """The clause's polarity from its units; `negated` False says no unit is a negator (the
+    counts are then all zero and are not made)."""
     pol = Polarity()
-    negs = negation_counts(us, n)
-    for j, u in enumerate(us):
-        if u.kind == "excess":
-            if negs[j] % 2:
+    negs = negation_counts(us, n) if negated else None
+    for j, (s, e, kind, w, term, pos) in enumerate(us):
+        if kind == "excess":
+            if negs is not None and negs[j] % 2:
                 continue  # "nicht zu lang" states no fault
             # the unit after an excess marker is always kept, so it is the next one
-            nxt = us[j + 1] if u.pos + 1 < n else None
-            base = nxt.weight if nxt is not None and nxt.kind == "polar" else 0.0
+            nxt = us[j + 1] if pos + 1 < n else None
+            base = nxt[WEIGHT] if nxt is not None and nxt[KIND] == "polar" else 0.0
             w = min(-abs(base), EXCESS_WEIGHT)
             if _right_before(us, j, "mod"):
                 w *= EXCESS_BOOST
-            _add(pol, u.start, nxt.end if nxt is not None else u.end, w, "excess")
+            _add(pol, s, nxt[END_] if nxt is not None else e, w, "excess")
             continue
-        if u.kind != "polar" or _right_before(us, j, "excess"):
+        if kind != "polar" or _right_before(us, j, "excess"):
             continue
-        w = u.weight
         k = j
         while _right_before(us, k, "mod"):
             k -= 1
-            w *= us[k].weight
+            w *= us[k][WEIGHT]
         pol.raw += w
-        if negs[j] % 2:
+        if negs is not None and negs[j] % 2:
             w = -w * (FLIP_POS if w > 0 else FLIP_NEG)
-            _add(pol, u.start, u.end, w, "negated:" + u.term)
+            _add(pol, s, e, w, "negated:" + term)
         else:
-            _add(pol, u.start, u.end, w, "lexicon:" + u.term)
+            _add(pol, s, e, w, "lexicon:" + term)
     return pol
 
 
@@ -320,23 +318,23 @@ def clause_polarity(lex: Lexicon, doc: Doc, start: int, end: int) -> Polarity:
     if not us:
         cache[key] = pol = _nothing(cache)
         return pol
-    low = doc.low
-    polar = [u for u in us if u.kind == "polar"]
-    if polar:
-        pol = score_units(us, n)
-        meta = lex.meta_nouns
-        pol.meta_only = all(low[u.start:u.end] in meta for u in polar)
-    elif any(u.kind == "excess" for u in us):
-        pol = score_units(us, n)
+    kinds = [u[KIND] for u in us]
+    negated = "neg" in kinds
+    polar: list[Unit] = []
+    if "polar" in kinds:
+        polar = [u for u in us if u[KIND] == "polar"]
+        pol = score_units(us, n, negated)
+        low, meta = doc.low, lex.meta_nouns
+        pol.meta_only = all(low[u[START]:u[END_]] in meta for u in polar)
+    elif "excess" in kinds:
+        pol = score_units(us, n, negated)
     else:
         # modifiers and negators with nothing to act on score nothing (a negator is still
         # marked below: a fresh record, not the shared one)
         pol = Polarity()
-    for u in us:
-        if u.kind == "neg":
-            first_neg = u.start
-            pol.negated_at = first_neg
-            pol.topic = sum(u.weight for u in polar if u.end <= first_neg)
-            break
+    if negated:
+        first_neg = us[kinds.index("neg")][START]
+        pol.negated_at = first_neg
+        pol.topic = sum(u[WEIGHT] for u in polar if u[END_] <= first_neg)
     cache[key] = pol
     return pol
