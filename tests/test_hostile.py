@@ -386,19 +386,37 @@ def test_normalise_fast_path_misses_no_character_a_step_changes() -> None:
         ch = chr(code)
         changed = any(rx.match(ch) for rx in steps)
         assert changed == bool(guard._TO_NORMALISE.match(ch)), hex(code)
+        # nor does a text `str.isprintable` passes (line feeds aside) need that scan
+        assert not (changed and ch.isprintable()), hex(code)
     for text in ("Gut.\r\nSchlecht.", "Ein\u200bFilm", "Cafe\u0301 am Meer", "Tab\x0bzu"):
         assert guard.normalise(text)[1], text  # each is still changed, with its note
 
 
-def test_language_words_equal_the_pattern_everywhere() -> None:
-    """The language check's word list is what `_WORDS.findall` gives, for every corpus text."""
+def _scan_oracle(low: str) -> tuple[list[bytes], int, int]:
+    """What `guard._scan` must give, read the slow and obvious way (regexes, `str.split`)."""
     from reviewextract import guard
 
+    words = [w.encode("utf-8", "surrogatepass") for w in guard._WORDS.findall(low)]
+    return sorted(words), sum(map(len, low.split())), len(guard._SYMBOL_RX.findall(low))
+
+
+def test_language_scan_equals_the_patterns_everywhere() -> None:
+    """The language check's words, non-blank and symbol counts are what the regexes give, for
+    every corpus text and for random texts of letters, apostrophes, quote marks, blanks of every
+    kind, digits, symbols and characters whose lowercase is longer."""
+    from reviewextract import guard
+
+    def check(text: str) -> None:
+        words, marks, symbols = guard._scan(text)
+        assert (sorted(words), marks, symbols) == _scan_oracle(text), repr(text)
+
     for rec in corpus_records():
-        low = rec["text"].lower()
-        assert guard._letter_words(low.split()) == guard._WORDS.findall(low)
+        check(rec["text"].lower())
     rnd = random.Random(5)
-    chars = "ab cä'’-.,„“(1)_ßÉ\n2x…\t"
+    chars = ("ab cä'’-.,„“(1)_ßÉ\n2x…\t{}<>=;$#\u00a0\u2009\u3000\x1f²½ⅳİ\u0307çñ"
+             "\ud800\U0001f600")
     for _ in range(5_000):
-        text = "".join(rnd.choice(chars) for _ in range(rnd.randrange(30)))
-        assert guard._letter_words(text.split()) == guard._WORDS.findall(text), repr(text)
+        check("".join(rnd.choice(chars) for _ in range(rnd.randrange(30))))
+    # so many distinct characters that end a word: the regex reads the text instead
+    check(" ".join(chr(c) + "ab" for c in range(0x2190, 0x2190 + 2 * guard._MAX_BREAK_CHARS)))
+    check("l'homme c'est rock'n'roll ’s ' '' a’b’c d'’e")

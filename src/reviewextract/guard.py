@@ -100,7 +100,9 @@ _TO_NORMALISE = re.compile("[\ud800-\udfff\ufeff\u00ad\u200b\u200e\u200f\u202a-\
 def normalise(text: str) -> tuple[str, list[str]]:
     """The text cleaned for extraction, and what was changed (empty when nothing was)."""
     changes: list[str] = []
-    if _TO_NORMALISE.search(text) is None and (
+    # every character a step changes is one `str.isprintable` refuses (a control, format,
+    # surrogate or separator character): a text it passes, line feeds aside, needs no scan
+    if (text.replace("\n", " ").isprintable() or _TO_NORMALISE.search(text) is None) and (
             text.isascii() or unicodedata.is_normalized("NFC", text)):
         return text, changes
 
@@ -132,6 +134,10 @@ class LangId:
     min_ratio: float
     foreign_min_ratio: float
     max_symbol_ratio: float
+    # the same words as UTF-8, the form `_scan` gives words in: own and foreign words together
+    # sort out the few words that count at all, the foreign ones the fewer that count abroad
+    listed: frozenset[bytes] = frozenset()
+    foreign_listed: frozenset[bytes] = frozenset()
 
 
 @cache
@@ -145,10 +151,12 @@ def load_langid(code: str) -> LangId | None:
     th = data["thresholds"]
     foreign = {k: (str(v["name"]), frozenset(v["words"])) for k, v in data["foreign"].items()}
     own = data["own"]
+    abroad = frozenset(w.encode() for _, ws in foreign.values() for w in ws)
     return LangId(name=str(own["name"]), own=frozenset(own["words"]), foreign=foreign,
                   min_words=int(th["min_words"]), min_ratio=float(th["min_ratio"]),
                   foreign_min_ratio=float(th["foreign_min_ratio"]),
-                  max_symbol_ratio=float(th["max_symbol_ratio"]))
+                  max_symbol_ratio=float(th["max_symbol_ratio"]),
+                  listed=abroad | {w.encode() for w in own["words"]}, foreign_listed=abroad)
 
 
 def _looks_like_json(text: str) -> bool:
@@ -162,24 +170,53 @@ def _looks_like_json(text: str) -> bool:
     return True
 
 
-def _symbol_ratio(text: str, tokens: list[str] | None = None) -> float:
-    # counted by C loops (split, one character-class regex), not a Python loop per character
-    marks = sum(map(len, text.split() if tokens is None else tokens))
-    if marks <= 0:
-        return 0.0
-    return len(_SYMBOL_RX.findall(text)) / marks
+# what `_scan` needs to read words with C calls: the ASCII bytes that end a word (all but
+# letters and the apostrophe) made blanks, the ASCII characters `str.split` splits on, the
+# code symbols, and every ASCII byte (deleting them leaves the non-ASCII characters)
+_ASCII = bytes(range(128))
+_ASCII_BREAKS = bytes(c for c in _ASCII if not chr(c).isalpha() and chr(c) != "'")
+_BREAKS_TO_BLANKS = bytes.maketrans(_ASCII_BREAKS, b" " * len(_ASCII_BREAKS))
+_ASCII_BLANKS = bytes(c for c in _ASCII if chr(c).isspace())
+_SYMBOL_BYTES = "".join(sorted(_CODE_SYMBOLS)).encode("ascii")
+_RSQUO = "’"  # the typographic apostrophe, which `_WORDS` joins words with like "'"
+_LETTER = re.compile(r"[^\W\d_]")  # one character of a `_WORDS` word
+# more distinct non-ASCII characters that end a word than this (non-Latin scripts, symbol
+# soup): one replace each would cost more than the regex over the text
+_MAX_BREAK_CHARS = 48
 
 
-def _letter_words(tokens: list[str]) -> list[str]:
-    """`_WORDS.findall` over the text the blank-separated `tokens` make up, twice as fast: a
-    token of letters only is one word as it stands, only the others go through the regex."""
-    out: list[str] = []
-    for tok in tokens:
-        if tok.isalpha():
-            out.append(tok)
-        else:
-            out.extend(_WORDS.findall(tok))
-    return out
+def _scan(low: str) -> tuple[list[bytes], int, int]:
+    """The UTF-8 of every `_WORDS.findall(low)` word (not in text order), the non-blank
+    characters (what `str.split` leaves) and the code symbols of `low`.
+
+    Instead of a regex step per character, C calls do the work: the text as UTF-8, every
+    ASCII byte that ends a word made a blank by one `translate`, every distinct non-ASCII
+    character that ends a word (a quote mark, a dash) by one `replace`, then one `split`. Only
+    tokens with an apostrophe go through `_WORDS` ("c'est" is one word, "'s" one, "a'b'c" two).
+    """
+    try:
+        data = low.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (normalise() replaces them): the regex reads
+        data = b""
+    wide = set(data.translate(None, _ASCII).decode("utf-8")) if data else set()
+    breaks = [c for c in wide if c != _RSQUO and not _LETTER.match(c)]
+    if not data or len(breaks) > _MAX_BREAK_CHARS:
+        tokens = low.split()
+        return ([w.encode("utf-8", "surrogatepass") for w in _WORDS.findall(low)],
+                sum(map(len, tokens)), len(_SYMBOL_RX.findall(low)))
+    blanks = len(data) - len(data.translate(None, _ASCII_BLANKS))
+    blanks += sum(low.count(c) for c in wide if c.isspace())
+    symbols = len(data) - len(data.translate(None, _SYMBOL_BYTES))
+    data = data.translate(_BREAKS_TO_BLANKS)
+    for c in breaks:
+        data = data.replace(c.encode("utf-8"), b" ")
+    words = data.split()
+    if b"'" in data or _RSQUO in wide:
+        quoted = (b"'", _RSQUO.encode("utf-8"))
+        odd = [w for w in words if quoted[0] in w or quoted[1] in w]
+        words = [w for w in words if not (quoted[0] in w or quoted[1] in w)]
+        words += [m.encode("utf-8") for w in odd for m in _WORDS.findall(w.decode("utf-8"))]
+    return words, len(low) - blanks, symbols
 
 
 def judge_language(text: str, code: str) -> tuple[str, str | None]:
@@ -196,15 +233,18 @@ def judge_language(text: str, code: str) -> tuple[str, str | None]:
     if _looks_like_json(text):
         return "und", "the text is a JSON document, not prose"
     low = text[:_LANGID_SAMPLE].lower()
-    tokens = low.split()
-    words = _letter_words(tokens)
-    symbols = _symbol_ratio(low, tokens)
-    if symbols > data.max_symbol_ratio:
-        return "und", f"{symbols:.0%} of the characters are symbols: code or markup, not prose"
+    words, marks, symbols = _scan(low)
+    symbol_share = symbols / marks if marks > 0 else 0.0
+    if symbol_share > data.max_symbol_ratio:
+        return "und", (f"{symbol_share:.0%} of the characters are symbols: code or markup, "
+                       "not prose")
     if len(words) < data.min_words:
         return code, None
-    own = sum(map(data.own.__contains__, words)) / len(words)
-    shares = {k: sum(map(ws.__contains__, words)) / len(words)
+    # words of any list, then the few of them on a foreign list: two C passes, not one a list
+    listed = list(filter(data.listed.__contains__, words))
+    abroad = list(filter(data.foreign_listed.__contains__, listed))
+    own = (len(listed) - sum(w.decode() not in data.own for w in abroad)) / len(words)
+    shares = {k: sum(w.decode() in ws for w in abroad) / len(words)
               for k, (_, ws) in data.foreign.items()}
     other = max(shares, key=shares.__getitem__) if shares else None
     other_share = shares[other] if other else 0.0
