@@ -107,22 +107,15 @@ def _clause_words(ix: WordIndex, reading: tokens.Reading, i: int, j: int, a: int
             [ix.words[k] for k in keep], kept, list(compress(range(len(keep)), kept)))
 
 
-def units(lex: Lexicon, doc: Doc, start: int, end: int) -> tuple[list[Unit], int]:
-    """The clause `text[start:end]` as a row of units: those that matter, and the row's length.
+def units(lex: Lexicon, doc: Doc, reading: tokens.Reading, i0: int, j0: int, a: int, b: int
+          ) -> tuple[list[Unit], int]:
+    """The clause of the review's words i0..j0, which holds the live words `live[a:b]` (at
+    least one), as a row of units: those that matter, and the row's length.
 
     A plain word, or a word that ends up as nothing but a word, gets no Unit, except right after
-    an excess marker ("zu lang": the marker's span runs to the next unit). A clause without a
-    live word (`tokens.reading`) is not read at all: ([], 0).
+    an excess marker ("zu lang": the marker's span runs to the next unit).
     """
     ix = doc.words
-    i0 = bisect_left(ix.starts, start)  # ix.inside(start, end), without the call
-    j0 = bisect_right(ix.ends, end, i0)
-    reading = ix.memo.get(("reading", lex.code)) or tokens.reading(doc, lex)
-    live = reading[4]
-    a = bisect_left(live, i0)
-    b = bisect_left(live, j0, a)
-    if a == b:
-        return [], 0  # the usual clause: no word that can make a unit, nothing to score
     starts, ends, words, profs, visit = _clause_words(ix, reading, i0, j0, a, b)
     n = len(words)
     # a counterfactual clause ("nicht weil sie schlecht wären", "ich hätte gern besser
@@ -309,12 +302,22 @@ def _nothing(cache: dict[Any, Any]) -> Polarity:
 
 def clause_polarity(lex: Lexicon, doc: Doc, start: int, end: int) -> Polarity:
     """The polarity of `doc.text[start:end]`; remembered while the review is being read."""
-    cache = doc.words.memo  # tokens.memo(doc), without the call: this runs once per clause
+    ix = doc.words
+    cache = ix.memo  # tokens.memo(doc), without the call: this runs once per clause
     key = ("polarity", start, end)
     hit = cache.get(key)
     if hit is not None:
         return hit  # type: ignore[no-any-return]
-    us, n = units(lex, doc, start, end)
+    i0 = bisect_left(ix.starts, start)  # ix.inside(start, end), without the call
+    j0 = bisect_right(ix.ends, end, i0)
+    reading = cache.get(("reading", lex.code)) or tokens.reading(doc, lex)
+    live = reading[4]
+    a = bisect_left(live, i0)
+    b = bisect_left(live, j0, a)
+    us: list[Unit] = []
+    n = 0
+    if a < b:  # the usual clause has no word that can make a unit: nothing to read
+        us, n = units(lex, doc, reading, i0, j0, a, b)
     if not us:
         cache[key] = pol = _nothing(cache)
         return pol

@@ -30,7 +30,7 @@ ClauseSpan = tuple[int, int, str]  # (start, end, opener)
 class Reader:
     """Per-review arrays for the clause splitter, built once and kept in the `Doc`'s memo."""
 
-    __slots__ = ("cues", "dashes", "ix", "low", "mark_at", "marks", "splitters", "text")
+    __slots__ = ("cues", "dashes", "ix", "low", "mark_cuts", "marks", "splitters", "text")
 
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         low = doc.low
@@ -47,7 +47,9 @@ class Reader:
                     found.append(s)
                 s = low.find(ch, s + 1)
         found.sort()
-        self.marks, self.mark_at = found, [low[s] for s in found]
+        # each mark as the cut it makes (start, start of the next clause, opener): a range
+        # takes its cuts as one slice
+        self.marks, self.mark_cuts = found, [(s, s + 1, low[s]) for s in found]
         # start of every possible spaced dash (white space, "-", white space); a range takes
         # them left to right without overlap, as a pattern scan of that range would
         dashes: list[int] = []
@@ -74,12 +76,9 @@ class Reader:
     def clauses(self, lex: Lexicon, start: int, end: int) -> list[ClauseSpan]:
         """`split_clauses(text, low, start, end, lex.split_words, coordinators=…,
         subject_starts=…)` as (start, end, opener) tuples."""
-        cuts: list[tuple[int, int, str]] = []
         marks = self.marks
-        a, b = bisect_left(marks, start), bisect_left(marks, end)
-        if a < b:
-            mark_at = self.mark_at
-            cuts = [(marks[k], marks[k] + 1, mark_at[k]) for k in range(a, b)]
+        a = bisect_left(marks, start)
+        cuts = self.mark_cuts[a:bisect_left(marks, end, a)]
         dashes = self.dashes
         if dashes:
             taken = start
@@ -93,12 +92,22 @@ class Reader:
         self._split_word_cuts(lex, start, end, cuts)
         if len(cuts) > 1:
             cuts.sort()
+        cuts.append((end, end, ""))  # the last clause ends where the range does
+        text = self.text
         out: list[ClauseSpan] = []
         pos, opener = start, ""
         for cs, ne, op in cuts:
-            self._append(out, pos, cs, opener)
+            s, e = pos, cs
+            # a loop, not str.strip: a clause's edge is mostly one space or none, and a strip
+            # would copy the clause twice
+            while s < e and (text[s].isspace() or text[s] in _CLAUSE_EDGE):
+                s += 1
+            while e > s and (text[e - 1].isspace() or text[e - 1] in _CLAUSE_EDGE):
+                e -= 1
+            # a clause mostly begins with a letter: the pattern only looks past other characters
+            if e > s and (text[s].isalnum() or _ALNUM.search(text, s, e)):
+                out.append((s, e, opener))
             pos, opener = ne, op
-        self._append(out, pos, end, opener)
         return out
 
     def _split_word_cuts(self, lex: Lexicon, start: int, end: int,
@@ -120,18 +129,6 @@ class Reader:
                 ws = starts[k]
                 if not low[ends[k - 1]:ws].strip():  # after punctuation the cut is there
                     cuts.append((ws, ws, w))
-
-    def _append(self, out: list[ClauseSpan], start: int, end: int, opener: str) -> None:
-        text = self.text
-        # a loop, not str.strip: a clause's edge is mostly one space or none, and a strip
-        # would copy the clause twice
-        while start < end and (text[start].isspace() or text[start] in _CLAUSE_EDGE):
-            start += 1
-        while end > start and (text[end - 1].isspace() or text[end - 1] in _CLAUSE_EDGE):
-            end -= 1
-        # a clause mostly begins with a letter: the pattern only looks past other characters
-        if end > start and (text[start].isalnum() or _ALNUM.search(text, start, end)):
-            out.append((start, end, opener))
 
 
 def reader(doc: Doc, lex: Lexicon) -> Reader:

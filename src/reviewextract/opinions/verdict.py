@@ -9,6 +9,7 @@ verdict, or only faint praise, is mixed); otherwise the balance of pros and cons
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -76,6 +77,25 @@ def _cue(doc: Doc, lex: Lexicon, s: Sentence) -> tuple[float, int, int] | None:
     return best
 
 
+def _cued(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> list[int]:
+    """Indices of the sentences that hold a word that can open a verdict cue, in order.
+
+    The review's few such words (`Reader.cues`) are placed in their sentences by bisecting, so
+    the sentences without one (most) are never looked at."""
+    cues = reader(doc, lex).cues
+    if not cues:
+        return []
+    ix = doc.words
+    firsts = [s.start for s in sentences]
+    out: list[int] = []
+    for k in cues:
+        idx = bisect_right(firsts, ix.starts[k]) - 1
+        # the word lies wholly inside the sentence, as `WordIndex.inside` counts it
+        if idx >= 0 and ix.ends[k] <= sentences[idx].end and (not out or out[-1] != idx):
+            out.append(idx)
+    return out
+
+
 def _cut_label(doc: Doc, lex: Lexicon, s: Sentence) -> int:
     """Start of the verdict after a label such as "Fazit:" (the label itself is not the verdict)."""
     head = doc.low[s.start:s.start + 30]
@@ -110,8 +130,8 @@ def _scored(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[float, float,
 
 def find_verdict(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> Verdict | None:
     best: tuple[float, int] | None = None
-    for idx, s in enumerate(sentences):
-        cue = _cue(doc, lex, s)
+    for idx in _cued(doc, lex, sentences):
+        cue = _cue(doc, lex, sentences[idx])
         if cue is None:
             continue
         key = (cue[0], idx)
