@@ -185,38 +185,49 @@ _LETTER = re.compile(r"[^\W\d_]")  # one character of a `_WORDS` word
 _MAX_BREAK_CHARS = 48
 
 
-def _scan(low: str) -> tuple[list[bytes], int, int]:
-    """The UTF-8 of every `_WORDS.findall(low)` word (not in text order), the non-blank
-    characters (what `str.split` leaves) and the code symbols of `low`.
+def _scan(text: str) -> tuple[list[bytes], int, int]:
+    """For `low = text.lower()`: the UTF-8 of every `_WORDS.findall(low)` word (not in text
+    order), the non-blank characters (what `str.split` leaves) and the code symbols of `low`.
 
-    Instead of a regex step per character, C calls do the work: the text as UTF-8, every
-    ASCII byte that ends a word made a blank by one `translate`, every distinct non-ASCII
-    character that ends a word (a quote mark, a dash) by one `replace`, then one `split`. Only
-    tokens with an apostrophe go through `_WORDS` ("c'est" is one word, "'s" one, "a'b'c" two).
+    Instead of a regex step per character, C calls do the work: the distinct non-ASCII
+    characters are found once (the UTF-8 without its ASCII bytes); each of them that has a
+    lowercase, and each that ends a word (a quote mark, a dash), is replaced by one
+    `str.replace`; the UTF-8 is lowercased (ASCII), its word-ending ASCII bytes made blanks by
+    one `translate`, and split. Only tokens with an apostrophe go through `_WORDS` ("c'est" is
+    one word, "'s" one, "a'b'c" two). Blanks and symbols are ASCII bytes or counted characters.
     """
     try:
-        data = low.encode("utf-8")
+        data = text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates (normalise() replaces them): the regex reads
         data = b""
     wide = set(data.translate(None, _ASCII).decode("utf-8")) if data else set()
-    breaks = [c for c in wide if c != _RSQUO and not _LETTER.match(c)]
-    if not data or len(breaks) > _MAX_BREAK_CHARS:
+    # str.lower() maps character by character except a final capital sigma
+    lower = {c: c.lower() for c in wide if c.lower() != c} if "\u03a3" not in wide else None
+    low_wide = {c for c in wide if c not in lower} | set("".join(lower.values())) if (
+        lower is not None) else wide
+    breaks = [c for c in low_wide if c != _RSQUO and not c.isascii() and not _LETTER.match(c)]
+    if not data or lower is None or len(breaks) > _MAX_BREAK_CHARS:
+        low = text.lower()
         tokens = low.split()
         return ([w.encode("utf-8", "surrogatepass") for w in _WORDS.findall(low)],
                 sum(map(len, tokens)), len(_SYMBOL_RX.findall(low)))
+    # no lowercase is an ASCII blank or symbol, nor a blank one that was not: counted as is
     blanks = len(data) - len(data.translate(None, _ASCII_BLANKS))
-    blanks += sum(low.count(c) for c in wide if c.isspace())
+    blanks += sum(text.count(c) for c in wide if c.isspace())
     symbols = len(data) - len(data.translate(None, _SYMBOL_BYTES))
-    data = data.translate(_BREAKS_TO_BLANKS)
+    for c, lc in lower.items():
+        text = text.replace(c, lc)
+    marks = len(text) - blanks
     for c in breaks:
-        data = data.replace(c.encode("utf-8"), b" ")
+        text = text.replace(c, " ")
+    data = text.encode("utf-8").lower().translate(_BREAKS_TO_BLANKS)
     words = data.split()
-    if b"'" in data or _RSQUO in wide:
+    if b"'" in data or _RSQUO in low_wide:
         quoted = (b"'", _RSQUO.encode("utf-8"))
         odd = [w for w in words if quoted[0] in w or quoted[1] in w]
         words = [w for w in words if not (quoted[0] in w or quoted[1] in w)]
         words += [m.encode("utf-8") for w in odd for m in _WORDS.findall(w.decode("utf-8"))]
-    return words, len(low) - blanks, symbols
+    return words, marks, symbols
 
 
 def judge_language(text: str, code: str) -> tuple[str, str | None]:
@@ -232,8 +243,7 @@ def judge_language(text: str, code: str) -> tuple[str, str | None]:
         return code, None
     if _looks_like_json(text):
         return "und", "the text is a JSON document, not prose"
-    low = text[:_LANGID_SAMPLE].lower()
-    words, marks, symbols = _scan(low)
+    words, marks, symbols = _scan(text[:_LANGID_SAMPLE])
     symbol_share = symbols / marks if marks > 0 else 0.0
     if symbol_share > data.max_symbol_ratio:
         return "und", (f"{symbol_share:.0%} of the characters are symbols: code or markup, "
