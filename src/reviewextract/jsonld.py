@@ -47,14 +47,27 @@ def _people(names: list[str], kind: str = "Person") -> dict[str, Any] | list[dic
     return nodes[0] if len(nodes) == 1 else nodes
 
 
+_EMPTY = (None, "", [], {})
+_BARE = frozenset({"@type", "@context"})  # a node with only these keys says nothing
+
+
 def _prune(node: Any) -> Any:
     """Drop None, empty strings, empty lists and nodes that say nothing beyond their @type."""
     if isinstance(node, dict):
-        out = {k: _prune(v) for k, v in node.items()}
-        out = {k: v for k, v in out.items() if v not in (None, "", [], {})}
-        return out if set(out) - {"@type", "@context"} else {}
+        out = {}
+        for k, v in node.items():
+            # leaves inline: a call per string or number was most of the export's time
+            if isinstance(v, str):
+                if v := v.strip():
+                    out[k] = v
+            elif isinstance(v, dict | list):
+                if v := _prune(v):
+                    out[k] = v
+            elif v is not None:
+                out[k] = v
+        return out if out.keys() - _BARE else {}
     if isinstance(node, list):
-        return [v for v in (_prune(x) for x in node) if v not in (None, "", [], {})]
+        return [x for x in map(_prune, node) if x not in _EMPTY]
     if isinstance(node, str):
         return node.strip()
     return node
