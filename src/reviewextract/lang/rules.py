@@ -19,7 +19,6 @@ The meaning of every pattern stays the same; tests compare both ways of matching
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,55 +54,72 @@ class Rule:
     anchor_starts: StartSet | None = None  # the same for `anchor`
 
     def finditer(self, s: str, line_starts: list[int] | None = None,
-                 scan: TextScan | None = None) -> Iterator[re.Match[str]]:
+                 scan: TextScan | None = None) -> list[re.Match[str]]:
         """Matches of the rule in `s`, as `self.full.finditer(s)` would give them.
 
         `scan` holds the literal positions of `s` that all rules share (one per review text).
+        A list, not a generator: callers read every match, and fifty rules per review made the
+        generators' set-up a cost of its own.
         """
         if scan is None:
             scan = TextScan(s)
-        # `in` stops at the first required literal it meets: the cheapest way to skip a rule
-        if self.requires and not any(scan.has(r) for r in self.requires):
-            return iter(())
-        return self._matches(s, line_starts, scan)
-
-    def _matches(self, s: str, line_starts: list[int] | None,
-                 scan: TextScan) -> Iterator[re.Match[str]]:
-        """The matches, before the `requires` check."""
+        if self.requires:
+            has = scan.has
+            for r in self.requires:
+                if has(r):
+                    break
+            else:  # no required literal occurs: the rule cannot match
+                return []
         if self.line_start:
-            for pos in line_starts if line_starts is not None else _line_starts(s):
-                m = self.pattern.match(s, pos)
-                if m:
-                    yield m
-            return
-        n = len(s)
+            match = self.pattern.match
+            return [m for pos in (line_starts if line_starts is not None else _line_starts(s))
+                    if (m := match(s, pos)) is not None]
         if self.literal_anchor:
             hits = scan.literal_hits(self.requires)
         elif self.anchor_starts is not None:
             hits = [m.span() for m in finditer_scan(
-                self.anchor, self.anchor_starts, scan, 0, n)]  # type: ignore[arg-type]
+                self.anchor, self.anchor_starts, scan, 0, len(s))]  # type: ignore[arg-type]
         elif self.anchor is not None:
             hits = [a.span() for a in self.anchor.finditer(s)]
         else:
-            for m in finditer_scan(self.pattern, self.starts, scan, 0, n):
-                if self._prev_ok(s, m.start()):
-                    yield m
-            return
+            found = finditer_scan(self.pattern, self.starts, scan, 0, len(s))
+            if not self.guarded:
+                return list(found)
+            return [m for m in found if self._prev_ok(s, m.start())]
+        return self._in_windows(s, hits) if hits else []
+
+    @property
+    def guarded(self) -> bool:
+        """Whether a match must pass the check of the text before it (a removed guard)."""
+        return self.not_after_chars is not None or bool(self.not_after_words)
+
+    def _in_windows(self, s: str, hits: list[tuple[int, int]]) -> list[re.Match[str]]:
+        """The matches within `window` characters of the anchor `hits`."""
+        out: list[re.Match[str]] = []
+        n = len(s)
         last_end = 0
-        match = self.pattern.match
-        guarded = self.not_after_chars is not None or bool(self.not_after_words)
+        pattern = self.pattern
+        match = pattern.match
+        window = self.window
+        guarded = self.guarded
         for a_start, a_end in hits:
             if a_end <= last_end:
                 continue
-            lo = max(last_end, a_start - self.window)
-            hi = min(n, a_end + self.window)
+            lo = a_start - window
+            if lo < last_end:
+                lo = last_end
+            hi = a_end + window
+            if hi > n:
+                hi = n
             # a window is short: the engine scans it faster than literals could be looked up
-            for p in [w.start() for w in self.pattern.finditer(s, lo, hi)]:
+            for w in [w.start() for w in pattern.finditer(s, lo, hi)]:
                 # match again on the whole text: the window's end must not cut a match short
-                m = match(s, p)
-                if m and p >= last_end and (not guarded or self._prev_ok(s, p)):
-                    last_end = m.end() if m.end() > p else m.end() + 1
-                    yield m
+                m = match(s, w)
+                if m and w >= last_end and (not guarded or self._prev_ok(s, w)):
+                    e = m.end()
+                    last_end = e if e > w else e + 1
+                    out.append(m)
+        return out
 
     def _prev_ok(self, s: str, start: int) -> bool:
         if start == 0:

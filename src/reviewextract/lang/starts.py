@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from re import _constants as C
@@ -158,7 +158,7 @@ def start_set(pattern: re.Pattern[str]) -> StartSet | None:
 
 
 def finditer_scan(pattern: re.Pattern[str], key: StartSet | None, scan: TextScan, pos: int,
-                  endpos: int) -> Iterator[re.Match[str]]:
+                  endpos: int) -> Iterable[re.Match[str]]:
     """`pattern.finditer(scan.s, pos, endpos)`, tried only at the start positions of `key`
     where those are known and sparse, else by the engine."""
     cands = scan.starts(key) if key is not None else None
@@ -168,27 +168,27 @@ def finditer_scan(pattern: re.Pattern[str], key: StartSet | None, scan: TextScan
 
 
 def finditer_at(pattern: re.Pattern[str], s: str, starts: list[int], pos: int,
-                endpos: int) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(s, pos, endpos)`, trying only the sorted candidate positions `starts`.
+                endpos: int) -> list[re.Match[str]]:
+    """The matches of `pattern.finditer(s, pos, endpos)`, trying only the sorted candidate
+    positions `starts`.
 
     finditer tries each position from `pos` on and, after a match, goes on at its end; a
     position where no match can begin gives nothing, so skipping those changes nothing. The
     pattern cannot match the empty string (checked by `start_set`), so a match always moves on.
+    A list rather than a generator: every caller reads all of them.
     """
-    i = bisect_left(starts, pos)
-    n = len(starts)
+    out: list[re.Match[str]] = []
     last = pos
     match = pattern.match
-    while i < n:
-        p = starts[i]
-        i += 1
+    for p in starts[bisect_left(starts, pos):]:
         if p >= endpos:
-            return
+            break
         if p >= last:
             m = match(s, p, endpos)
             if m is not None:
                 last = m.end()
-                yield m
+                out.append(m)
+    return out
 
 
 def _digit_item(op: Any, av: Any) -> bool:
@@ -242,9 +242,6 @@ class TextScan:
         self._digits: list[int] | None = None
 
     def has(self, lit: str) -> bool:
-        found = self._found.get(lit)
-        if found is not None:
-            return bool(found)
         present = self._present.get(lit)
         if present is None:
             present = self._present[lit] = lit in self.s
@@ -255,11 +252,13 @@ class TextScan:
         out = self._found.get(lit)
         if out is None:
             out = self._found[lit] = []
-            find = self.s.find
-            i = find(lit)
-            while i >= 0:
-                out.append(i)
-                i = find(lit, i + 1)
+            if self._present.get(lit) is not False:  # a literal known absent needs no scan
+                find = self.s.find
+                i = find(lit)
+                while i >= 0:
+                    out.append(i)
+                    i = find(lit, i + 1)
+                self._present[lit] = bool(out)
         return out
 
     def _dense(self, count: int) -> bool:
