@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .errors import EmptyInputError, InputTooLargeError, NotTextError
@@ -61,7 +62,8 @@ _PARA_BREAK, _LINE_BREAK = "\x1d", "\x1e"
 # them); a pattern that could start with a blank would be tried at every blank of the page
 _BREAK_RUN = re.compile(r"[\x1d\x1e][ \x1d\x1e]*")
 _WORD_SPLIT = re.compile(r"[^a-z0-9äöüß]+")
-_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]{0,500}\[[^\]]{0,100000}\]\s*>", re.IGNORECASE)
+# the literal "<!" first (case-insensitive only after it) lets the regex engine skip to it
+_DOCTYPE_SUBSET = re.compile(r"<!(?i:DOCTYPE)[^>\[]{0,500}\[[^\]]{0,100000}\]\s*>")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,500}\?>")
 _BLANKS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 _BLANKS_TO_FOLD = re.compile(r"[\t\r\f\v\u00a0\u200b]|  ")  # else `_BLANKS` changes nothing
@@ -93,7 +95,8 @@ def _parser() -> Any:
         # no_network: never fetch DTDs or entities; huge_tree off keeps libxml2's depth and
         # size caps
         parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
-                                      huge_tree=False, recover=True, remove_blank_text=False)
+                                      huge_tree=False, recover=True, remove_blank_text=False,
+                                      encoding="utf-8")
         _PARSERS.parser = parser
     return parser
 
@@ -170,15 +173,16 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 _C0_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
 
-def _utf8_size(text: str) -> tuple[int, bool]:
-    """(UTF-8 size, whether the text holds what XML text must not). One encode and a C-level
-    byte count instead of a character-class regex over the page (4x faster on a 30 KB page)."""
+def _utf8(text: str) -> tuple[bytes, bool]:
+    """The text as UTF-8 (what the parser reads, and the size limit counts) and whether it
+    holds what XML text must not. One encode and a C-level byte count instead of a
+    character-class regex over the page (4x faster on a 30 KB page)."""
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates
-        return len(text.encode("utf-8", "replace")), True
+        return text.encode("utf-8", "replace"), True
     bad = len(data.translate(None, _C0_BYTES)) != len(data) or "\ufffe" in text or "\uffff" in text
-    return len(data), bad
+    return data, bad
 
 
 def parse_page(page: str | bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Any, str | None]:
@@ -186,9 +190,9 @@ def parse_page(page: str | bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[A
     import lxml.etree
     import lxml.html
 
-    size, bad = (len(page), None) if isinstance(page, bytes) else _utf8_size(page)
-    if size > max_bytes:
-        raise InputTooLargeError(f"the page has {size} bytes; the limit is {max_bytes}")
+    data, bad = (page, None) if isinstance(page, bytes) else _utf8(page)
+    if len(data) > max_bytes:
+        raise InputTooLargeError(f"the page has {len(data)} bytes; the limit is {max_bytes}")
     text, encoding = decode_page(page)
     if not text.strip():
         raise EmptyInputError("the page is empty")
@@ -198,11 +202,15 @@ def parse_page(page: str | bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[A
     text = _DOCTYPE_SUBSET.sub("", _XML_DECL.sub("", text), count=1)
     # lxml refuses to set text holding C0 controls or non-characters (drop_tree() moves tails),
     # so they become spaces here, as the plain-text guard makes them spaces too
-    if bad if bad is not None else _utf8_size(text)[1]:
+    if bad if bad is not None else _utf8(text)[1]:
         text = _XML_INVALID.sub(" ", text)
+    # the parser reads UTF-8 (a str would reach libxml2 as UTF-16 and be converted again):
+    # the bytes measured above when nothing was cut or replaced
+    if text is not page:
+        data = text.encode("utf-8")
     parser = _parser()
     try:
-        root = lxml.html.document_fromstring(text, parser=parser)
+        root = lxml.html.document_fromstring(data, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise NotTextError(f"cannot parse the page as HTML: {exc}") from exc
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
@@ -282,6 +290,17 @@ def _text_len(el: Any) -> int:
     return len(" ".join(el.text_content().split()))
 
 
+@cache
+def _main_queries() -> tuple[Any, ...]:
+    """The XPath queries for a marked main block, compiled once (each `el.xpath(str)` call
+    compiles its expression again)."""
+    import lxml.etree
+
+    return tuple(map(lxml.etree.XPath, (
+        './/*[@itemprop="reviewBody" or @itemprop="articleBody"]', ".//article",
+        './/main|.//*[@role="main"]')))
+
+
 def choose_main(body: Any) -> Any:
     """The element that holds the review: an article, main, or the densest paragraph block.
 
@@ -289,10 +308,11 @@ def choose_main(body: Any) -> Any:
     than twice its text: "related posts" teasers are often `<article>`s while the review itself
     sits in a plain `<div class="entry-content">`."""
     dense = _densest(body)
-    dense_len = _text_len(dense) if dense is not body else 0
-    for xpath in ('.//*[@itemprop="reviewBody" or @itemprop="articleBody"]', ".//article",
-                  './/main|.//*[@role="main"]'):
-        found = [(_text_len(el), el) for el in body.xpath(xpath)]
+    # the densest block is often the article itself: its text is measured once
+    sizes = {dense: _text_len(dense)} if dense is not body else {}
+    dense_len = sizes.get(dense, 0)
+    for query in _main_queries():
+        found = [(sizes[el] if el in sizes else _text_len(el), el) for el in query(body)]
         if found:
             n, el = max(found, key=lambda p: p[0])
             if n >= MIN_MAIN_CHARS and (dense_len <= 2 * n or _inside(dense, el)
