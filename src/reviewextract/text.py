@@ -147,12 +147,12 @@ def split_sentences(text: str, lang: Language, scan: TextScan | None = None) -> 
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, text[start:end]))
+    # str.strip() removes exactly the characters str.isspace() accepts, in C
+    seg = text[start:end]
+    body = seg.strip()
+    if body:
+        start += len(seg) - len(seg.lstrip())
+        out.append(Sentence(start, start + len(body), body))
 
 
 # --- clause segmentation (added for the opinions issue) -------------------------------------

@@ -42,10 +42,13 @@ def matches(doc: Doc, rule: Rule) -> Iterator[re.Match[str]]:
 def words_before(low: str, pos: int, n: int = 3) -> list[str]:
     """The last `n` words before `pos`, lowercased, nearest last; stops at sentence ends."""
     left = low[max(0, pos - 80):pos]
-    for stop in (". ", "! ", "? ", "\n", ": ", "; "):
-        i = left.rfind(stop)
-        if i >= 0:
-            left = left[i + len(stop):]
+    # the words after the last stop of any kind (no stop can start inside another one, so the
+    # last of each kind decides); one `max` instead of cutting the tail six times
+    i = max(left.rfind(". "), left.rfind("! "), left.rfind("? "), left.rfind(": "),
+            left.rfind("; "))
+    cut = max(i + 2 if i >= 0 else 0, left.rfind("\n") + 1)
+    if cut:
+        left = left[cut:]
     # only the last words are wanted: read a short tail, longer while it may cut one of them
     # (more than `n` words in the tail means the last `n` lie wholly inside it)
     k = 8 * (n + 1)

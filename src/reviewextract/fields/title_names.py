@@ -18,6 +18,7 @@ from ._common import Finding, words_before
 
 FIELD = "title"
 _MAX_WORDS = 8
+_CLAUSE_END = re.compile(r"[,;:.!?–]")  # where the words after a copula stop
 
 
 @cache
@@ -72,23 +73,27 @@ def _subjects(doc: Doc) -> list[Finding]:
     # per review instead of searching every sentence (None: not known, search them all)
     digits = doc.low_scan.digits() if _needs_digit(year_cue) else None
     for sent in doc.sentences:
-        for at in _clause_starts(sent.text):
-            rest = sent.text[at:]
+        text = sent.text
+        for at in _clause_starts(text):
             lo = sent.start + at
-            hi = min(lo + 90, sent.end)
+            # the cues are searched in the clause's first 90 characters without cutting them
+            # out: neither pattern looks behind its start, and `endpos` ends the text as a cut
+            stop = at + 90
             hit = None
-            if digits is None or _any_in(digits, lo, hi):
-                hit = year_cue.search(rest[:90])
+            if digits is None or _any_in(digits, lo, min(lo + 90, sent.end)):
+                hit = year_cue.search(text, at, stop)
             weight = 2.0
             if hit is None:
-                hit = copula.search(rest[:90])
+                hit = copula.search(text, at, stop)
                 if hit is None:
                     continue
-                clause = re.split(r"[,;:.!?–]", rest[hit.end():])[0].lower().split()
+                end = _CLAUSE_END.search(text, hit.end())
+                clause = text[hit.end():end.start() if end else len(text)].lower().split()
                 if not _calls_it_a_work(clause, works, lang.wordset("indefinite_articles"),
                                         lang.wordset("definite_articles")):
                     continue
-            name = _after_generic_of(rest[:hit.start()].strip(), generic, lang)
+            rest = text[at:]
+            name = _after_generic_of(text[at:hit.start()].strip(), generic, lang)
             words = name.split()
             if not 1 <= len(words) <= 6 or not (name[0].isupper() or name[0].isdigit()
                                                  or sent.text.islower()):
@@ -114,11 +119,14 @@ def _apposition(doc: Doc) -> list[Finding]:
     comparison = lang.wordset("comparison_cues")
     out: list[Finding] = []
     seen: set[int] = set()  # "kinofilm" and "film" end at the same place: one finding
+    scan = doc.low_scan  # the rules look for several of these nouns too: found once
     for noun in lang.words("apposition_work_nouns"):
-        i = low.find(noun)
-        while i >= 0:
+        after = 0  # occurrences are read left to right without overlap
+        for i in scan.positions(noun):
+            if i < after:
+                continue
             start, end = i, i + len(noun)
-            i = low.find(noun, end)
+            after = end
             if end in seen:
                 continue
             seen.add(end)
