@@ -336,3 +336,18 @@ def test_review_written_with_br_in_a_div_is_the_main_block(seed_text: str) -> No
         review = extract_html(_page(layout))
         assert "Meisterwerk" not in review.source_text and "Südwind" not in review.source_text
         assert (review.title, review.season, review.episodes) == ("Missions", 1, 10)
+
+
+def test_doctype_subset_cut_equals_the_regex_sub() -> None:
+    """`_cut_doctype_subset` tries the regex only where "<!" stands: the same result as
+    `_DOCTYPE_SUBSET.sub(..., count=1)` on texts made of its pieces."""
+    import random
+
+    from reviewextract import html
+
+    pieces = ["<!", "<!DOCTYPE", "<!doctype", "<!DocType", " html", "[", "]", ">", " ", "<!--",
+              "x", "<", "!", "<!ENTITY a 'b'>", "\n", "ä"]
+    rnd = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(12)))
+        assert html._cut_doctype_subset(text) == html._DOCTYPE_SUBSET.sub("", text, count=1)
