@@ -351,3 +351,18 @@ def test_doctype_subset_cut_equals_the_regex_sub() -> None:
     for _ in range(3000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(12)))
         assert html._cut_doctype_subset(text) == html._DOCTYPE_SUBSET.sub("", text, count=1)
+
+
+def test_squash_equals_split_and_join() -> None:
+    """`squash` (C calls for texts of blanks and line feeds) is `" ".join(text.split())` for
+    texts of every kind of whitespace, runs of blanks, and letters."""
+    import random
+
+    from reviewextract.html import squash
+
+    chars = [" ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2009", "\u3000", "\x1c", "\r", "a",
+             "ä", "„", "Wort", "\u200b", "\x85"]
+    rnd = random.Random(4)
+    for _ in range(5000):
+        text = "".join(rnd.choice(chars) for _ in range(rnd.randrange(15)))
+        assert squash(text) == " ".join(text.split()), repr(text)
