@@ -107,6 +107,8 @@ class Lexicon:
     anchor_words: frozenset[str] = field(default=frozenset(), repr=False)
     live_starts: frozenset[str] = field(default=frozenset(), repr=False)
     split_verbs: frozenset[str] = field(default=frozenset(), repr=False)
+    # per first word of a verdict cue, the lengths of the cues it begins, longest first
+    cue_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         # one table for the four kinds of multi-word entry; where a key is in several, the
@@ -131,6 +133,10 @@ class Lexicon:
         self.clause_splitters = self.split_words | self.coordinators
         self.anchor_words = self.clause_splitters | self.cue_starts
         self.split_verbs = frozenset(verb for verb, _ in self.split_phrases)
+        cue_lengths: dict[str, set[int]] = {}
+        for cue in (*self.verdict_cues, *self.verdict_anywhere):
+            cue_lengths.setdefault(cue[0], set()).add(len(cue))
+        self.cue_lengths = {w: tuple(sorted(v, reverse=True)) for w, v in cue_lengths.items()}
         self.live_starts = frozenset([*self.split_verbs,
                                       *(w for w, nxt in self.phrase_lengths if nxt == END)])
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..lang.lexicon import Lexicon
 from ..text import Clause, Doc, Sentence
 from . import tokens
-from .polarity import Polarity, clause_polarity
+from .polarity import Polarity, clause_polarities
 from .reader import ClauseSpan, reader
 
 MIN_SCORE = 0.5  # weaker clauses (faint praise, "passabel") are not reported as points
@@ -154,7 +154,7 @@ def _corrections(doc: Doc, lex: Lexicon,
 def sentence_points(doc: Doc, lex: Lexicon, s: Sentence) -> list[Point]:
     """The positive and negative points of one sentence, one per evaluative clause."""
     clauses = clause_spans(doc, lex, s.start, s.end)
-    scored = [(c, clause_polarity(lex, doc, c[0], c[1])) for c in clauses]
+    scored = list(zip(clauses, clause_polarities(lex, doc, clauses), strict=True))
     corrected = _corrections(doc, lex, scored)
     out: list[Point] = []
     for i, (c, pol) in enumerate(scored):

@@ -12,6 +12,7 @@ beside the units.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import compress
 from typing import Any
@@ -94,7 +95,7 @@ def _clause_words(ix: WordIndex, reading: tokens.Reading, i: int, j: int, a: int
     reviewer's own judgement), and the places among them of the words to visit: the live words
     `live[a:b]`, or every profiled word when quoted words are left out (the next word changes,
     and with it which phrases can match)."""
-    profs, flags, q_first, q_end, live = reading
+    profs, flags, q_first, q_end, live, _ = reading
     # the last quoted run that begins before j is the only one that can reach into i..j
     k = bisect_left(q_first, j) - 1
     if k < 0 or q_end[k] <= i:
@@ -302,25 +303,39 @@ def _nothing(cache: dict[Any, Any]) -> Polarity:
 
 def clause_polarity(lex: Lexicon, doc: Doc, start: int, end: int) -> Polarity:
     """The polarity of `doc.text[start:end]`; remembered while the review is being read."""
+    return clause_polarities(lex, doc, ((start, end),))[0]
+
+
+def clause_polarities(lex: Lexicon, doc: Doc, spans: Iterable[tuple[int, ...]]
+                      ) -> list[Polarity]:
+    """`clause_polarity` of each (start, end, …) span, in one call: a sentence's clauses are
+    looked up together, and most of them (those without a live word) go no further than a
+    few bisections."""
     ix = doc.words
-    cache = ix.memo  # tokens.memo(doc), without the call: this runs once per clause
-    key = ("polarity", start, end)
-    hit = cache.get(key)
-    if hit is not None:
-        return hit  # type: ignore[no-any-return]
-    i0 = bisect_left(ix.starts, start)  # ix.inside(start, end), without the call
-    j0 = bisect_right(ix.ends, end, i0)
+    cache = ix.memo  # tokens.memo(doc), without the call
     reading = cache.get(("reading", lex.code)) or tokens.reading(doc, lex)
-    live = reading[4]
-    a = bisect_left(live, i0)
-    b = bisect_left(live, j0, a)
-    us: list[Unit] = []
-    n = 0
-    if a < b:  # the usual clause has no word that can make a unit: nothing to read
-        us, n = units(lex, doc, reading, i0, j0, a, b)
+    before, starts, ends = reading[5], ix.starts, ix.ends
+    out: list[Polarity] = []
+    for span in spans:
+        key = ("polarity", span[0], span[1])
+        pol = cache.get(key)
+        if pol is None:
+            i0 = bisect_left(starts, span[0])  # ix.inside(start, end), without the call
+            j0 = bisect_right(ends, span[1], i0)
+            a, b = before[i0], before[j0]  # the clause's live words: live[a:b]
+            # the usual clause has no word that can make a unit: nothing to read
+            pol = cache[key] = _read(lex, doc, reading, i0, j0, a, b) if a < b else _nothing(
+                cache)
+        out.append(pol)
+    return out
+
+
+def _read(lex: Lexicon, doc: Doc, reading: tokens.Reading, i0: int, j0: int, a: int, b: int
+          ) -> Polarity:
+    """The polarity of the clause of words i0..j0, which holds the live words `live[a:b]`."""
+    us, n = units(lex, doc, reading, i0, j0, a, b)
     if not us:
-        cache[key] = pol = _nothing(cache)
-        return pol
+        return _nothing(doc.words.memo)
     kinds = [u[KIND] for u in us]
     negated = "neg" in kinds
     polar: list[Unit] = []
@@ -339,5 +354,4 @@ def clause_polarity(lex: Lexicon, doc: Doc, start: int, end: int) -> Polarity:
         first_neg = us[kinds.index("neg")][START]
         pol.negated_at = first_neg
         pol.topic = sum(u[WEIGHT] for u in polar if u[END_] <= first_neg)
-    cache[key] = pol
     return pol

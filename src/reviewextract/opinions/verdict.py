@@ -19,7 +19,7 @@ from ..model import Rating, Sentiment
 from ..text import Doc, Sentence
 from . import tokens
 from .items import clause_spans
-from .polarity import clause_polarity
+from .polarity import clause_polarities, clause_polarity
 from .reader import reader
 
 CUE_HEAD_WORDS = 4  # a cue counts fully only near the start of its sentence ("Insgesamt ist …")
@@ -62,7 +62,11 @@ def _cue(doc: Doc, lex: Lexicon, s: Sentence) -> tuple[float, int, int] | None:
     words = ix.words
     best: tuple[float, int, int] | None = None
     for i in at:
-        for n in range(min(4, j0 - i), 0, -1):
+        longest = min(4, j0 - i)
+        # only the lengths of the cues this word begins: no other key can be found
+        for n in lex.cue_lengths[words[i]]:
+            if n > longest:
+                continue
             key = tuple(words[i:i + n])
             w = lex.verdict_cues.get(key)
             if w is not None:
@@ -114,9 +118,10 @@ def _scored(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[float, float,
     ("trotzdem …") outweighs what came before it.
     """
     parts: list[tuple[float, float]] = []  # (score, weight) per clause
-    for cs, ce, _ in clause_spans(doc, lex, start, end):
-        score = clause_polarity(lex, doc, cs, ce).score
-        head = tuple(doc.low[cs:ce].split()[:2])
+    clauses = clause_spans(doc, lex, start, end)
+    for (cs, ce, _), pol in zip(clauses, clause_polarities(lex, doc, clauses), strict=True):
+        score = pol.score
+        head = tuple(doc.low[cs:ce].split(None, 2)[:2])  # the first two words, no more split
         if head and head[0] in lex.concessive:
             # "…, trotzdem ein Film, den man gesehen haben muss": what came before is conceded
             parts = [(sc, w * CONCESSION_WEIGHT) for sc, w in parts]
