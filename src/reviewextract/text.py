@@ -134,11 +134,11 @@ def split_sentences(text: str, lang: Language, scan: TextScan | None = None) -> 
     for m in finditer_scan(_SENTENCE_END, _SENTENCE_STARTS, scan or TextScan(text), 0,
                            len(text)):
         end = m.end()
-        if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(
-            text, m.start(), lang
-        ):
-            continue
-        if m.group()[:1] in "!?" and not all_lower and _continues_lowercase(text, end):
+        mark = m.group()
+        if mark == ".":
+            if _is_abbreviation(text, m.start(), lang):
+                continue
+        elif mark[0] in "!?" and not all_lower and _continues_lowercase(text, end):
             continue  # "Good Bye Lenin! ist ein Film": a title's "!" inside the sentence
         _append(out, text, start, end)
         start = end
