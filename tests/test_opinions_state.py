@@ -122,3 +122,38 @@ def test_find_quotations_equals_the_quotation_pattern(seed: int) -> None:
                        for _ in range(3000))]
     for text in texts:
         assert tokens.find_quotations(text) == [m.span() for m in tokens._QUOTED.finditer(text)]
+
+
+def test_live_word_counts_give_the_live_words_of_any_range() -> None:
+    # a clause's live words are read from per-word counts: they must be those lying in it
+    rng = random.Random(3)
+    for text in TEXTS:
+        reading = tokens.reading(Doc(text, DE), LEX)
+        live, before = reading[4], reading[5]
+        assert len(before) == len(reading[0]) + 1
+        for _ in range(200):
+            i = rng.randrange(len(before))
+            j = rng.randrange(i, len(before))
+            assert live[before[i]:before[j]] == [k for k in live if i <= k < j]
+
+
+def test_verdict_cue_lengths_cover_every_cue() -> None:
+    # a cue is tried only at the lengths its first word begins: none may be left out
+    for cue in (*LEX.verdict_cues, *LEX.verdict_anywhere):
+        assert len(cue) in LEX.cue_lengths[cue[0]]
+    assert set(LEX.cue_lengths) == LEX.cue_starts
+    assert all(list(n) == sorted(n, reverse=True) for n in LEX.cue_lengths.values())
+
+
+def test_sentences_with_a_cue_are_among_those_looked_at() -> None:
+    from reviewextract.opinions import verdict
+
+    for text in [*TEXTS, *(t.lower() for t in TEXTS)]:
+        doc = Doc(text, DE)
+        sentences = items.content_sentences(doc, LEX)
+        cued = {i for i, s in enumerate(sentences) if verdict._cue(doc, LEX, s) is not None}
+        looked_at = verdict._cued(doc, LEX, sentences)
+        assert cued <= set(looked_at)
+        assert looked_at == sorted(set(looked_at))
+    assert any(verdict._cued(Doc(t, DE), LEX, items.content_sentences(Doc(t, DE), LEX))
+               for t in TEXTS)
