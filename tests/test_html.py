@@ -343,7 +343,7 @@ def test_doctype_subset_cut_equals_the_regex_sub() -> None:
     `_DOCTYPE_SUBSET.sub(..., count=1)` on texts made of its pieces."""
     import random
 
-    from reviewextract import html
+    from reviewextract import htmlparse as html
 
     pieces = ["<!", "<!DOCTYPE", "<!doctype", "<!DocType", " html", "[", "]", ">", " ", "<!--",
               "x", "<", "!", "<!ENTITY a 'b'>", "\n", "ä"]
