@@ -334,3 +334,51 @@ WORDS_BEFORE = [
 def test_words_before_reads_the_last_words(text: str, expected: list[str]) -> None:
     """Only a short tail is read when it holds enough words; a long word is never cut short."""
     assert words_before(text, len(text), 2) == expected
+
+
+def _cut_after_stops(low: str, pos: int) -> str:
+    """The text before `pos` after its last stop, cut one kind of stop after the other (how
+    words_before read it before it took one `max` over the stops)."""
+    left = low[max(0, pos - 80):pos]
+    for stop in (". ", "! ", "? ", "\n", ": ", "; "):
+        i = left.rfind(stop)
+        if i >= 0:
+            left = left[i + len(stop):]
+    return left
+
+
+def test_words_before_stops_where_cutting_stop_by_stop_stops() -> None:
+    import random
+    import re
+
+    word = re.compile(r"[\wäöüß./:-]+")
+    rng = random.Random(5)
+    pieces = ["staffel", "die", " ", ". ", "! ", "? ", "\n", ": ", "; ", ".", ":", "!", "  "]
+    for _ in range(3000):
+        low = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        pos = rng.randint(0, len(low))
+        for n in (1, 3):
+            assert words_before(low, pos, n) == word.findall(_cut_after_stops(low, pos))[-n:], \
+                (low, pos)
+
+
+def test_copula_cue_matches_as_the_plain_white_space_form() -> None:
+    """The subject finder's copula pattern starts with "\\s\\s*" so the engine can skip to white
+    space; it must find what "\\s+" finds, in any case and any window."""
+    import random
+    import re
+
+    from reviewextract.fields.title_names import _copula_pattern
+    from reviewextract.lang import get_language
+
+    words = get_language("de").words("copula")
+    fast = _copula_pattern(words)
+    plain = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in words) + r")\s", re.I)
+    rng = random.Random(11)
+    pieces = [*words, "IST", "Ist", " ", "  ", "\n", "\u00a0", "x", "Film", ",", "ist."]
+    for _ in range(3000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        lo = rng.randint(0, len(s))
+        hi = rng.randint(lo, len(s))
+        got, want = fast.search(s, lo, hi), plain.search(s, lo, hi)
+        assert (got and got.span()) == (want and want.span()), (s, lo, hi)

@@ -169,3 +169,19 @@ def test_dense_candidates_fall_back_to_the_engine_scan() -> None:
             if rx is not None and starts is not None:
                 assert [m.span() for m in finditer_scan(rx, starts, scan, 0, len(s))] == \
                     [m.span() for m in rx.finditer(s)], rule.id
+
+
+def test_a_literal_known_absent_has_no_positions_and_vice_versa() -> None:
+    scan = TextScan("die erste staffel")
+    assert not scan.has("folgen")
+    assert scan.positions("folgen") == []  # answered from the presence check, no scan
+    assert scan.positions("staffel") == [10]
+    assert scan.has("staffel")  # answered from the positions
+
+
+def test_rule_matches_are_lists_and_skipped_without_a_required_literal() -> None:
+    rule = next(r for r in ALL_RULES if r.id == "season.noun_number")
+    assert rule.requires
+    with_cue = rule.finditer("die staffel 2 ist gut")
+    assert isinstance(with_cue, list) and [m.group("num") for m in with_cue] == ["2"]
+    assert rule.finditer("die folge 2 ist gut") == []

@@ -83,3 +83,18 @@ def test_clause_offsets_survive() -> None:
     for c in split_clauses(text, low, 0, len(text), LEX.split_words):
         assert text[c.start:c.end] == c.text
         assert c.text == c.text.strip()
+
+
+def test_sentence_bounds_drop_every_kind_of_white_space() -> None:
+    """Sentence bounds are trimmed with str.strip, which must drop exactly what str.isspace
+    calls white space (no-break, ideographic and line-separator spaces, file separators)."""
+    odd = "\u00a0\u2003\u3000\u2028\x1c\x1f\u0085\t"
+    text = f"{odd}Der Film beginnt gut.{odd}\n\n{odd}Dann wird er lang.{odd}"
+    found = Doc(text, DE).sentences
+    assert [s.text for s in found] == ["Der Film beginnt gut.", "Dann wird er lang."]
+    for s in found:
+        assert text[s.start:s.end] == s.text
+
+
+def test_strip_and_isspace_agree_on_every_character() -> None:
+    assert all((chr(c).strip() == "") == chr(c).isspace() for c in range(0x110000))
