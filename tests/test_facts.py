@@ -382,3 +382,42 @@ def test_copula_cue_matches_as_the_plain_white_space_form() -> None:
         hi = rng.randint(lo, len(s))
         got, want = fast.search(s, lo, hi), plain.search(s, lo, hi)
         assert (got and got.span()) == (want and want.span()), (s, lo, hi)
+
+
+def test_copula_on_the_lowercased_text_finds_what_the_case_blind_pattern_finds() -> None:
+    """Where the review has no cased character beyond Latin-1, the copula is looked for in the
+    lowercased text without re.IGNORECASE; texts with "ſ", "K" (Kelvin) or "İ" keep the
+    case-blind pattern, which folds them onto Latin letters."""
+    import random
+
+    from reviewextract.fields.title_names import (
+        _copula_after,
+        _copula_pattern,
+        _lower_is_case_blind,
+        _lowered_copula,
+    )
+    from reviewextract.lang import get_language
+    from reviewextract.text import Doc
+
+    lang = get_language("de")
+    words = lang.words("copula")
+    copula, lowered = _copula_pattern(words), _lowered_copula(words)
+    assert lowered is not None
+    rng = random.Random(13)
+    pieces = [*words, "IST", "Ist", "BLEIBT", " ", "\n", "\u00a0", "„X“", "–", "Film", ". ",
+              "ſ", "\u212a", "İ", "ÄÖÜ", "µ", "?"]
+    blind = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        doc = Doc(text, lang)
+        if not _lower_is_case_blind(text):
+            continue
+        blind += 1
+        for sent in doc.sentences:
+            for at in range(len(sent.text)):
+                assert _copula_after(doc, sent, at, lowered, copula) == \
+                    _copula_after(doc, sent, at, None, copula), (text, at)
+    assert blind > 300
+    # why the check matters: the case-blind pattern reads "iſt" as "ist", the lowercase one not
+    assert copula.search(" iſt x") and not lowered.search(" iſt x".lower())
+    assert not _lower_is_case_blind(" iſt x")
