@@ -1,6 +1,7 @@
 """The language data contract: rules load, broken rules are refused, and the fast matching path
 (guards moved out of patterns, anchors, line starts, the shared literal scan) finds exactly what
-the written pattern finds."""
+the written pattern finds; so do the field helpers' fast forms (words_before, the title's copula
+cue) against their reference forms."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 
 import pytest
 
-from reviewextract.fields._common import matches
+from reviewextract.fields._common import matches, words_before
 from reviewextract.lang import get_language
 from reviewextract.lang.rules import Rule, RuleError, compile_rule
 from reviewextract.lang.starts import finditer_at, finditer_scan, needs_digit, start_set
@@ -185,3 +186,82 @@ def test_rule_matches_are_lists_and_skipped_without_a_required_literal() -> None
     with_cue = rule.finditer("die staffel 2 ist gut")
     assert isinstance(with_cue, list) and [m.group("num") for m in with_cue] == ["2"]
     assert rule.finditer("die folge 2 ist gut") == []
+
+
+def _cut_after_stops(low: str, pos: int) -> str:
+    """The text before `pos` after its last stop, cut one kind of stop after the other (how
+    words_before read it before it took one `max` over the stops)."""
+    left = low[max(0, pos - 80):pos]
+    for stop in (". ", "! ", "? ", "\n", ": ", "; "):
+        i = left.rfind(stop)
+        if i >= 0:
+            left = left[i + len(stop):]
+    return left
+
+
+def test_words_before_stops_where_cutting_stop_by_stop_stops() -> None:
+    word = re.compile(r"[\wäöüß./:-]+")
+    rng = random.Random(5)
+    pieces = ["staffel", "die", " ", ". ", "! ", "? ", "\n", ": ", "; ", ".", ":", "!", "  "]
+    for _ in range(3000):
+        low = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        pos = rng.randint(0, len(low))
+        for n in (1, 3):
+            assert words_before(low, pos, n) == word.findall(_cut_after_stops(low, pos))[-n:], \
+                (low, pos)
+
+
+def test_copula_cue_matches_as_the_plain_white_space_form() -> None:
+    """The subject finder's copula pattern starts with "\\s\\s*" so the engine can skip to white
+    space; it must find what "\\s+" finds, in any case and any window."""
+    from reviewextract.fields.title_names import _copula_pattern
+    from reviewextract.lang import get_language
+
+    words = get_language("de").words("copula")
+    fast = _copula_pattern(words)
+    plain = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in words) + r")\s", re.I)
+    rng = random.Random(11)
+    pieces = [*words, "IST", "Ist", " ", "  ", "\n", "\u00a0", "x", "Film", ",", "ist."]
+    for _ in range(3000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        lo = rng.randint(0, len(s))
+        hi = rng.randint(lo, len(s))
+        got, want = fast.search(s, lo, hi), plain.search(s, lo, hi)
+        assert (got and got.span()) == (want and want.span()), (s, lo, hi)
+
+
+def test_copula_on_the_lowercased_text_finds_what_the_case_blind_pattern_finds() -> None:
+    """Where the review has no cased character beyond Latin-1, the copula is looked for in the
+    lowercased text without re.IGNORECASE; texts with "ſ", "K" (Kelvin) or "İ" keep the
+    case-blind pattern, which folds them onto Latin letters."""
+    from reviewextract.fields.title_names import (
+        _copula_after,
+        _copula_pattern,
+        _lower_is_case_blind,
+        _lowered_copula,
+    )
+    from reviewextract.lang import get_language
+    from reviewextract.text import Doc
+
+    lang = get_language("de")
+    words = lang.words("copula")
+    copula, lowered = _copula_pattern(words), _lowered_copula(words)
+    assert lowered is not None
+    rng = random.Random(13)
+    pieces = [*words, "IST", "Ist", "BLEIBT", " ", "\n", "\u00a0", "„X“", "–", "Film", ". ",
+              "ſ", "\u212a", "İ", "ÄÖÜ", "µ", "?"]
+    blind = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        doc = Doc(text, lang)
+        if not _lower_is_case_blind(text):
+            continue
+        blind += 1
+        for sent in doc.sentences:
+            for at in range(len(sent.text)):
+                assert _copula_after(doc, sent, at, lowered, copula) == \
+                    _copula_after(doc, sent, at, None, copula), (text, at)
+    assert blind > 300
+    # why the check matters: the case-blind pattern reads "iſt" as "ist", the lowercase one not
+    assert copula.search(" iſt x") and not lowered.search(" iſt x".lower())
+    assert not _lower_is_case_blind(" iſt x")
