@@ -124,19 +124,6 @@ def test_find_quotations_equals_the_quotation_pattern(seed: int) -> None:
         assert tokens.find_quotations(text) == [m.span() for m in tokens._QUOTED.finditer(text)]
 
 
-def test_live_word_counts_give_the_live_words_of_any_range() -> None:
-    # a clause's live words are read from per-word counts: they must be those lying in it
-    rng = random.Random(3)
-    for text in TEXTS:
-        reading = tokens.reading(Doc(text, DE), LEX)
-        live, before = reading[4], reading[5]
-        assert len(before) == len(reading[0]) + 1
-        for _ in range(200):
-            i = rng.randrange(len(before))
-            j = rng.randrange(i, len(before))
-            assert live[before[i]:before[j]] == [k for k in live if i <= k < j]
-
-
 def test_verdict_cue_lengths_cover_every_cue() -> None:
     # a cue is tried only at the lengths its first word begins: none may be left out
     for cue in (*LEX.verdict_cues, *LEX.verdict_anywhere):

@@ -95,7 +95,7 @@ def _clause_words(ix: WordIndex, reading: tokens.Reading, i: int, j: int, a: int
     reviewer's own judgement), and the places among them of the words to visit: the live words
     `live[a:b]`, or every profiled word when quoted words are left out (the next word changes,
     and with it which phrases can match)."""
-    profs, flags, q_first, q_end, live, _ = reading
+    profs, flags, q_first, q_end, live = reading
     # the last quoted run that begins before j is the only one that can reach into i..j
     k = bisect_left(q_first, j) - 1
     if k < 0 or q_end[k] <= i:
@@ -314,7 +314,7 @@ def clause_polarities(lex: Lexicon, doc: Doc, spans: Iterable[tuple[int, ...]]
     ix = doc.words
     cache = ix.memo  # tokens.memo(doc), without the call
     reading = cache.get(("reading", lex.code)) or tokens.reading(doc, lex)
-    before, starts, ends = reading[5], ix.starts, ix.ends
+    live, starts, ends = reading[4], ix.starts, ix.ends
     out: list[Polarity] = []
     for span in spans:
         key = ("polarity", span[0], span[1])
@@ -322,7 +322,8 @@ def clause_polarities(lex: Lexicon, doc: Doc, spans: Iterable[tuple[int, ...]]
         if pol is None:
             i0 = bisect_left(starts, span[0])  # ix.inside(start, end), without the call
             j0 = bisect_right(ends, span[1], i0)
-            a, b = before[i0], before[j0]  # the clause's live words: live[a:b]
+            a = bisect_left(live, i0)  # the clause's live words: live[a:b]
+            b = bisect_left(live, j0, a)
             # the usual clause has no word that can make a unit: nothing to read
             pol = cache[key] = _read(lex, doc, reading, i0, j0, a, b) if a < b else _nothing(
                 cache)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, compress
+from itertools import compress
 from typing import Any
 
 from ..lang import lexicon_model
@@ -114,9 +114,8 @@ def quote_runs(doc: Doc) -> list[tuple[int, int]]:
 
 
 # profiles, quoted flags (None when nothing is quoted), first and end indices of the quoted runs,
-# live words, and how many live words stand before each word (see `reading`)
-Reading = tuple[list[Profile | None], list[bool] | None, list[int], list[int], list[int],
-                list[int]]
+# live words (see `reading`)
+Reading = tuple[list[Profile | None], list[bool] | None, list[int], list[int], list[int]]
 
 END = lexicon_model.END
 
@@ -130,11 +129,7 @@ def reading(doc: Doc, lex: Lexicon) -> Reading:
     A live word is one with a role of its own (polarity, negator, modifier …) or the start of
     a phrase that can match here: a separable verb, a phrase of two words whose second is the
     next word of the review or the clause end. The other profiled words begin phrases that do
-    not follow, so they read as plain words: a clause without a live word scores nothing.
-
-    The last list holds, for every word index k (and the end), how many live words stand before
-    it: the live words of words i..j are `live[before[i]:before[j]]`, found by two list reads
-    instead of two bisections per clause."""
+    not follow, so they read as plain words: a clause without a live word scores nothing."""
     cache = memo(doc)
     key = ("reading", lex.code)
     if key not in cache:
@@ -156,11 +151,7 @@ def reading(doc: Doc, lex: Lexicon) -> Reading:
             w = words[k]
             if w in anywhere or (k < last and (w, words[k + 1]) in pairs):
                 live.append(k)
-        marks = [0] * len(words)
-        for k in live:
-            marks[k] = 1
-        cache[key] = (profs, flags, [i for i, _ in runs], [j for _, j in runs], live,
-                      list(accumulate(marks, initial=0)))
+        cache[key] = (profs, flags, [i for i, _ in runs], [j for _, j in runs], live)
     return cache[key]  # type: ignore[no-any-return]
 
 
