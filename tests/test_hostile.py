@@ -422,3 +422,5 @@ def test_language_scan_equals_the_patterns_everywhere() -> None:
     # so many distinct characters that end a word: the regex reads the text instead
     check(" ".join(chr(c) + "ab" for c in range(0x2190, 0x2190 + 2 * guard._MAX_BREAK_CHARS)))
     check("l'homme c'est rock'n'roll ’s ' '' a’b’c d'’e")
+    # so many tokens with an apostrophe: the regex reads the text instead
+    check(" ".join(f"„W{i % 7}'s“ c’est –" for i in range(2 * guard._MAX_APOSTROPHE_TOKENS)))

@@ -207,27 +207,59 @@ def _scan(text: str) -> tuple[list[bytes], int, int]:
         lower is not None) else wide
     breaks = [c for c in low_wide if c != _RSQUO and not c.isascii() and not _LETTER.match(c)]
     if not data or lower is None or len(breaks) > _MAX_BREAK_CHARS:
-        low = text.lower()
-        tokens = low.split()
-        return ([w.encode("utf-8", "surrogatepass") for w in _WORDS.findall(low)],
-                sum(map(len, tokens)), len(_SYMBOL_RX.findall(low)))
+        return _scan_by_regex(text)
     # no lowercase is an ASCII blank or symbol, nor a blank one that was not: counted as is
     blanks = len(data) - len(data.translate(None, _ASCII_BLANKS))
     blanks += sum(text.count(c) for c in wide if c.isspace())
     symbols = len(data) - len(data.translate(None, _SYMBOL_BYTES))
+    low = text
     for c, lc in lower.items():
-        text = text.replace(c, lc)
-    marks = len(text) - blanks
+        low = low.replace(c, lc)
+    marks = len(low) - blanks
     for c in breaks:
-        text = text.replace(c, " ")
-    data = text.encode("utf-8").lower().translate(_BREAKS_TO_BLANKS)
+        low = low.replace(c, " ")
+    data = low.encode("utf-8").lower().translate(_BREAKS_TO_BLANKS)
     words = data.split()
     if b"'" in data or _RSQUO in low_wide:
-        quoted = (b"'", _RSQUO.encode("utf-8"))
-        odd = [w for w in words if quoted[0] in w or quoted[1] in w]
-        words = [w for w in words if not (quoted[0] in w or quoted[1] in w)]
-        words += [m.encode("utf-8") for w in odd for m in _WORDS.findall(w.decode("utf-8"))]
+        odd = _apostrophe_tokens(data)
+        if odd is None:
+            return _scan_by_regex(text)
+        for token in odd:
+            words.remove(token)
+            words += [m.encode("utf-8") for m in _WORDS.findall(token.decode("utf-8"))]
     return words, marks, symbols
+
+
+def _scan_by_regex(text: str) -> tuple[list[bytes], int, int]:
+    """What `_scan` gives, read by the regexes (lone surrogates, a capital sigma, many
+    word-ending characters or apostrophes)."""
+    low = text.lower()
+    return ([w.encode("utf-8", "surrogatepass") for w in _WORDS.findall(low)],
+            sum(map(len, low.split())), len(_SYMBOL_RX.findall(low)))
+
+
+# more blank-separated tokens with an apostrophe than this: taking each out of the word list
+# (a list scan each) would cost more than the regex over the text
+_MAX_APOSTROPHE_TOKENS = 32
+_RSQUO_UTF8 = _RSQUO.encode("utf-8")
+
+
+def _apostrophe_tokens(data: bytes) -> list[bytes] | None:
+    """Each blank-separated token of `data` that holds an apostrophe, once per place it stands
+    (found by `find` from the apostrophes: a membership test per word costs a buffer lookup
+    each); None when there are more than `_MAX_APOSTROPHE_TOKENS`."""
+    spans: dict[int, int] = {}
+    for mark in (b"'", _RSQUO_UTF8):
+        at = data.find(mark)
+        while at >= 0:
+            start = data.rfind(b" ", 0, at) + 1
+            end = data.find(b" ", at)
+            end = len(data) if end < 0 else end
+            spans[start] = end
+            if len(spans) > _MAX_APOSTROPHE_TOKENS:
+                return None
+            at = data.find(mark, end)
+    return [data[s:e] for s, e in spans.items()]
 
 
 def judge_language(text: str, code: str) -> tuple[str, str | None]:
