@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 from ..lang.base import Rule
@@ -24,7 +24,8 @@ class Finding:
     rule: str
     weight: float
     tags: frozenset[str] = frozenset()
-    spans: list[tuple[int, int]] = field(default_factory=list)  # further evidence spans
+    # `dc_field`: the attribute `field` above would shadow the name for a type checker
+    spans: list[tuple[int, int]] = dc_field(default_factory=list)  # further evidence spans
 
     @property
     def confidence(self) -> float:
@@ -32,7 +33,7 @@ class Finding:
         return round(min(0.99, 0.35 + self.weight / 8), 2)
 
 
-def matches(doc: Doc, rule: Rule) -> Iterator[re.Match[str]]:
+def matches(doc: Doc, rule: Rule) -> list[re.Match[str]]:
     """Run one rule over the review (lowercased unless the rule is case-sensitive)."""
     if rule.case:
         return rule.finditer(doc.text, doc.line_starts, doc.text_scan)

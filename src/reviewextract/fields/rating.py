@@ -25,10 +25,10 @@ def _read(doc: Doc, m) -> tuple[float, float] | None:
         pct = doc.lang.number(gd["pct"])
         return None if pct is None else (pct, 100.0)
     val = doc.lang.number(gd["val"])
-    best = float(gd["best"]) if gd.get("best") else float(_DEFAULT_STAR_SCALE)
+    scale = float(gd["best"]) if gd.get("best") else float(_DEFAULT_STAR_SCALE)
     if val is None:
         return None
-    return val, best
+    return val, scale
 
 
 def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding]:
