@@ -244,9 +244,10 @@ def convert_item(item: Item, options: BatchOptions) -> tuple[str, bool]:
         else:
             record = _record_from_file(source, where, data, options)
     except (ValueError, OSError) as exc:
-        out = {"id": where if kind == "file" else None, "error": _error_or_os(exc)}
+        error = _error_or_os(exc)
         if kind == "line":
-            out["error"].update(source=source, line=where)
+            error.update(source=source, line=where)
+        out = {"id": where if kind == "file" else None, "error": error}
         return json.dumps(out, ensure_ascii=False), False
     out = convert_record(record, options)
     return json.dumps(out, ensure_ascii=False), "error" not in out

@@ -47,7 +47,7 @@ def _people(names: list[str], kind: str = "Person") -> dict[str, Any] | list[dic
     return nodes[0] if len(nodes) == 1 else nodes
 
 
-_EMPTY = (None, "", [], {})
+_EMPTY: tuple[object, ...] = (None, "", [], {})
 _BARE = frozenset({"@type", "@context"})  # a node with only these keys says nothing
 
 

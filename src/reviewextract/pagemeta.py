@@ -127,7 +127,7 @@ def _parse_date(m: re.Match[str]) -> str | None:
 
     settings = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY",
                 "REQUIRE_PARTS": ["month", "year"]}
-    parsed = dateparser.parse(m.group(0), languages=["de"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(m.group(0), languages=["de"], settings=settings)
     if parsed is None:
         return None
     has_day = bool(m.group("day") or m.group("nday"))

@@ -22,8 +22,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from re import _constants as C
-from re import _parser
+from re import _constants as C  # type: ignore[attr-defined]  # private: no stubs
+from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 _DENSE: list[int] = []  # marks a cached "too many to list" (compared by identity)

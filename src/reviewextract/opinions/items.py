@@ -57,7 +57,7 @@ def clause_spans(doc: Doc, lex: Lexicon, start: int, end: int) -> list[ClauseSpa
     hit = cache.get(key)
     if hit is None:
         hit = cache[key] = reader(doc, lex).clauses(lex, start, end)
-    return hit  # type: ignore[no-any-return]
+    return hit
 
 
 def clauses_of(doc: Doc, lex: Lexicon, s: Sentence) -> list[Clause]:

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import Any
+from typing import Any, Final
 
 from ..lang.lexicon import Lexicon, Profile
 from ..text import Doc, WordIndex
@@ -34,7 +34,14 @@ EXCESS_BOOST = 1.2  # "viel zu lang"
 # its place in the clause's row of units, plain words included. A tuple, not an object: a
 # review makes about thirty, and a tuple is built and read in C.
 Unit = tuple[int, int, str, float, str, int]
-START, END_, KIND, WEIGHT, TERM, POS = range(6)
+ClauseSpan = tuple[int, int] | tuple[int, int, str]  # (start, end) or (start, end, opener)
+# Final literals, so a type checker knows which field of a Unit each index reads
+START: Final = 0
+END_: Final = 1
+KIND: Final = 2
+WEIGHT: Final = 3
+TERM: Final = 4
+POS: Final = 5
 
 
 @dataclass(slots=True)
@@ -298,7 +305,7 @@ def _nothing(cache: dict[Any, Any]) -> Polarity:
     pol = cache.get("nothing")
     if pol is None:
         pol = cache["nothing"] = Polarity()
-    return pol  # type: ignore[no-any-return]
+    return pol
 
 
 def clause_polarity(lex: Lexicon, doc: Doc, start: int, end: int) -> Polarity:
@@ -306,7 +313,7 @@ def clause_polarity(lex: Lexicon, doc: Doc, start: int, end: int) -> Polarity:
     return clause_polarities(lex, doc, ((start, end),))[0]
 
 
-def clause_polarities(lex: Lexicon, doc: Doc, spans: Iterable[tuple[int, ...]]
+def clause_polarities(lex: Lexicon, doc: Doc, spans: Iterable[ClauseSpan]
                       ) -> list[Polarity]:
     """`clause_polarity` of each (start, end, …) span, in one call: a sentence's clauses are
     looked up together, and most of them (those without a live word) go no further than a

@@ -138,4 +138,4 @@ def reader(doc: Doc, lex: Lexicon) -> Reader:
     r = memo.get(key)
     if r is None:
         r = memo[key] = Reader(doc, lex)
-    return r  # type: ignore[no-any-return]
+    return r

@@ -93,7 +93,7 @@ def quoted(doc: Doc) -> list[tuple[int, int]]:
     cache = memo(doc)
     if "quoted" not in cache:
         cache["quoted"] = find_quotations(doc.text)
-    return cache["quoted"]  # type: ignore[no-any-return]
+    return cache["quoted"]
 
 
 def quote_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -152,7 +152,7 @@ def reading(doc: Doc, lex: Lexicon) -> Reading:
             if w in anywhere or (k < last and (w, words[k + 1]) in pairs):
                 live.append(k)
         cache[key] = (profs, flags, [i for i, _ in runs], [j for _, j in runs], live)
-    return cache[key]  # type: ignore[no-any-return]
+    return cache[key]
 
 
 def memo(doc: Doc) -> dict[Any, Any]:
