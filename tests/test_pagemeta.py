@@ -140,3 +140,14 @@ def test_page_markup_author_date_site(head: str, body: str,
     root, _ = parse_page(f"<html><head>{head}</head><body>{body}</body></html>")
     hints = markup_hints(root)
     assert (hints.author, hints.date, hints.site_name) == expected
+
+
+def test_warm_up_reads_a_date_in_digits_day_first() -> None:
+    # the batch warm-up parses a date in digits with the settings datelines use: day first
+    import datetime as dt
+
+    from reviewextract.pagemeta import _dateparser_parse, warm_up_dates
+
+    warm_up_dates()
+    assert _dateparser_parse("01.02.2020") == dt.datetime(2020, 2, 1)
+    assert _dateparser_parse("13.14.2020") is None  # no 14th month: nothing guessed

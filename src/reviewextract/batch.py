@@ -294,7 +294,10 @@ def warm_up_worker(language: str = "de") -> None:
 
     from .guard import load_langid
     from .jsonld import to_jsonld
+    from .pagemeta import warm_up_dates
     from .pipeline import extract
+
+    warm_up_dates()
 
     langid = load_langid(language)
     # a text of the language's own function words passes the language check and visits every
