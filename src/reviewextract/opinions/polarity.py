@@ -34,7 +34,8 @@ EXCESS_BOOST = 1.2  # "viel zu lang"
 # its place in the clause's row of units, plain words included. A tuple, not an object: a
 # review makes about thirty, and a tuple is built and read in C.
 Unit = tuple[int, int, str, float, str, int]
-ClauseSpan = tuple[int, int] | tuple[int, int, str]  # (start, end) or (start, end, opener)
+# (start, end), or a `reader.ClauseSpan` (start, end, opener): only the first two are read
+ClauseRange = tuple[int, int] | tuple[int, int, str]
 # Final literals, so a type checker knows which field of a Unit each index reads
 START: Final = 0
 END_: Final = 1
@@ -313,7 +314,7 @@ def clause_polarity(lex: Lexicon, doc: Doc, start: int, end: int) -> Polarity:
     return clause_polarities(lex, doc, ((start, end),))[0]
 
 
-def clause_polarities(lex: Lexicon, doc: Doc, spans: Iterable[ClauseSpan]
+def clause_polarities(lex: Lexicon, doc: Doc, spans: Iterable[ClauseRange]
                       ) -> list[Polarity]:
     """`clause_polarity` of each (start, end, …) span, in one call: a sentence's clauses are
     looked up together, and most of them (those without a live word) go no further than a
