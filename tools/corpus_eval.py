@@ -1,0 +1,228 @@
+"""Score the extractor on the corpus sets, split into a tuning half and a holdout half.
+
+Run from the repository root:
+
+    .venv/bin/python tools/corpus_eval.py                     # every set, both halves
+    .venv/bin/python tools/corpus_eval.py --set web --misses  # misses of the web tuning half
+    .venv/bin/python tools/corpus_eval.py --set real --real-texts DIR --real-gold GOLD.jsonl
+
+The split is fixed by id, once, before any miss was read: a record belongs to the holdout half
+when the SHA-256 of its id (UTF-8), read as a number, is odd; else to the tuning half
+(`half_of`). Misses are printed for the tuning half only; the holdout half is reported as it
+comes (docs/evaluate.md).
+
+Sets:
+- written: tests/data/*.jsonl (57 reviews, not split: the rules were written against them);
+- web: tests/data/web/*.jsonl (copies of the shared corpus' web/ set);
+- real: the shared corpus' real/real.jsonl (keyword gold, no texts) with texts re-obtained into
+  a folder outside the repository; scored by the corpus' own real/score.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import io
+import json
+import sys
+from collections.abc import Iterable
+from contextlib import redirect_stdout
+from pathlib import Path
+from typing import Any
+
+from reviewextract.evaluate import Report, read_gold, score
+from reviewextract.pipeline import extract
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+SHARED = ROOT.parent / "shared" / "corpus"
+
+
+def half_of(record_id: str) -> str:
+    """'holdout' when the SHA-256 of the id is odd, else 'tuning'. Fixed once; never change."""
+    digest = hashlib.sha256(record_id.encode("utf-8")).hexdigest()
+    return "holdout" if int(digest, 16) % 2 else "tuning"
+
+
+def _split(records: Iterable[dict[str, Any]], half: str) -> list[dict[str, Any]]:
+    return [r for r in records if half == "all" or half_of(str(r["id"])) == half]
+
+
+def web_report(half: str) -> Report:
+    recs = _split(read_gold(sorted((DATA / "web").glob("*.jsonl"))), half)
+    return score(recs)
+
+
+def written_report() -> Report:
+    return score(read_gold(sorted(DATA.glob("*.jsonl"))))
+
+
+def _load_score_module(gold: Path) -> Any:
+    spec = importlib.util.spec_from_file_location("corpus_score", gold.parent / "score.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"no score.py beside {gold}")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _text_file(folder: Path, rec_id: str) -> Path | None:
+    num = rec_id.lstrip("abcdefghijklmnopqrstuvwxyz")
+    for name in (num + ".txt", rec_id + ".txt"):
+        if (folder / name).exists():
+            return folder / name
+    return None
+
+
+def real_predictions(gold: Path, texts: Path, half: str) -> tuple[list[dict[str, Any]],
+                                                                   list[dict[str, Any]]]:
+    golds = _split(read_gold([gold]), half)
+    preds = []
+    for g in golds:
+        p = _text_file(texts, g["id"])
+        if p is None:
+            continue  # scored as all-null, as score.py does
+        text = p.read_text(encoding="utf-8")
+        try:
+            review = extract(text).model_dump(mode="json")
+        except ValueError as exc:
+            review = {"error": str(exc)}
+        preds.append({"id": g["id"], "review": review, "text": text})
+    return golds, preds
+
+
+def real_scores(gold: Path, golds: list[dict[str, Any]],
+                preds: list[dict[str, Any]]) -> dict[str, float]:
+    mod = _load_score_module(gold)
+    tmp = ROOT / ".corpus_eval.tmp"
+    try:
+        with open(tmp.with_suffix(".gold"), "w", encoding="utf-8") as fh:
+            for g in golds:
+                fh.write(json.dumps(g, ensure_ascii=False) + "\n")
+        with open(tmp.with_suffix(".pred"), "w", encoding="utf-8") as fh:
+            for p in preds:
+                fh.write(json.dumps({"id": p["id"], "review": p["review"]},
+                                    ensure_ascii=False) + "\n")
+        buf = io.StringIO()
+        with redirect_stdout(buf):
+            mod.main(["score.py", str(tmp.with_suffix(".gold")), str(tmp.with_suffix(".pred")),
+                      "--json"])
+        out: dict[str, float] = json.loads(buf.getvalue())
+        return out
+    finally:
+        tmp.with_suffix(".gold").unlink(missing_ok=True)
+        tmp.with_suffix(".pred").unlink(missing_ok=True)
+
+
+ROWS = ("title", "work_type", "season", "year", "episodes", "runtime_minutes", "directors",
+        "rating", "facts_mean", "pros_f1", "cons_f1", "verdict", "sentiment")
+
+
+def report_row(rep: Report) -> dict[str, float]:
+    d = rep.as_dict()
+    row = {f: d["facts"][f] for f in d["facts"]}
+    row["facts_mean"] = rep.facts_mean
+    row["pros_f1"] = rep.pros.f1
+    row["cons_f1"] = rep.cons.f1
+    row["verdict"] = d["verdict"]
+    row["sentiment"] = d["sentiment"]
+    row["records"] = rep.records
+    return row
+
+
+def print_table(columns: dict[str, dict[str, float]]) -> None:
+    names = list(columns)
+    print(f"{'field':16}" + "".join(f"{n:>16}" for n in names))
+    print(f"{'records':16}" + "".join(f"{int(columns[n].get('records', 0)):>16}" for n in names))
+    for r in ROWS:
+        print(f"{r:16}" + "".join(f"{columns[n].get(r, float('nan')):>16.3f}" for n in names))
+
+
+def print_web_misses() -> None:
+    recs = _split(read_gold(sorted((DATA / "web").glob("*.jsonl"))), "tuning")
+    for rec in recs:
+        rep = score([rec])
+        review = extract(rec["text"]) if rec.get("format") != "html" else None
+        if review is None:
+            from reviewextract.html import extract_html
+
+            review = extract_html(rec["text"])
+        g = rec["gold"]
+        print(f"=== {rec['id']} ({rec.get('style')}, {rec.get('format')})")
+        for m in rep.misses:
+            print(f"  FACT {m['field']}: pred={m['pred']!r} gold={m['gold']!r}")
+        for kind in ("pros", "cons"):
+            pred = [o.text for o in getattr(review, kind)]
+            print(f"  {kind} pred: {pred}")
+            print(f"  {kind} gold: {g.get(kind)}")
+        v = review.verdict.text if review.verdict else None
+        if rep.verdict_right == 0:
+            print(f"  VERDICT pred={v!r}\n          gold={g.get('verdict')!r}")
+        if rep.sentiment_right == 0:
+            print(f"  SENTIMENT pred={review.sentiment.value if review.sentiment else None} "
+                  f"gold={g.get('sentiment')}")
+
+
+def print_real_misses(gold: Path, texts: Path) -> None:
+    golds, preds = real_predictions(gold, texts, "tuning")
+    by_id = {p["id"]: p for p in preds}
+    for g in golds:
+        p = by_id.get(g["id"])
+        if p is None:
+            print(f"=== {g['id']}: no text")
+            continue
+        one = real_scores(gold, [g], [p])
+        gg, pr = g["gold"], p["review"]
+        print(f"=== {g['id']}")
+        for f in ("title", "work_type", "season", "year", "episodes", "runtime_minutes",
+                  "directors", "rating"):
+            if one[f] < 1:
+                print(f"  FACT {f}: pred={pr.get(f)!r} gold={gg.get(f)!r}")
+        for kind in ("pros", "cons"):
+            print(f"  {kind} pred: {[o['text'] for o in pr.get(kind) or []]}")
+            print(f"  {kind} gold: {gg.get(kind + '_keywords')}")
+        v = (pr.get("verdict") or {}).get("text")
+        if one["verdict"] < 1:
+            print(f"  VERDICT pred={v!r} gold kw={gg.get('verdict_keywords')}")
+        if one["sentiment"] < 1:
+            print(f"  SENTIMENT pred={pr.get('sentiment')} gold={gg.get('sentiment')}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--set", choices=("written", "web", "real", "all"), default="all")
+    ap.add_argument("--misses", action="store_true",
+                    help="print the misses of the tuning half (web or real)")
+    ap.add_argument("--real-gold", type=Path, default=SHARED / "real" / "real.jsonl")
+    ap.add_argument("--real-texts", type=Path,
+                    default=Path.home() / ".cache" / "reviewextract" / "real")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    if args.misses:
+        if args.set == "web":
+            print_web_misses()
+        elif args.set == "real":
+            print_real_misses(args.real_gold, args.real_texts)
+        else:
+            ap.error("--misses needs --set web or --set real")
+        return 0
+    cols: dict[str, dict[str, float]] = {}
+    if args.set in ("written", "all"):
+        cols["written"] = report_row(written_report())
+    if args.set in ("web", "all"):
+        for half in ("tuning", "holdout"):
+            cols[f"web {half}"] = report_row(web_report(half))
+    if args.set in ("real", "all") and args.real_gold.exists() and args.real_texts.is_dir():
+        for half in ("tuning", "holdout"):
+            golds, preds = real_predictions(args.real_gold, args.real_texts, half)
+            cols[f"real {half}"] = real_scores(args.real_gold, golds, preds)
+    if args.json:
+        print(json.dumps(cols, indent=1))
+    else:
+        print_table(cols)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
