@@ -234,7 +234,17 @@ TITLE = [
     case("my-opinion-of", "Meine Meinung zu Glutsommer\n\nDer Film ist klug.", "Glutsommer"),
     case("review-prefix-series", "Kritik zur Serie Hafenwache – Staffel 2\n\nDie Serie bleibt "
          "stark.", "Hafenwache"),
-    case("slogan-headline-not-a-title", "Ein bunter Sommer\n\nDer Film ist klug.", None),
+    # section labels, genre names and bylines above a review are page chrome, never the title
+    case("section-label-not-a-title", "DVD-Kritik\n\nDer Film ist klug.", None),
+    case("genre-label-not-a-title", "Horror\n\nDer Film ist klug und spannend.", None),
+    case("label-then-heading", "Blu-ray-Test\nDer Nebelwald\n\nDer Nebelwald ist ein kluger "
+         "Film.", "Der Nebelwald"),
+    case("heading-label-prefix", "Review: Hafenwache – Staffel 7 (Blu-ray)\n\nHafenwache "
+         "bleibt stark.", "Hafenwache"),
+    case("all-caps-heading-with-year", "DER NEBELWALD (1939)\n\nRegie: Anna Beispiel\n"
+         "Laufzeit: 98 Min.\n\nEin kluger Film.", "DER NEBELWALD"),
+    case("breadcrumb-not-a-title", "Start › Kino › Kritiken\nDer Nebelwald\n\nDer Nebelwald "
+         "überzeugt.", "Der Nebelwald"),
     case("review-word-alone", "Kritik\n\nDer Film ist klug.", None),
     # the name right after "der Film", "die Serie", "die Netflix-Serie"
     case("subject-compound-work-noun", "Glutsommer ist ein Gerichtsdrama aus Frankreich.",

@@ -45,7 +45,7 @@ def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]
             values[name] = f.value
             evidence[name] = _evidence(doc, f)
 
-    keep("title", title.resolve(title.candidates(doc)))
+    keep("title", title.resolve(doc, title.candidates(doc)))
     mentions = season.candidates(doc, every_mention=True)
     season_f = season.resolve([f for f in mentions if "other_season" not in f.tags])
     rejected: list[Rejected] = []

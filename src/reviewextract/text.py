@@ -17,6 +17,7 @@ from .lang.starts import TextScan, finditer_scan, start_set
 
 if TYPE_CHECKING:
     from .lang.base import Language
+    from .lines import Line
 
 # a run of end marks is matched from its first mark only and as a whole (possessive), so a long
 # run of dots costs linear time
@@ -80,6 +81,24 @@ class Doc:
     def words(self) -> WordIndex:
         """Every word of the review, found once; also holds later stages' per-review results."""
         return WordIndex(self.low)
+
+    @cached_property
+    def line_kinds(self) -> list[Line]:
+        """Every non-empty line with its kind: chrome, meta, heading or body (lines.py)."""
+        from .lines import classify
+
+        return classify(self)
+
+    @cached_property
+    def _line_kind_starts(self) -> list[int]:
+        return [ln.start for ln in self.line_kinds]
+
+    def line_kind_at(self, pos: int) -> str | None:
+        """The kind of the line that holds `pos`, or None between lines."""
+        from .lines import line_at
+
+        line = line_at(self.line_kinds, self._line_kind_starts, pos)
+        return line.kind if line is not None else None
 
     @cached_property
     def line_starts(self) -> list[int]:

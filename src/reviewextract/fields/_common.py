@@ -26,10 +26,17 @@ class Finding:
     tags: frozenset[str] = frozenset()
     # `dc_field`: the attribute `field` above would shadow the name for a type checker
     spans: list[tuple[int, int]] = dc_field(default_factory=list)  # further evidence spans
+    # named features for a fitted scorer (lang/scorer.py); a field that has one sets
+    # `probability` from them and the confidence is that probability
+    features: dict[str, float] = dc_field(default_factory=dict)
+    probability: float | None = None
 
     @property
     def confidence(self) -> float:
-        """A 0..1 reading of the weight (weights run from about 0.5 to 5)."""
+        """The fitted probability where a scorer gave one; else a 0..1 reading of the weight
+        (weights run from about 0.5 to 5)."""
+        if self.probability is not None:
+            return round(min(0.99, self.probability), 2)
         return round(min(0.99, 0.35 + self.weight / 8), 2)
 
 

@@ -1,25 +1,37 @@
 """The reviewed work's title.
 
-Sources, each scored: the headline (split at separators such as " – " and ": ", with prefixes like
-"Re:" and suffixes like "Staffel 1" or "[Blu-ray]" removed), quoted names („…“, "…", '…', »…«), and
-an unquoted name right before a year in parentheses or a release cue ("Parasite (2019)") or right
-after a work noun ("der Film Oppenheimer erzählt"; those unquoted names are found in
-title_names.py). A name the review keeps mentioning scores higher; a quoted name after a
-comparison cue ("wie „Expanse“") scores lower, as another work. Below a threshold the title stays
-null.
+Candidates, each described by named features: pieces of the heading lines near the start (with
+review labels such as "Review:" or "DVD-Kritik (011):", stars, channel and time brackets, media
+brackets, years in brackets and season suffixes cut off, lines.py telling headings from page
+chrome), quoted names („…“, "…", »…«), a name before a year in brackets ("Parasite (2019)"), a
+sentence subject called a work, the name after a work noun ("der Film Oppenheimer"), an
+info-box "Titel:" line and the page's own title. Every candidate also gets features of its shape
+(words, capitals, an opinion word, a comma), its position and how often the review names it.
+A logistic regression fitted on the tuning halves (lang/de/scorers.json, tools/fit_scorers.py)
+turns the features into the probability that the candidate is the title; below the fitted
+threshold the title stays null, and the record's confidence is that probability.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
+from ..lang.lexicon import get_lexicon
 from ..lang.starts import finditer_scan, start_set
 from ..text import Doc
 from ._common import Finding, words_after, words_before
 from .title_names import _apposition, _clean, _plausible, _subjects
 
 FIELD = "title"
-_THRESHOLD = 2.0
+_HEADING_LINES = 14  # heading lines are looked for among the first lines only
+_SHORT_TEXT = 600  # characters: no room to name the work twice
+_PUNCT = "!?.,:;„“”\"'»«()"
+_SEP_MARKS = frozenset({"–", "—", "-", ":", "|", "//", "·"})
+_INFOBOX_LINE = re.compile(r"[\w /]{2,30}:\s*\S")
+_YEAR_TAIL = re.compile(r"\s*\((?:1[89]|20)\d\d\)\s*$")
+_RATING_TAIL = re.compile(r"\s*(?:[★☆⭐✩½]+|\(?\d{1,2}(?:[.,]\d)?\s*/\s*\d{1,3}\)?)\s*$")
+_BRACKET_TAIL = re.compile(r"\s*[(\[][^()\[\]\n]{1,60}[)\]]\s*$")
 _QUOTES = re.compile(
     r"„([^“”\"\n]{1,80})[“”\"]|“([^”\n]{1,80})”|»([^«\n]{1,80})«|«([^»\n]{1,80})»"
     # the lookbehinds stand after the quote mark, so the pattern starts with a character the
@@ -61,7 +73,8 @@ def _labelled(doc: Doc) -> list[Finding]:
             title = _clean(value)
             if _plausible(doc, title):
                 start = s + len(label) + 1 + value.index(title)
-                out.append(Finding(FIELD, title, start, start + len(title), "title.label", 4.0))
+                out.append(Finding(FIELD, title, start, start + len(title), "title.label", 0.0,
+                                   features={"src.label": 1.0}))
     return out
 
 
@@ -78,73 +91,173 @@ def _mentions(doc: Doc, title: str, exclude: tuple[int, int] | None = None) -> i
     return n
 
 
-def _headline(doc: Doc) -> list[Finding]:
-    """Segments of the first line when it stands alone as a headline."""
-    if len(doc.lines) < 2:
-        return []
-    s0, e0 = doc.lines[0]
-    line = doc.text[s0:e0]
-    if len(line) > 110 or (line.rstrip().endswith(".") and not line.rstrip().endswith("...")):
-        return []
+def _heading_pieces(doc: Doc, s0: int, e0: int) -> tuple[list[tuple[int, int, str]],
+                                                            dict[str, float]]:
+    """A heading line cut into name pieces: (start, end, text) of each piece, in order, and the
+    line's features. Review prefixes and labels ("Review:", "DVD-Kritik (011):"), stars, a
+    channel or time bracket, media brackets, a year in brackets and season suffixes are cut off
+    and recorded as features; separators (" – ", ": ") split the rest."""
     lang = doc.lang
-    # an info box follows ("Regie: ...", "Jahr: ..."): the headline is the title itself
-    infobox = sum(1 for s, e in doc.lines[1:6] if re.match(r"[\w /]{2,30}:\s*\S", doc.text[s:e]))
-    out: list[Finding] = []
-    pos = s0
-    stars = _STARS.match(line)
+    feats: dict[str, float] = {}
+    pos, end = s0, e0
+    stars = _STARS.match(doc.text, pos, end)
     if stars:
-        pos += stars.end()
-    said_review = False  # "Filmkritik zu X", "X – Kritik": the headline names the work
+        pos = stars.end()
+    low = doc.low
     for prefix in (*lang.words("title_review_prefixes"), *lang.words("title_prefixes")):
-        if doc.low.startswith(prefix, pos):
+        if low.startswith(prefix, pos):
             pos += len(prefix)
-            said_review = prefix in lang.wordset("title_review_prefixes")
+            while pos < end and low[pos] == " ":
+                pos += 1
+            if prefix in lang.wordset("title_review_prefixes"):
+                feats["head.review_cue"] = 1.0
             break
-    end = e0
-    suffixes = lang.wordset("title_review_suffixes")
-    for suffix in suffixes:  # "Barbie im Test": an ending with no separator before it
-        if " " in suffix and doc.low[pos:e0].rstrip().endswith(" " + suffix):
-            end = pos + len(doc.low[pos:e0].rstrip()) - len(suffix) - 1
-            said_review = True
+    label = lang.pattern("heading_label").match(low, pos, end)
+    if label:
+        head = re.sub(r"\(\s*\d+\s*\)", "", label.group()).strip(" :|").split()
+        if head and (head[-1] in lang.wordset("chrome_labels")
+                     or head[-1] in lang.wordset("title_review_suffixes")):
+            pos = label.end()
+            feats["head.review_cue"] = 1.0
+    for suffix in lang.wordset("title_review_suffixes"):  # "Barbie im Test"
+        if " " in suffix and low[pos:end].rstrip().endswith(" " + suffix):
+            end = pos + len(low[pos:end].rstrip()) - len(suffix) - 1
+            feats["head.review_cue"] = 1.0
             break
+    media = lang.words("title_media_words")
+    season = lang.pattern("title_season_suffix")
+    end = _strip_tail(doc, pos, end, feats)
     seps = "|".join(re.escape(x) for x in lang.words("title_separators"))
-    pieces = re.split(f"({seps})", doc.text[pos:end])
+    pieces: list[tuple[int, int, str]] = []
     offset = pos
-    for i, piece in enumerate(pieces):
+    for i, piece in enumerate(re.split(f"({seps})", doc.text[pos:end])):
         if i % 2 == 1:
             offset += len(piece)
             continue
-        start = offset + len(piece) - len(piece.lstrip())
+        ps = offset + len(piece) - len(piece.lstrip())
         offset += len(piece)
         seg = piece.strip()
-        weight = 1.0 + (0.5 if i == 0 else 0.0) + (1.5 if i == 0 and said_review else 0.0)
-        if i > 0 and _clean(seg).lower() in suffixes:
-            if out and out[-1].rule == "title.headline":
-                out[-1].weight += 1.5  # "Barbie – Filmkritik": the segment before is the name
-            continue
-        stripped = _strip_media_brackets(seg, lang.words("title_media_words"),
-                                        lang.pattern("title_season_suffix"))
-        marked = stripped != seg  # "[Blu-ray]", "(10 DVDs)": a product title
-        seg = stripped
-        cut = lang.pattern("title_season_suffix").search(seg.lower())
-        if (cut and cut.start() == 0) or not seg:
-            # a segment that is only "Staffel 2" or "Die komplette Serie" marks the one before
-            if out and out[-1].rule == "title.headline":
-                out[-1].weight += 1.5
-            continue
-        if cut:
+        lowseg = _clean(seg).lower()
+        cut = season.search(seg.lower())
+        if i > 0 and (lowseg in lang.wordset("title_review_suffixes")
+                      or (lowseg and any(w in lowseg.split() for w in media))):
+            feats["head.marked"] = 1.0  # "– Filmkritik", "- Extended Edition": ends the name
+            break
+        if cut is not None:
+            feats["head.marked"] = 1.0
             seg = seg[:cut.start()]
-            marked = True
-        if marked:
-            weight += 1.5
-        seg = _clean(seg)
-        if not _plausible(doc, seg):
+            if seg.strip():
+                pieces.append((ps, ps + len(seg.rstrip()), seg.rstrip()))
+            break
+        if seg:
+            pe = _strip_tail(doc, ps, ps + len(seg), feats)
+            if pe > ps:
+                pieces.append((ps, pe, doc.text[ps:pe]))
+    return pieces, feats
+
+
+def _strip_tail(doc: Doc, pos: int, end: int, feats: dict[str, float]) -> int:
+    """The end of `doc.text[pos:end]` without trailing brackets and marks that are not part of
+    a title: a channel or time, a year, stars or a score, media or season words, any other
+    bracket ("(Rear Window)"). What was cut is recorded in `feats`."""
+    lang = doc.lang
+    media = lang.words("title_media_words")
+    season = lang.pattern("title_season_suffix")
+    info = lang.pattern("heading_info_bracket")
+    while end > pos:
+        seg = doc.text[pos:end]
+        m = info.search(seg.lower())
+        if m and m.start() > 0:
+            end = pos + m.start()
+            feats["head.marked"] = 1.0
             continue
-        if infobox >= 2 and i == 0:
-            weight += 3.0
-        if _mentions(doc, seg, (s0, e0)):
-            weight += 2.0
-        out.append(Finding(FIELD, seg, start, start + len(seg), "title.headline", weight))
+        y = _YEAR_TAIL.search(seg)
+        if y and y.start() > 0:
+            end = pos + y.start()
+            feats["head.year"] = 1.0
+            continue
+        r = _RATING_TAIL.search(seg)
+        if r and r.start() > 0:
+            end = pos + r.start()
+            feats["head.rating"] = 1.0
+            continue
+        stripped = _strip_media_brackets(seg, media, season)
+        if stripped != seg and stripped.strip():
+            end = pos + len(stripped)
+            feats["head.marked"] = 1.0
+            continue
+        b = _BRACKET_TAIL.search(seg)
+        # a bracket the review repeats with the name is the title's own ("Nordlicht (Fast)")
+        if b and b.start() > 0 and doc.low.count(seg.strip().lower()) < 2:
+            end = pos + b.start()  # "(Rear Window)", "(ZDF-Zweiteiler, 2023)"
+            feats["head.bracket"] = 1.0
+            continue
+        break
+    while end > pos and doc.text[end - 1] in " \t":
+        end -= 1
+    return end
+
+
+def _headings(doc: Doc) -> list[Finding]:
+    """Title candidates from the heading lines near the start: every piece of a heading and
+    every run of its leading pieces ("Der Herr der Ringe: Die Rückkehr des Königs")."""
+    out: list[Finding] = []
+    kinds = doc.line_kinds
+    rank = 0
+    seen_body = False
+    prev = None
+    for i, line in enumerate(kinds[:_HEADING_LINES]):
+        if line.kind == "body":
+            seen_body = True
+        if line.kind != "heading":
+            prev = line.kind
+            continue
+        pieces, line_feats = _heading_pieces(doc, line.start, line.end)
+        infobox = sum(1 for ln in kinds[i + 1:i + 6]
+                      if _INFOBOX_LINE.match(doc.text[ln.start:ln.end]))
+        base = dict(line_feats)
+        base["src.heading"] = 1.0
+        base["head.rank"] = 1.0 / (1 + rank)
+        if rank == 0:
+            base["head.first"] = 1.0
+        if prev == "chrome":
+            base["head.after_chrome"] = 1.0
+        if prev == "meta" or (i + 1 < len(kinds) and kinds[i + 1].kind == "meta"):
+            base["head.by_meta"] = 1.0
+        if seen_body:
+            base["head.after_body"] = 1.0
+        if infobox >= 2:
+            base["head.infobox"] = 1.0
+        if len(pieces) == 1:
+            base["head.whole_line"] = 1.0
+        for a in range(len(pieces)):
+            for b in range(a, len(pieces)):
+                if a > 0 and b > a:
+                    continue  # runs start at the first piece
+                if b > a and not all(doc.text[pieces[k][1]:pieces[k + 1][0]].strip() in _SEP_MARKS
+                                     for k in range(a, b)):
+                    continue  # something was cut between the pieces: no run across it
+                s, e = pieces[a][0], pieces[b][1]
+                value = _clean(doc.text[s:e])
+                if not _plausible(doc, value) or not (value[0].isupper() or value[0].isdigit()):
+                    continue
+                feats = dict(base)
+                feats["head.first_piece" if a == 0 else "head.later_piece"] = 1.0
+                if b > a:
+                    feats["head.joined"] = 1.0
+                    first = _clean(pieces[a][2])
+                    feats["mentions.first_piece"] = math.log1p(
+                        _mentions(doc, first, (line.start, line.end)))
+                    nxt = pieces[a + 1][2].split()
+                    if nxt and nxt[0].lower() in doc.lang.wordset("definite_articles"):
+                        feats["head.sub_article"] = 1.0  # "Nosferatu – Der Untote"
+                if a == 0 and b == len(pieces) - 1 and len(pieces) > 1:
+                    feats["head.whole_line"] = 1.0
+                vs = doc.text.index(value, s) if value in doc.text[s:e] else s
+                out.append(Finding(FIELD, value, vs, vs + len(value), "title.heading", 0.0,
+                                   features=feats))
+        rank += 1
+        prev = line.kind
     return out
 
 
@@ -167,27 +280,30 @@ def _quoted(doc: Doc) -> list[Finding]:
             continue
         key = title.lower()
         before = words_before(doc.low, m.start(), 2)
-        weight = 1.0
+        feats: dict[str, float] = {}
         if before and (before[-1] in comparison or before[-1] in others):
-            weight -= 0.75
+            feats["quoted.comparison"] = 1.0
         elif len(before) == 2 and before[-1] in linkers and before[0] in works:
-            weight += 1.0  # "die zweite Staffel von „Fargo“": the reviewed work's part
+            feats["quoted.of_work"] = 1.0  # "die zweite Staffel von „Fargo“"
         if _YEAR_AFTER.match(doc.text[m.end():m.end() + 8]):
-            weight += 1.5
-        if m.start() < 300:
-            weight += 0.5
+            feats["quoted.year_after"] = 1.0
         if _GENITIVE_BEFORE.search(doc.text[max(0, m.start() - 40):m.start()]):
-            weight += 1.0  # "Greta Gerwigs „Barbie“": a maker's work
+            feats["quoted.maker"] = 1.0  # "Greta Gerwigs „Barbie“": a maker's work
         if _at_clause_start(doc.text, m.start()):
             first = words_after(doc.low, m.end(), 1)
             if first and first[0] in copula:
-                weight += 1.0  # "„Der Tatortreiniger“ ist ...": the review's subject
+                feats["quoted.subject"] = 1.0  # "„Der Tatortreiniger“ ist ..."
         if key in seen:
-            seen[key].weight += max(weight, 0.5)
+            old = seen[key].features
+            for k, v in feats.items():
+                old[k] = max(old.get(k, 0.0), v)
+            old["quoted.count"] = old.get("quoted.count", 1.0) + 1.0
             seen[key].spans.append((m.start(gi), m.start(gi) + len(title)))
             continue
+        feats["src.quoted"] = 1.0
+        feats["quoted.count"] = 1.0
         s = m.start(gi) + raw.index(title)
-        seen[key] = Finding(FIELD, title, s, s + len(title), "title.quoted", weight)
+        seen[key] = Finding(FIELD, title, s, s + len(title), "title.quoted", 0.0, features=feats)
     return list(seen.values())
 
 
@@ -222,7 +338,8 @@ def _before_year(doc: Doc) -> list[Finding]:
         if not _plausible(doc, title) or " ".join(keep) not in phrase:
             continue
         ts = s + phrase.rindex(" ".join(keep))
-        out.append(Finding(FIELD, title, ts, ts + len(title), "title.before_year", 2.5))
+        out.append(Finding(FIELD, title, ts, ts + len(title), "title.before_year", 0.0,
+                           features={"src.before_year": 1.0}))
     return out
 
 
@@ -242,31 +359,109 @@ def _page_hint(doc: Doc) -> list[Finding]:
         m = re.search(r"(?<!\w)" + re.escape(seg.lower()) + r"(?!\w)", doc.low)
         if m:
             out.append(Finding(FIELD, doc.text[m.start():m.end()], m.start(), m.end(),
-                               "title.page_hint", 2.0))
+                               "title.page_hint", 0.0, features={"src.page_hint": 1.0}))
     return out
 
 
+def _as_features(found: list[Finding], source: str) -> list[Finding]:
+    """Findings of the older generators (title_names.py) described by their source."""
+    for f in found:
+        f.features = {f"src.{source}": 1.0}
+        f.weight = 0.0
+    return found
+
+
+def _shape(doc: Doc, f: Finding, values: list[str]) -> None:
+    """Features every candidate gets: how it looks, where it stands, how often it recurs."""
+    feats = f.features
+    value = f.value
+    words = value.split()
+    low = value.lower()
+    lang = doc.lang
+    feats["shape.words"] = min(len(words), 8) / 8
+    if len(words) == 1:
+        feats["shape.single"] = 1.0
+    letters = [c for c in value if c.isalpha()]
+    if len(letters) >= 3 and all(c.isupper() for c in letters):
+        feats["shape.allcaps"] = 1.0
+    lower = sum(1 for w in words if w[:1].islower())
+    feats["shape.lower_ratio"] = lower / len(words)
+    if low in lang.wordset("chrome_labels") or low in lang.wordset("generic_subjects") or (
+            words[-1].lower() in lang.wordset("chrome_labels") and len(words) <= 2):
+        feats["shape.generic"] = 1.0
+    if f.start < 300:
+        feats["pos.early"] = 1.0
+    if "," in value:
+        feats["shape.comma"] = 1.0
+    lexicon = get_lexicon(lang.code)
+    if any(lexicon.lookup(w.strip(_PUNCT)) is not None for w in low.split()):
+        feats["shape.polar"] = 1.0  # "Super Komödie", "Totaler Reinfall": an opinion headline
+    n = _mentions(doc, value, (f.start, f.end))
+    feats["mentions"] = math.log1p(n)
+    if n == 0 and len(doc.text) > _SHORT_TEXT:
+        feats["mentions.none"] = 1.0  # a short text has no room to name the work twice
+    kind = doc.line_kind_at(f.start)
+    if kind in ("chrome", "meta"):
+        feats["line.chrome"] = 1.0
+    longer = [v for v in values if len(v) > len(low) and v.startswith(low)
+              and not v[len(low)].isalnum()]
+    if longer:
+        feats["rel.prefix_of_other"] = 1.0
+    if any(len(v) < len(low) and low.startswith(v) and not low[len(v)].isalnum() for v in values):
+        feats["rel.extends_other"] = 1.0
+
+
 def candidates(doc: Doc) -> list[Finding]:
-    found = (_headline(doc) + _quoted(doc) + _before_year(doc) + _subjects(doc)
-             + _apposition(doc) + _page_hint(doc) + _labelled(doc))
+    found = (_headings(doc) + _quoted(doc) + _before_year(doc)
+             + _as_features(_subjects(doc), "subject") + _as_features(_apposition(doc),
+                                                                      "apposition")
+             + _page_hint(doc) + _labelled(doc))
     merged: dict[str, Finding] = {}
     for f in found:
         key = f.value.lower()
         if key in merged:
-            merged[key].weight += f.weight
-            merged[key].spans.append((f.start, f.end))
+            old = merged[key]
+            for k, v in f.features.items():
+                old.features[k] = max(old.features.get(k, 0.0), v)
+            old.spans.append((f.start, f.end))
+            if f.start < old.start:  # the evidence starts at the first statement
+                old.spans.append((old.start, old.end))
+                old.start, old.end = f.start, f.end
         else:
             merged[key] = f
-    return list(merged.values())
+    out = list(merged.values())
+    values = [f.value.lower() for f in out]
+    for f in out:
+        _shape(doc, f, values)
+    return out
 
 
-def resolve(findings: list[Finding]) -> Finding | None:
+def score(doc: Doc, findings: list[Finding]) -> list[Finding]:
+    """Each candidate's probability of being the title, by the fitted scorer."""
+    scorer = doc.lang.scorer(FIELD)
+    for f in findings:
+        f.probability = scorer.probability(f.features)
+    return findings
+
+
+def resolve(doc: Doc, findings: list[Finding]) -> Finding | None:
+    """The most probable candidate, or None below the fitted threshold."""
+    scorer = doc.lang.scorer(FIELD)
+    score(doc, findings)
+    return choose(findings, scorer.threshold, scorer.params.get("prefer_longer", 1.0))
+
+
+def choose(findings: list[Finding], threshold: float, prefer_longer: float) -> Finding | None:
+    """The candidate with the highest probability; a longer name that starts with it ("Dune"
+    beside "Dune: Part Two") wins when its own probability reaches `prefer_longer`. None when
+    the choice is below `threshold`. Both numbers are fitted (tools/fit_scorers.py)."""
     if not findings:
         return None
-    top = max(findings, key=lambda f: (f.weight, -f.start))
-    # "Dune" inside a stated "Dune: Part Two": the longer name is the title
-    longer = [f for f in findings if f.weight >= _THRESHOLD + 1 and len(f.value) > len(top.value)
-              and f.value.lower().startswith(top.value.lower())]
+    top = max(findings, key=lambda f: (f.probability or 0.0, -f.start))
+    low = top.value.lower()
+    longer = [f for f in findings if (f.probability or 0.0) >= prefer_longer
+              and len(f.value) > len(top.value) and f.value.lower().startswith(low)
+              and not f.value[len(low)].isalnum()]
     if longer:
-        top = max(longer, key=lambda f: f.weight)
-    return top if top.weight >= _THRESHOLD else None
+        top = max(longer, key=lambda f: (f.probability or 0.0, -f.start))
+    return top if (top.probability or 0.0) >= threshold else None

@@ -16,6 +16,7 @@ errors.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import tomllib
@@ -25,6 +26,7 @@ from importlib import resources
 from typing import Any
 
 from .rules import Rule, RuleError, compile_rule
+from .scorer import Scorer
 
 __all__ = ["Language", "LanguageDataError", "Rule", "build_language", "get_language"]
 
@@ -46,6 +48,7 @@ class Language:
     abbreviations: frozenset[str]
     tables: dict[str, Any] = field(default_factory=dict)
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    scorers: dict[str, Scorer] = field(default_factory=dict)
     # sets of the word lists, filled on first use; values never change once built
     sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -67,6 +70,12 @@ class Language:
             return self.patterns[name]
         except KeyError:
             raise LanguageDataError(f"{self.code}: no pattern {name!r}") from None
+
+    def scorer(self, name: str) -> Scorer:
+        try:
+            return self.scorers[name]
+        except KeyError:
+            raise LanguageDataError(f"{self.code}: no fitted scorer {name!r}") from None
 
     def field_rules(self, name: str) -> tuple[Rule, ...]:
         return self.rules.get(name, ())
@@ -153,6 +162,14 @@ def _load_toml(package: str, name: str) -> dict[str, Any]:
 def build_language(code: str, package: str) -> Language:
     numbers = _load_toml(package, "numbers.toml")
     cues = _load_toml(package, "cues.toml")
+    # lines.toml (page chrome in plain text) adds lists and patterns of its own
+    lines_data = _load_toml(package, "lines.toml")
+    for table in ("lists", "patterns"):
+        extra = lines_data.get(table, {})
+        clash = set(extra) & set(cues.get(table, {}))
+        if clash:
+            raise LanguageDataError(f"{code}: lines.toml redefines {sorted(clash)}")
+        cues.setdefault(table, {}).update(extra)
     abbrev = _load_toml(package, "abbreviations.toml")
     cardinals = {str(k): int(v) for k, v in numbers.get("cardinals", {}).items()}
     ordinals = {str(k): int(v) for k, v in numbers.get("ordinals", {}).items()}
@@ -204,7 +221,21 @@ def build_language(code: str, package: str) -> Language:
     tables = {k: v for k, v in cues.items() if k not in ("lists", "rules", "patterns")}
     return Language(code=code, cardinals=cardinals, ordinals=ordinals, fractions=fractions,
                     lists=lists, rules={k: tuple(v) for k, v in rules.items()},
-                    abbreviations=abbreviations, tables=tables, patterns=patterns)
+                    abbreviations=abbreviations, tables=tables, patterns=patterns,
+                    scorers=_load_scorers(package, code))
+
+
+def _load_scorers(package: str, code: str) -> dict[str, Scorer]:
+    """The fitted candidate scorers (`scorers.json`, written by tools/fit_scorers.py)."""
+    try:
+        raw = resources.files(package).joinpath("scorers.json").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    try:
+        data = json.loads(raw)
+        return {name: Scorer.from_dict(name, entry) for name, entry in data["scorers"].items()}
+    except (KeyError, TypeError, ValueError) as exc:
+        raise LanguageDataError(f"{code}: scorers.json: {exc}") from exc
 
 
 @cache

@@ -1,0 +1,127 @@
+"""Line kinds of a plain text: page chrome, meta lines, headings and body.
+
+Text pulled out of a web page keeps the page's chrome: breadcrumbs, section labels ("DVD-Kritik"),
+categories and genre names, forum post headers, user statistics, shop lines, buttons, tag lists,
+bylines and datelines. This module tells those lines from the review's own lines, using the
+language's data (`lines.toml`), so the field code can
+
+- read a heading as a title candidate (a short line that is neither chrome nor a sentence);
+- leave a dateline's year to the post date instead of the work (`meta` lines);
+- keep chrome and headings out of pros, cons and the verdict.
+
+Kinds: "chrome" (not the review), "meta" (byline or dateline: who wrote it, when), "info" (an
+info-box line such as "Regie: X" or "FSK: 12"), "heading" (a short line standing alone, no
+sentence end), "body".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .text import Doc
+
+MAX_HEADING_WORDS = 14
+MAX_HEADING_CHARS = 120
+_END_MARKS = (".", ";", ",")
+_ARROWS = "←→«»‹›<>↑↓⇒⇐▶◀•·|-–— "
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?]\s+\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int
+    kind: str  # "chrome" | "meta" | "info" | "heading" | "body"
+    index: int  # position among the non-empty lines
+
+
+def _is_chrome(low: str, doc: Doc) -> bool:
+    lang = doc.lang
+    bare = low.strip().strip(_ARROWS).rstrip(":").strip()
+    if bare in lang.wordset("chrome_labels"):
+        return True
+    if lang.pattern("chrome_line").fullmatch(bare):
+        return True
+    # a tag or category line: every part a label, a tag word or a count
+    parts = [p.strip(" «»<>-–—:") for p in _split_tags(bare)]
+    parts = [p for p in parts if p]
+    if len(parts) >= 2:
+        labels = lang.wordset("chrome_labels")
+        tags = lang.wordset("chrome_tag_words")
+        form = lang.pattern("chrome_line")
+        return all(p in labels or _is_count(p, tags) or form.fullmatch(p) for p in parts)
+    return False
+
+
+def _split_tags(s: str) -> list[str]:
+    for sep in ("·", "|", "•", ","):
+        s = s.replace(sep, "\n")
+    return s.split("\n")
+
+
+def _is_count(part: str, tags: frozenset[str]) -> bool:
+    words = part.split()
+    return bool(words) and all(w.isdigit() or w in tags for w in words)
+
+
+def _is_heading(line: str) -> bool:
+    """A short line that is no sentence: no end mark (but a short "Vaterfreuden."), no sentence
+    break inside it, at most one comma."""
+    words = line.split()
+    if not words or len(words) > MAX_HEADING_WORDS or len(line) > MAX_HEADING_CHARS:
+        return False
+    if line.endswith(",") or line.count(",") > 1:
+        return False
+    if line.endswith(_END_MARKS) and not line.endswith("...") and len(words) > 3:
+        return False
+    return _SENTENCE_BREAK.search(line) is None
+
+
+def _continues(doc: Doc, end: int, nxt: tuple[int, int] | None) -> bool:
+    """True when the next line goes on with the same sentence: a hard-wrapped paragraph (no
+    blank line between, this line's last word and the next line's first in lower case)."""
+    if nxt is None or "\n\n" in doc.text[end:nxt[0]]:
+        return False
+    first = doc.text[nxt[0]:nxt[0] + 1]
+    words = doc.text[:end].rsplit(None, 1)
+    last = words[-1][:1] if words else ""
+    return first.isalpha() and first.islower() and last.isalpha() and last.islower()
+
+
+def classify(doc: Doc) -> list[Line]:
+    """The kind of every non-empty line of the review, in text order."""
+    lang = doc.lang
+    meta = lang.pattern("meta_line")
+    out: list[Line] = []
+    lines = doc.lines
+    info = lang.pattern("info_line")
+    info_labels = lang.wordset("info_labels")
+    for i, (s, e) in enumerate(lines):
+        low = doc.low[s:e]
+        label = info.match(low)
+        if _is_chrome(low, doc):
+            kind = "chrome"
+        elif len(low.split()) <= 16 and meta.fullmatch(low.strip()):
+            kind = "meta"
+        elif label and label.group("label").strip() in info_labels:
+            kind = "info"
+        elif (len(lines) > 1 and _is_heading(doc.text[s:e].strip())
+              and not _continues(doc, e, lines[i + 1] if i + 1 < len(lines) else None)):
+            kind = "heading"
+        else:
+            kind = "body"
+        out.append(Line(s, e, kind, i))
+    return out
+
+
+def line_at(lines: list[Line], starts: list[int], pos: int) -> Line | None:
+    """The line that holds `pos` (`starts`: the lines' starts), by bisection."""
+    i = bisect_right(starts, pos) - 1
+    if i < 0:
+        return None
+    line = lines[i]
+    return line if line.start <= pos < max(line.end, line.start + 1) else None
