@@ -135,6 +135,28 @@ def test_year(text: str, expected: int | None) -> None:
 
 
 DIRECTORS = [
+    # a quoted work "by" a person, and "mit „X“ legt Y ... vor"
+    case("quoted-by", "„Der Nebelwald“ von Anna Beispiel aus dem Jahr 1990 ist ein Meisterwerk.",
+         ["Anna Beispiel"]),
+    case("presents-with", "Mit „Nebelwald“ legt Paul Muster einen ruhigen Film vor.",
+         ["Paul Muster"]),
+    case("name-presents-with", "Paul Muster lieferte mit „Nebelwald“ sein bestes Werk.",
+         ["Paul Muster"]),
+    # a name as the subject of "inszenieren", a role word before it left out
+    case("subject-staged", "Anna Beispiel inszeniert diesen Film wie ein Kammerspiel.",
+         ["Anna Beispiel"]),
+    case("subject-staged-role", "Regisseurin Lena van Dyke inszeniert die beiden Zeitebenen mit der gleichen Ruhe.",
+         ["Lena van Dyke"]),
+    case("von-name-staged", "Die dritte Folge wurde von Paul Muster mit wackliger Kamera "
+         "inszeniert.", ["Paul Muster"]),
+    case("regie-trio", "Das Regie-Trio Anna Beispiel, Paul Muster und Lena van Dyke hat die "
+         "Staffel gedreht.", ["Anna Beispiel", "Paul Muster", "Lena van Dyke"]),
+    case("regie-without-colon", "Mit Eva Kern in der Hauptrolle, Regie Paul Muster, nach einem "
+         "Roman.", ["Paul Muster"]),
+    case("apostrophe-genitive", "Hans Weiss' Neuverfilmung ist kalt und schön.", ["Hans Weiss"]),
+    # a novel "by" someone is the writer's, and a stated "Regie" outranks it
+    case("novel-by-is-not-direction", "Regie: Anna Beispiel\nVorlage: „Der Fisch“ von Paul "
+         "Muster", ["Anna Beispiel"]),
     case("regie-fuehrte", "Regie führte Anna Muster, die auch das Buch schrieb.",
          ["Anna Muster"]),
     case("regie-uebernahm", "Regie übernahm Paul Beispiel, der hier unbekannt ist.",
