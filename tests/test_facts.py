@@ -145,7 +145,8 @@ DIRECTORS = [
     # a name as the subject of "inszenieren", a role word before it left out
     case("subject-staged", "Anna Beispiel inszeniert diesen Film wie ein Kammerspiel.",
          ["Anna Beispiel"]),
-    case("subject-staged-role", "Regisseurin Lena van Dyke inszeniert die beiden Zeitebenen mit der gleichen Ruhe.",
+    case("subject-staged-role", "Regisseurin Lena van Dyke inszeniert die beiden Zeitebenen mit "
+         "der gleichen Ruhe.",
          ["Lena van Dyke"]),
     case("von-name-staged", "Die dritte Folge wurde von Paul Muster mit wackliger Kamera "
          "inszeniert.", ["Paul Muster"]),
