@@ -155,6 +155,10 @@ DIRECTORS = [
     case("regie-without-colon", "Mit Eva Kern in der Hauptrolle, Regie Paul Muster, nach einem "
          "Roman.", ["Paul Muster"]),
     case("apostrophe-genitive", "Hans Weiss' Neuverfilmung ist kalt und schön.", ["Hans Weiss"]),
+    case("question-word-not-a-name", "Was Paul Muster da 1968 inszeniert hat, ist bis heute "
+         "unerreicht.", ["Paul Muster"]),
+    case("writer-in-list-stops-it", "Regie führte Anna Beispiel und Drehbuchautor Paul Muster "
+         "schrieb die Dialoge.", ["Anna Beispiel"]),
     # a novel "by" someone is the writer's, and a stated "Regie" outranks it
     case("novel-by-is-not-direction", "Regie: Anna Beispiel\nVorlage: „Der Fisch“ von Paul "
          "Muster", ["Anna Beispiel"]),

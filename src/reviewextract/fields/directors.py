@@ -24,8 +24,10 @@ def _is_cap(tok: str) -> bool:
 
 
 def read_name(text: str, pos: int, particles: frozenset[str],
-              stop: frozenset[str]) -> tuple[int, int] | None:
-    """The span of one personal name starting at `pos` (capitalised tokens and particles)."""
+              stop: frozenset[str], skip_stop: bool = False) -> tuple[int, int] | None:
+    """The span of one personal name starting at `pos` (capitalised tokens and particles).
+    With `skip_stop`, capitalised stop words before the name are passed over ("Was Stanley
+    Kubrick ...", "Regisseurin Maria Schrader")."""
     tokens: list[tuple[int, int]] = []
     i = pos
     pending: list[tuple[int, int]] = []  # particles waiting for a capitalised token
@@ -35,6 +37,9 @@ def read_name(text: str, pos: int, particles: frozenset[str],
             break
         tok = m.group(1).rstrip(".") if not re.fullmatch(r"[A-ZÄÖÜ]\.", m.group(1)) else m.group(1)
         s, e = m.start(1), m.start(1) + len(tok)
+        if skip_stop and not tokens and tok in stop:
+            i = e
+            continue
         if _is_cap(tok) and tok not in stop:
             tokens.extend(pending)
             pending = []
@@ -56,7 +61,7 @@ def read_names(text: str, pos: int, particles: frozenset[str], stop: frozenset[s
     """A list of names ("A, B und C") starting at `pos`."""
     out: list[tuple[int, int]] = []
     while True:
-        span = read_name(text, pos, particles, stop)
+        span = read_name(text, pos, particles, stop, skip_stop=not out)
         if span is None:
             break
         out.append(span)
