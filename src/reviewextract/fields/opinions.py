@@ -31,8 +31,8 @@ def _opinion(doc: Doc, p: Point) -> Opinion:
 def extract_opinions(doc: Doc, rating: Rating | None) -> OpinionResult:
     """The review's positive and negative points, its verdict sentence and overall tone."""
     lex = get_lexicon(doc.lang.code)
-    sentences = content_sentences(doc, lex)
-    verdict = find_verdict(doc, lex, sentences)
+    verdict = find_verdict(doc, lex, content_sentences(doc, lex))
+    sentences = content_sentences(doc, lex, headings=False)
     points: list[Point] = []
     summary = None
     for s in sentences:

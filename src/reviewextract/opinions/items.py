@@ -24,6 +24,7 @@ HEAD_WORDS = 5  # a relative clause's head noun phrase starts at most this many 
 ANNOUNCE_WORDS = 3  # a clause this short before a colon announces the point after it
 # characters cut from the edges of an item: punctuation, brackets, rating glyphs
 _EDGE = " \t\n,;:.!?–—-()[]*#★☆/|"
+_NOT_PROSE = frozenset({"chrome", "meta", "info"})  # line kinds that hold no review prose
 
 
 @dataclass(slots=True)
@@ -35,10 +36,15 @@ class Point:
     rule: str
 
 
-def content_sentences(doc: Doc, lex: Lexicon) -> list[Sentence]:
-    """Sentences in the reviewer's voice: not questions, quoted posts or text after a signature."""
+def content_sentences(doc: Doc, lex: Lexicon, headings: bool = True) -> list[Sentence]:
+    """Sentences in the reviewer's voice: not questions, quoted posts, text after a signature or
+    lines of page chrome. Headings ("Totaler Reinfall!") may sum a review up, so the verdict
+    reads them; they are no points of their own (`headings=False`)."""
     out: list[Sentence] = []
     for s in doc.sentences:
+        kind = doc.line_kind_at(s.start)
+        if kind in _NOT_PROSE or (kind == "heading" and not headings):
+            continue  # page chrome, bylines and datelines, info-box lines (lines.py)
         low = doc.low[s.start:s.end].strip()
         if low in lex.signature_lines or low.rstrip(",!") in lex.signature_lines:
             break
