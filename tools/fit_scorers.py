@@ -34,16 +34,30 @@ import numpy as np  # noqa: E402
 from corpus_eval import DATA, SHARED, _split, _text_file  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
-from reviewextract.evaluate import fact_equal, read_gold  # noqa: E402
-from reviewextract.fields import title  # noqa: E402
+from reviewextract.evaluate import (  # noqa: E402
+    fact_equal,
+    get_language,
+    match_items,
+    phrase_match,
+    read_gold,
+    word_f1,
+    words,
+)
+from reviewextract.fields import title, work_type  # noqa: E402
 from reviewextract.fields._common import Finding  # noqa: E402
 from reviewextract.html import extract_html  # noqa: E402
+from reviewextract.lang.scorer import Scorer  # noqa: E402
+from reviewextract.model import WorkType  # noqa: E402
+from reviewextract.opinions import evaluative  # noqa: E402
+from reviewextract.opinions import verdict as verdict_mod  # noqa: E402
+from reviewextract.opinions.items import Point, select  # noqa: E402
 from reviewextract.pipeline import extract  # noqa: E402
 
 OUT = ROOT / "src" / "reviewextract" / "lang" / "de" / "scorers.json"
 CS = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 19))
 
+MIN_FILTER_GAIN = 0.01  # points: the cross-validated F1 a threshold must add over keeping all
 PREFER_LONGER = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: never
 
 Record = tuple[str, Any, list[Finding], list[bool]]  # id, gold, candidates, labels
@@ -60,6 +74,12 @@ def training_records(real_texts: Path | None, real_gold: Path) -> list[dict[str,
     return recs
 
 
+def run(rec: dict[str, Any]) -> Any:
+    """The extractor on one record. Errors are not skipped: a record that cannot be read is a
+    defect to fix, and skipping it would fit on a silently smaller set."""
+    return (extract_html if rec.get("format") == "html" else extract)(rec["text"])
+
+
 def collect(field: str, module: Any, records: list[dict[str, Any]]) -> list[Record]:
     """Run the extractor on every record and record the field's candidates."""
     seen: list[list[Finding]] = []
@@ -74,10 +94,7 @@ def collect(field: str, module: Any, records: list[dict[str, Any]]) -> list[Reco
     try:
         for rec in records:
             seen.clear()
-            try:
-                (extract_html if rec.get("format") == "html" else extract)(rec["text"])
-            except ValueError:
-                continue
+            run(rec)
             found = seen[0] if seen else []
             gold = rec["gold"].get(field)
             out.append((str(rec["id"]), gold, found,
@@ -98,14 +115,25 @@ def _matrix(records: list[Record], names: list[str]) -> tuple[np.ndarray, np.nda
     return np.array(rows), np.array(labels, dtype=int), np.array(groups)
 
 
+Chooser = Callable[[list[Any], float, float], Any]
+
+
+def _choose_title(found: list[Any], threshold: float, param: float) -> Any:
+    return title.choose(found, threshold, param)
+
+
+def _choose_verdict(found: list[Any], threshold: float, param: float) -> Any:
+    return verdict_mod.choose(found, threshold)
+
+
 def record_accuracy(records: list[Record], probs: list[list[float]], threshold: float,
-                    prefer_longer: float = 1.01) -> float:
-    """Record accuracy when each record's candidates carry `probs` and title.choose decides."""
+                    param: float = 1.01, chooser: Chooser = _choose_title) -> float:
+    """Record accuracy when each record's candidates carry `probs` and `chooser` decides."""
     right = 0
     for (_, gold, found, labs), ps in zip(records, probs, strict=True):
         for f, p in zip(found, ps, strict=True):
             f.probability = p
-        pick = title.choose(found, threshold, prefer_longer)
+        pick = chooser(found, threshold, param)
         if pick is not None:
             right += labs[found.index(pick)]
         else:
@@ -131,7 +159,10 @@ def _fit(records: list[Record], names: list[str], c: float) -> LogisticRegressio
     return model
 
 
-def fit_field(field: str, records: list[Record]) -> tuple[dict[str, Any], dict[str, Any]]:
+def fit_field(field: str, records: list[Record], chooser: Chooser = _choose_title,
+              params: tuple[float, ...] = PREFER_LONGER,
+              param_name: str | None = "prefer_longer") -> tuple[dict[str, Any],
+                                                                  dict[str, Any]]:
     names = sorted({k for _, _, found, _ in records for f in found for k in f.features})
     folds = 5
     cv: dict[float, float] = {}
@@ -142,22 +173,363 @@ def fit_field(field: str, records: list[Record]) -> tuple[dict[str, Any], dict[s
             test = [r for i, r in enumerate(records) if i % folds == k]
             model = _fit(train, names, c)
             tr_probs = _probs(model, train, names)
-            thr = max(THRESHOLDS, key=lambda t: record_accuracy(train, tr_probs, t))
-            accs.append(record_accuracy(test, _probs(model, test, names), thr))
+            thr = max(THRESHOLDS,
+                      key=lambda t: record_accuracy(train, tr_probs, t, chooser=chooser))
+            accs.append(record_accuracy(test, _probs(model, test, names), thr, chooser=chooser))
         cv[c] = sum(accs) / len(accs)
     best_c = max(CS, key=lambda c: (cv[c], -c))
     model = _fit(records, names, best_c)
     probs = _probs(model, records, names)
-    threshold, longer = max(((t, p) for t in THRESHOLDS for p in PREFER_LONGER),
-                            key=lambda tp: (record_accuracy(records, probs, *tp), -tp[0], tp[1]))
+    threshold, longer = max(((t, p) for t in THRESHOLDS for p in params),
+                            key=lambda tp: (record_accuracy(records, probs, *tp, chooser=chooser),
+                                            -tp[0], tp[1]))
     weights = {n: round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)}
-    entry = {"bias": round(float(model.intercept_[0]), 4), "threshold": threshold,
-             "params": {"prefer_longer": longer}, "weights": weights}
+    entry: dict[str, Any] = {"bias": round(float(model.intercept_[0]), 4),
+                             "threshold": threshold, "weights": weights}
+    if param_name:
+        entry["params"] = {param_name: longer}
     report = {"records": len(records), "candidates": sum(len(r[2]) for r in records),
               "reachable": sum(any(r[3]) for r in records) / len(records),
               "cv_accuracy": {str(c): round(a, 3) for c, a in cv.items()}, "C": best_c,
-              "train_accuracy": round(record_accuracy(records, probs, threshold, longer), 3)}
+              "train_accuracy": round(record_accuracy(records, probs, threshold, longer,
+                                                      chooser=chooser), 3)}
     return entry, report
+
+
+# ---- points: the evaluative-clause scorer --------------------------------------------------
+
+PointRecord = tuple[str, dict[str, Any], list[Point], list[bool]]
+TEXTS: dict[int, str] = {}  # id(point) -> its text (the points stay alive in the records)
+
+
+def _kw_tokens(score_mod: Any, text: str) -> set[str]:
+    return set(score_mod.toks(text))
+
+
+def collect_points(records: list[dict[str, Any]], score_mod: Any) -> list[PointRecord]:
+    """Run the extractor on every record; keep every candidate point with its features and
+    whether it states a gold point of its side."""
+    seen: list[list[Point]] = []
+    original = evaluative.keep
+    texts = TEXTS
+
+    def recorder(doc: Any, lex: Any, points: list[Point], sentences: Any, verdict: Any) -> Any:
+        for p in points:
+            starts = [s.start for s in sentences]
+            k = max((i for i, st in enumerate(starts) if st <= p.start), default=-1)
+            sent = sentences[k] if k >= 0 and p.start < sentences[k].end else None
+            p.features = evaluative.features(doc, lex, p, sent, verdict)
+            texts[id(p)] = doc.text[p.start:p.end]
+        seen.append(list(points))
+        return points
+
+    fw = get_language("de").wordset("function_words")
+    evaluative.keep = recorder  # type: ignore[assignment]
+    out: list[PointRecord] = []
+    try:
+        for rec in records:
+            seen.clear()
+            run(rec)
+            pts = seen[0] if seen else []
+            gold = rec["gold"]
+            labels = []
+            for p in pts:
+                side = "pros" if p.score > 0 else "cons"
+                text = TEXTS[id(p)]
+                if side + "_keywords" in gold:
+                    have = _kw_tokens(score_mod, text)
+                    ok = any(all(t in have for t in score_mod.toks(" ".join(g)))
+                             for g in gold[side + "_keywords"] or [])
+                else:
+                    pw = words(text, fw)
+                    ok = any(phrase_match(pw, words(g, fw)) > 0 for g in gold.get(side) or [])
+                labels.append(ok)
+            out.append((str(rec["id"]), gold, pts, labels))
+    finally:
+        evaluative.keep = original  # type: ignore[assignment]
+    return out
+
+
+def _points_f1(records: list[PointRecord], probs: list[list[float]], threshold: float,
+               score_mod: Any) -> float:
+    fw = get_language("de").wordset("function_words")
+    matched = predicted = gold_n = 0
+    for (_, gold, pts, _), ps in zip(records, probs, strict=True):
+        kept = [p for p, pr in zip(pts, ps, strict=True) if pr >= threshold]
+        for side, positive in (("pros", True), ("cons", False)):
+            chosen = select(kept, positive=positive)
+            texts = [TEXTS[id(p)] for p in chosen]
+            predicted += len(texts)
+            if side + "_keywords" in gold:
+                groups = [score_mod.toks(" ".join(g)) for g in gold[side + "_keywords"] or []]
+                gold_n += len(groups)
+                used: set[int] = set()
+                for t in texts:
+                    have = set(score_mod.toks(t))
+                    for gi, g in enumerate(groups):
+                        if gi not in used and all(x in have for x in g):
+                            used.add(gi)
+                            break
+                matched += len(used)
+            else:
+                g_items = [words(g, fw) for g in gold.get(side) or []]
+                gold_n += len(g_items)
+                matched += match_items([words(t, fw) for t in texts], g_items)
+    prec = matched / predicted if predicted else 0.0
+    rec = matched / gold_n if gold_n else 0.0
+    return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+
+def fit_points(records: list[PointRecord], score_mod: Any) -> tuple[dict[str, Any],
+                                                                    dict[str, Any]]:
+    rows = [(rid, gold, pts, labs) for rid, gold, pts, labs in records]
+    names = sorted({k for _, _, pts, _ in rows for p in pts for k in p.features})
+
+    def fit(sub: list[PointRecord], c: float) -> LogisticRegression:
+        x = np.array([[p.features.get(n, 0.0) for n in names] for _, _, pts, _ in sub
+                      for p in pts])
+        y = np.array([lab for _, _, _, labs in sub for lab in labs], dtype=int)
+        model = LogisticRegression(C=c, max_iter=5000)
+        model.fit(x, y)
+        return model
+
+    def probs(model: LogisticRegression, sub: list[PointRecord]) -> list[list[float]]:
+        out = []
+        for _, _, pts, _ in sub:
+            if not pts:
+                out.append([])
+                continue
+            x = np.array([[p.features.get(n, 0.0) for n in names] for p in pts])
+            out.append(list(model.predict_proba(x)[:, 1]))
+        return out
+
+    folds = 5
+    cv: dict[float, float] = {}
+    keep_all: list[float] = []
+    for c in CS:
+        scores = []
+        for k in range(folds):
+            train = [r for i, r in enumerate(rows) if i % folds != k]
+            test = [r for i, r in enumerate(rows) if i % folds == k]
+            model = fit(train, c)
+            tp = probs(model, train)
+            thr = max(THRESHOLDS, key=lambda t: _points_f1(train, tp, t, score_mod))
+            test_probs = probs(model, test)
+            scores.append(_points_f1(test, test_probs, thr, score_mod))
+            if c == CS[0]:
+                keep_all.append(_points_f1(test, test_probs, 0.0, score_mod))
+        cv[c] = sum(scores) / len(scores)
+    best_c = max(CS, key=lambda c: (cv[c], -c))
+    model = fit(rows, best_c)
+    all_probs = probs(model, rows)
+    threshold = max(THRESHOLDS, key=lambda t: (_points_f1(rows, all_probs, t, score_mod), -t))
+    cv_keep_all = sum(keep_all) / len(keep_all)
+    if cv[best_c] - cv_keep_all < MIN_FILTER_GAIN:
+        threshold = 0.0  # dropping points does not pay on held-out folds: keep them all
+    weights = {n: round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)}
+    entry = {"bias": round(float(model.intercept_[0]), 4), "threshold": threshold,
+             "weights": weights}
+    report = {"records": len(rows), "points": sum(len(r[2]) for r in rows),
+              "positive": sum(sum(r[3]) for r in rows),
+              "cv_f1": {str(c): round(a, 3) for c, a in cv.items()}, "C": best_c,
+              "train_f1": round(_points_f1(rows, all_probs, threshold, score_mod), 3),
+              "cv_f1_keep_all": round(cv_keep_all, 3),
+              "train_f1_keep_all": round(_points_f1(rows, all_probs, 0.0, score_mod), 3)}
+    return entry, report
+
+
+# ---- verdict: the summing-up sentence ------------------------------------------------------
+
+def collect_verdicts(records: list[dict[str, Any]], score_mod: Any) -> list[Record]:
+    """Every verdict candidate of every record, labelled right when it reaches the gold verdict
+    by the scoring rules (word F1 >= 0.5; keyword gold: half of the keywords)."""
+    seen: list[list[Any]] = []
+    original = verdict_mod.choose
+
+    def recorder(found: list[Any], threshold: float) -> None:
+        seen.append(list(found))
+        return None
+
+    lang = get_language("de")
+    had = lang.scorers.get("verdict")
+    if had is None:  # the first fit: any scorer lets the pipeline reach the recorder
+        lang.scorers["verdict"] = Scorer("verdict", 0.0, {}, 1.0)
+    fw = lang.wordset("function_words")
+    verdict_mod.choose = recorder  # type: ignore[assignment]
+    out: list[Record] = []
+    try:
+        for rec in records:
+            seen.clear()
+            review = run(rec)
+            found = seen[0] if seen else []
+            text = review.source_text or ""
+            gold = rec["gold"]
+            labels = []
+            for v in found:
+                vt = text[v.start:v.end]
+                if "verdict_keywords" in gold:
+                    kws = gold["verdict_keywords"]
+                    have = set(score_mod.toks(vt))
+                    ok = bool(kws) and sum(all(t in have for t in score_mod.toks(k))
+                                           for k in kws) * 2 >= len(kws)
+                    g: Any = kws
+                else:
+                    g = gold.get("verdict")
+                    ok = g is not None and word_f1(words(vt, fw), words(g, fw)) >= 0.5
+                labels.append(ok)
+            out.append((str(rec["id"]), g, found, labels))
+    finally:
+        verdict_mod.choose = original  # type: ignore[assignment]
+        if had is None:
+            del lang.scorers["verdict"]
+    return out
+
+
+# ---- sentiment: three tones, one multinomial model --------------------------------------
+
+def collect_sentiment(records: list[dict[str, Any]]) -> list[tuple[dict[str, float], str]]:
+    """The sentiment features of every record with a gold tone."""
+    seen: list[dict[str, float]] = []
+    original = verdict_mod.decide_sentiment
+
+    def recorder(code: str, feats: dict[str, float]) -> None:
+        seen.append(dict(feats))
+        return None
+
+    verdict_mod.decide_sentiment = recorder  # type: ignore[assignment]
+    import reviewextract.fields.opinions as fo
+
+    fo.decide_sentiment = recorder  # type: ignore[assignment]
+    out = []
+    try:
+        for rec in records:
+            seen.clear()
+            tone = rec["gold"].get("sentiment")
+            if tone is None:
+                continue
+            run(rec)
+            if seen:
+                out.append((seen[0], tone))
+    finally:
+        verdict_mod.decide_sentiment = original  # type: ignore[assignment]
+        fo.decide_sentiment = original  # type: ignore[assignment]
+    return out
+
+
+RATING_CUTS = tuple(round(0.05 * i, 2) for i in range(4, 20))
+
+
+def fit_rating_cuts(rows: list[tuple[dict[str, float], str]]) -> tuple[float, float, float]:
+    """(low, high, accuracy): the cut points of the normalised rating that best separate the
+    tones of the rated training records."""
+    rated = [(f["rating.value"], t) for f, t in rows if "rating" in f]
+
+    def acc(low: float, high: float) -> float:
+        right = 0
+        for r, t in rated:
+            pred = "positive" if r >= high else "negative" if r <= low else "mixed"
+            right += pred == t
+        return right / len(rated) if rated else 0.0
+
+    # ties: the widest mixed band around the middle of the scale
+    low, high = max(((lo, hi) for lo in RATING_CUTS for hi in RATING_CUTS if lo < hi),
+                    key=lambda c: (acc(*c), c[1] - c[0], -abs(c[0] + c[1] - 1.0)))
+    return low, high, acc(low, high)
+
+
+def fit_sentiment(rows: list[tuple[dict[str, float], str]]) -> tuple[dict[str, Any],
+                                                                    dict[str, Any]]:
+    low, high, rated_acc = fit_rating_cuts(rows)
+    n_rated = sum(1 for f, _ in rows if "rating" in f)
+    rows = [(f, t) for f, t in rows if "rating" not in f]  # a rating decides by the cuts
+    names = sorted({k for f, _ in rows for k in f})
+    x = np.array([[f.get(n, 0.0) for n in names] for f, _ in rows])
+    y = np.array([t for _, t in rows])
+    folds = 5
+    cv: dict[float, float] = {}
+    for c in CS:
+        right = 0
+        for k in range(folds):
+            tr = np.array([i % folds != k for i in range(len(rows))])
+            model = LogisticRegression(C=c, max_iter=5000).fit(x[tr], y[tr])
+            right += int((model.predict(x[~tr]) == y[~tr]).sum())
+        cv[c] = right / len(rows)
+    best_c = max(CS, key=lambda c: (cv[c], -c))
+    model = LogisticRegression(C=best_c, max_iter=5000).fit(x, y)
+    entries = {}
+    for ci, tone in enumerate(model.classes_):
+        entries[f"sentiment.{tone}"] = {
+            "bias": round(float(model.intercept_[ci]), 4), "threshold": 0.0,
+            "weights": {n: round(float(w), 4) for n, w in zip(names, model.coef_[ci],
+                                                               strict=True)}}
+    entries["sentiment.rating"] = {"bias": 0.0, "threshold": 0.0, "weights": {},
+                                   "params": {"low": low, "high": high}}
+    report = {"rated": n_rated, "rated_accuracy": round(rated_acc, 3), "cuts": [low, high],
+              "records": len(rows), "cv_accuracy": {str(c): round(a, 3) for c, a in cv.items()},
+              "C": best_c, "train_accuracy": round(float((model.predict(x) == y).mean()), 3)}
+    return entries, report
+
+
+# ---- work type: five types, one multinomial model ----------------------------------------
+
+def collect_work_types(records: list[dict[str, Any]]) -> list[tuple[dict[str, float], str]]:
+    seen: list[dict[str, float]] = []
+    original = work_type.resolve
+
+    def recorder(doc: Any, findings: list[Finding], season: Any = None) -> None:
+        seen.append(work_type.features(findings, season))
+        return None
+
+    work_type.resolve = recorder  # type: ignore[assignment]
+    out = []
+    try:
+        for rec in records:
+            seen.clear()
+            run(rec)
+            out.append((seen[0], rec["gold"]["work_type"]))
+    finally:
+        work_type.resolve = original  # type: ignore[assignment]
+    return out
+
+
+def fit_multinomial(prefix: str, rows: list[tuple[dict[str, float], str]],
+                    classes: tuple[str, ...]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """One scorer per class (`prefix.class`) from a multinomial logistic regression; C by
+    5-fold cross-validation on accuracy. A class the training data lacks gets a scorer that
+    never wins (bias -1000), so the loader finds every class."""
+    names = sorted({k for f, _ in rows for k in f})
+    x = np.array([[f.get(n, 0.0) for n in names] for f, _ in rows])
+    y = np.array([t for _, t in rows])
+    folds = 5
+    cv: dict[float, float] = {}
+    for c in CS:
+        right = 0
+        for k in range(folds):
+            tr = np.array([i % folds != k for i in range(len(rows))])
+            model = LogisticRegression(C=c, max_iter=5000).fit(x[tr], y[tr])
+            right += int((model.predict(x[~tr]) == y[~tr]).sum())
+        cv[c] = right / len(rows)
+    best_c = max(CS, key=lambda c: (cv[c], -c))
+    model = LogisticRegression(C=best_c, max_iter=5000).fit(x, y)
+    entries: dict[str, Any] = {}
+    for ci, cls in enumerate(model.classes_):
+        entries[f"{prefix}.{cls}"] = {
+            "bias": round(float(model.intercept_[ci]), 4), "threshold": 0.0,
+            "weights": {n: round(float(w), 4) for n, w in zip(names, model.coef_[ci],
+                                                               strict=True)}}
+    for cls in classes:
+        entries.setdefault(f"{prefix}.{cls}", {"bias": -1000.0, "threshold": 0.0, "weights": {}})
+    report = {"records": len(rows), "classes": {str(c): int((y == c).sum()) for c in classes},
+              "cv_accuracy": {str(c): round(a, 3) for c, a in cv.items()}, "C": best_c,
+              "train_accuracy": round(float((model.predict(x) == y).mean()), 3)}
+    return entries, report
+
+
+def _show(name: str, entry: dict[str, Any], report: dict[str, Any]) -> None:
+    print(name, json.dumps(report))
+    for n, w in sorted(entry["weights"].items(), key=lambda kv: -abs(kv[1])):
+        print(f"  {n:28} {w:+.3f}")
+    print(f"  {'(bias)':28} {entry['bias']:+.3f}   threshold {entry['threshold']}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,17 +538,41 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--real-texts", type=Path,
                     default=Path.home() / ".cache" / "reviewextract" / "real")
     ap.add_argument("--dry-run", action="store_true")
+    ap.add_argument("--only", choices=("title", "points", "verdict", "sentiment", "work_type"),
+                    help="fit one scorer only")
     args = ap.parse_args(argv)
     records = training_records(args.real_texts, args.real_gold)
+    from corpus_eval import _load_score_module
+
+    score_mod = _load_score_module(args.real_gold)
     scorers: dict[str, Any] = {}
+    if OUT.exists():  # a scorer not fitted in this run keeps its entry
+        scorers.update(json.loads(OUT.read_text(encoding="utf-8"))["scorers"])
+    if args.only in (None, "verdict"):
+        entry, report = fit_field("verdict", collect_verdicts(records, score_mod),
+                                  chooser=_choose_verdict, params=(0.0,), param_name=None)
+        scorers["verdict"] = entry
+        _show("verdict", entry, report)
+    if args.only in (None, "points"):
+        entry, report = fit_points(collect_points(records, score_mod), score_mod)
+        scorers["points"] = entry
+        _show("points", entry, report)
+    if args.only in (None, "work_type"):
+        entries, report = fit_multinomial("work_type", collect_work_types(records),
+                                          tuple(k.value for k in WorkType))
+        scorers.update(entries)
+        print("work_type", json.dumps(report))
+    if args.only in (None, "sentiment"):
+        entries, report = fit_sentiment(collect_sentiment(records))
+        scorers.update(entries)
+        print("sentiment", json.dumps(report))
     for field, module in (("title", title),):
+        if args.only not in (None, field):
+            continue
         rows = collect(field, module, records)
         entry, report = fit_field(field, rows)
         scorers[field] = entry
-        print(field, json.dumps(report))
-        for n, w in sorted(entry["weights"].items(), key=lambda kv: -abs(kv[1])):
-            print(f"  {n:28} {w:+.3f}")
-        print(f"  {'(bias)':28} {entry['bias']:+.3f}   threshold {entry['threshold']}")
+        _show(field, entry, report)
     if not args.dry_run:
         doc = {"_comment": "Fitted by tools/fit_scorers.py on the tuning halves; do not edit by "
                            "hand (docs/evaluate.md says how).", "scorers": scorers}

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from ..lang.lexicon import get_lexicon
 from ..model import Opinion, Rating, Sentiment
+from ..opinions import evaluative
 from ..opinions.items import Point, content_sentences, merge_duplicates, select, sentence_points
-from ..opinions.verdict import find_verdict, sentiment
+from ..opinions.verdict import decide_sentiment, find_verdict, sentiment_features
 from ..text import Doc
 
 
@@ -48,8 +49,12 @@ def extract_opinions(doc: Doc, rating: Rating | None) -> OpinionResult:
         # nothing was said elsewhere: the summing-up sentence is where the points are
         points = sentence_points(doc, lex, summary)
     points = merge_duplicates(doc, points)
+    span = (verdict.start, verdict.end) if verdict is not None else None
+    points = evaluative.keep(doc, lex, points, sentences, span)
     pros, cons = select(points, positive=True), select(points, positive=False)
-    tone = sentiment(rating, verdict, sum(p.score for p in pros), -sum(p.score for p in cons))
+    tone = decide_sentiment(doc.lang.code, sentiment_features(
+        rating, verdict, [p.probability or 0.0 for p in pros],
+        [p.probability or 0.0 for p in cons]))
     v = None
     if verdict is not None:
         v = Opinion(start=verdict.start, end=verdict.end, text=doc.text[verdict.start:verdict.end],

@@ -162,14 +162,16 @@ def _load_toml(package: str, name: str) -> dict[str, Any]:
 def build_language(code: str, package: str) -> Language:
     numbers = _load_toml(package, "numbers.toml")
     cues = _load_toml(package, "cues.toml")
-    # lines.toml (page chrome in plain text) adds lists and patterns of its own
-    lines_data = _load_toml(package, "lines.toml")
-    for table in ("lists", "patterns"):
-        extra = lines_data.get(table, {})
-        clash = set(extra) & set(cues.get(table, {}))
-        if clash:
-            raise LanguageDataError(f"{code}: lines.toml redefines {sorted(clash)}")
-        cues.setdefault(table, {}).update(extra)
+    # lines.toml (page chrome in plain text) and evaluative.toml (judging words) add lists and
+    # patterns of their own
+    for extra_file in ("lines.toml", "evaluative.toml"):
+        extra_data = _load_toml(package, extra_file)
+        for table in ("lists", "patterns"):
+            extra = extra_data.get(table, {})
+            clash = set(extra) & set(cues.get(table, {}))
+            if clash:
+                raise LanguageDataError(f"{code}: {extra_file} redefines {sorted(clash)}")
+            cues.setdefault(table, {}).update(extra)
     abbrev = _load_toml(package, "abbreviations.toml")
     cardinals = {str(k): int(v) for k, v in numbers.get("cardinals", {}).items()}
     ordinals = {str(k): int(v) for k, v in numbers.get("ordinals", {}).items()}

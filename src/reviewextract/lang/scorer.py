@@ -33,8 +33,11 @@ class Scorer:
         return cls(name=name, bias=float(data["bias"]), weights=weights, threshold=threshold,
                    params=params)
 
+    def logit(self, features: Mapping[str, float]) -> float:
+        return self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+
     def probability(self, features: Mapping[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        z = self.logit(features)
         if z >= 0:
             return 1.0 / (1.0 + math.exp(-z))
         e = math.exp(z)

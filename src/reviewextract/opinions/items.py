@@ -8,7 +8,7 @@ negative clauses, cut connectives off their edges, merge duplicates and keep the
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..lang.lexicon import Lexicon
 from ..text import Clause, Doc, Sentence
@@ -34,6 +34,9 @@ class Point:
     score: float
     aspect: str | None
     rule: str
+    # named features and the fitted probability of being a stated point (evaluative.py)
+    features: dict[str, float] = field(default_factory=dict)
+    probability: float | None = None
 
 
 def content_sentences(doc: Doc, lex: Lexicon, headings: bool = True) -> list[Sentence]:

@@ -1,16 +1,20 @@
 """The verdict sentence and the overall sentiment.
 
-Verdict: the sentence that opens with a summing-up cue ("Fazit:", "Alles in allem", "Unterm
-Strich" …), the strongest and latest winning; without a cue, the closing evaluative sentence.
-Sentiment: an explicit rating decides; otherwise the verdict's clauses (praise and blame in one
-verdict, or only faint praise, is mixed); otherwise the balance of pros and cons.
+Verdict: every content sentence is a candidate, described by named features (a summing-up cue
+such as "Fazit:", "Alles in allem", "Unterm Strich" and its strength, position, praise and
+blame, whether it judges the work as a whole or a detail, plot words); a logistic regression
+fitted on the tuning halves (lang/<code>/scorers.json, "verdict") picks the most probable one,
+or none below the fitted threshold.
+Sentiment: from the reviewer's judgements only. An explicit rating decides by fitted cut points;
+otherwise the verdict's praise and blame and the pros and cons, by three fitted scorers, one per
+tone.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..lang import get_language
@@ -30,15 +34,8 @@ LONG_VERDICT = 25  # a verdict sentence longer than this many words is cut after
 MIN_PART = 8  # … if that part and the rest both have at least this many words
 MIN_HEAD = 4  # words a verdict keeps before a trailing ", am besten …"
 _PART_END = re.compile(r"[,;]|\s[–—-]\s")
-MIN_CLOSING = 1.0  # a verdict without a cue must be clearly evaluative
-POSITION_WEIGHT = 2.0  # later sentences are likelier to sum up
-WORK_BONUS = 1.0  # naming the work ("Film", a quoted title) marks a judgement of the whole
-SUBJECT_BONUS = 1.0  # … and more so when the work is the sentence's subject ("„Dark“ ist …")
-DETAIL_PENALTY = 1.0  # naming an aspect (picture, sound) marks a detail; so does a long sentence
-RATING_POSITIVE = 0.75  # normalized rating at or above: positive
-RATING_NEGATIVE = 0.45  # at or below: negative; between: mixed
-STRONG = 1.0  # a verdict clause at least this strong is a clear judgement
-DOMINANT = 3.0  # one side this many times the other decides a mixed balance
+CLEAR = 1.0  # a verdict side at least this strong is a clear judgement (a sentiment feature)
+ONE_SIDED = 3.0  # one side this many times the other makes a one-sided verdict (a feature)
 CONCESSION_WEIGHT = 0.3  # what a concession ("auch wenn …", the part before "trotzdem") weighs
 
 
@@ -50,6 +47,9 @@ class Verdict:
     positive: float
     negative: float
     rule: str
+    # named features and the fitted probability of being the verdict (`candidates`, `choose`)
+    features: dict[str, float] = field(default_factory=dict)
+    probability: float | None = None
 
 
 def _cue(doc: Doc, lex: Lexicon, s: Sentence) -> tuple[float, int, int] | None:
@@ -133,48 +133,89 @@ def _scored(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[float, float,
     return pos + neg, pos, neg
 
 
-def find_verdict(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> Verdict | None:
-    best: tuple[float, int] | None = None
+def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> list[Verdict]:
+    """Every content sentence as a verdict candidate, with its named features: the summing-up
+    cue and its strength, a label such as "Fazit:", position, how strongly and on which side it
+    judges, whether it names the work (as its subject), a detail (an aspect) or the plot,
+    whether the reviewer speaks, its length and line kind."""
+    cues: dict[int, float] = {}
     for idx in _cued(doc, lex, sentences):
         cue = _cue(doc, lex, sentences[idx])
-        if cue is None:
-            continue
-        key = (cue[0], idx)
-        if best is None or key > best:
-            best = key
-    if best is not None:
-        idx = best[1]
-        s = sentences[idx]
-        start = _cut_label(doc, lex, s)
-        if not doc.text[start:s.end].strip(" .:") and idx + 1 < len(sentences):
-            s = sentences[idx + 1]  # "Fazit:" alone on its line: the verdict follows
-            start = s.start
-        return _make(doc, lex, start, s.end, "verdict:cue")
-    return _closing(doc, lex, sentences)
-
-
-def _closing(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> Verdict | None:
-    """Without a cue: the evaluative sentence that best looks like a judgement of the whole work,
-    weighing its strength, whether it names the work, its position, and whether it is about
-    one detail (an aspect such as picture or sound) rather than the whole."""
-    found = [v for v in (_make(doc, lex, s.start, s.end, "verdict:closing") for s in sentences)
-             if v is not None and max(v.positive, -v.negative) >= MIN_CLOSING]
-    best: tuple[float, Verdict] | None = None
-    for idx, v in enumerate(found):
-        # position among the evaluative sentences: page furniture after the review is no help
+        if cue is not None:
+            cues[idx] = cue[0]
+    reviewer = doc.lang.wordset("reviewer_words")
+    plot = doc.lang.wordset("plot_words")
+    n = len(sentences)
+    out: list[Verdict] = []
+    after_label = -1
+    for idx, s in enumerate(sentences):
+        start, end = s.start, s.end
+        feats: dict[str, float] = {}
+        if idx in cues:
+            start = _cut_label(doc, lex, s)
+            feats["cue"] = 1.0
+            feats["cue.strength"] = min(cues[idx], 3.0) / 3.0
+            if start > s.start:
+                feats["cue.label"] = 1.0
+            if not doc.text[start:s.end].strip(" .:"):
+                after_label = idx + 1  # "Fazit:" alone on its line: the verdict follows
+                continue
+        if idx == after_label:
+            feats["cue.after_label"] = 1.0
+        v = _make(doc, lex, start, end, "verdict:cue" if feats else "verdict:closing")
+        if v is None or not (feats or v.positive or v.negative):
+            continue  # a verdict judges: a sentence with no cue and no polar word is none
         ws = tokens.words(doc, v.start, v.end)
-        rank = min(max(v.positive, -v.negative), 2.0) + POSITION_WEIGHT * (idx + 1) / len(found)
+        feats["pol.pos"] = min(v.positive, 3.0) / 3.0
+        feats["pol.neg"] = min(-v.negative, 3.0) / 3.0
+        if v.positive and v.negative:
+            feats["pol.both"] = 1.0
+        if not (v.positive or v.negative):
+            feats["pol.none"] = 1.0
+        feats["pos.rel"] = (idx + 1) / n
+        if idx == n - 1:
+            feats["pos.last"] = 1.0
+        if idx == 0:
+            feats["pos.first"] = 1.0
         if _about_work(doc, ws) or any(q in doc.text[v.start:v.end] for q in "„»\""):
-            rank += WORK_BONUS
+            feats["work"] = 1.0
         if _work_is_subject(doc, v.start, ws):
-            rank += SUBJECT_BONUS
+            feats["work.subject"] = 1.0
         if any(lex.aspect(w) for w in ws):
-            rank -= DETAIL_PENALTY
+            feats["aspect"] = 1.0
+        feats["words"] = min(len(ws), 40) / 40
         if len(ws) > LONG_VERDICT:
-            rank -= DETAIL_PENALTY
-        if best is None or rank >= best[0]:
-            best = (rank, v)
-    return best[1] if best is not None else None
+            feats["long"] = 1.0
+        if any(w in reviewer for w in ws):
+            feats["reviewer"] = 1.0
+        feats["plot"] = min(sum(1 for w in ws if w in plot), 4) / 4
+        if doc.line_kind_at(s.start) == "heading":
+            feats["heading"] = 1.0
+        if doc.text[v.start:v.end + 1].rstrip().endswith("!"):
+            feats["exclaim"] = 1.0
+        if any(c.isdigit() for c in doc.text[v.start:v.end]):
+            feats["digit"] = 1.0
+        v.features = feats
+        out.append(v)
+    return out
+
+
+def choose(found: list[Verdict], threshold: float) -> Verdict | None:
+    """The most probable candidate, the later one among equals; None below `threshold`."""
+    if not found:
+        return None
+    best = max(enumerate(found), key=lambda iv: (iv[1].probability or 0.0, iv[0]))[1]
+    return best if (best.probability or 0.0) >= threshold else None
+
+
+def find_verdict(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> Verdict | None:
+    """The verdict: the candidate the fitted scorer ("verdict" in lang/<code>/scorers.json)
+    finds most probable, or None when none reaches its threshold."""
+    scorer = doc.lang.scorer("verdict")
+    found = candidates(doc, lex, sentences)
+    for v in found:
+        v.probability = scorer.probability(v.features)
+    return choose(found, scorer.threshold)
 
 
 @cache
@@ -259,23 +300,57 @@ def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def sentiment(rating: Rating | None, verdict: Verdict | None, pros: float,
-              cons: float) -> Sentiment | None:
-    """Overall tone: rating first, then the verdict, then the weight of pros against cons."""
+SENTIMENTS = (Sentiment.POSITIVE, Sentiment.MIXED, Sentiment.NEGATIVE)
+
+
+def sentiment_features(rating: Rating | None, verdict: Verdict | None,
+                       pros: list[float], cons: list[float]) -> dict[str, float]:
+    """What the reviewer's own judgements say, as named features: the rating, the verdict's
+    praise and blame, and the pros and cons (each given by its probability of being a point).
+    Plot sentences do not enter: only points that passed the evaluative scorer count."""
+    feats: dict[str, float] = {}
     if rating is not None:
-        r = rating.normalized
-        if r >= RATING_POSITIVE:
-            return Sentiment.POSITIVE
-        return Sentiment.NEGATIVE if r <= RATING_NEGATIVE else Sentiment.MIXED
-    if verdict is not None and (verdict.positive or verdict.negative):
+        feats["rating"] = 1.0
+        feats["rating.value"] = rating.normalized
+    if verdict is not None:
+        feats["verdict"] = 1.0
+        feats["verdict.pos"] = min(verdict.positive, 3.0) / 3.0
+        feats["verdict.neg"] = min(-verdict.negative, 3.0) / 3.0
+        if verdict.positive and verdict.negative:
+            feats["verdict.both"] = 1.0
+        if verdict.rule == "verdict:cue":
+            feats["verdict.cue"] = 1.0
+        feats["verdict.score"] = max(-3.0, min(3.0, verdict.score)) / 3.0
+        feats["verdict.sure"] = verdict.probability or 0.0
         pos, neg = verdict.positive, -verdict.negative
-        if max(pos, neg) < STRONG or min(pos, neg) * DOMINANT > max(pos, neg):
-            return Sentiment.MIXED  # faint praise or blame, or praise and blame in balance
-        return Sentiment.POSITIVE if pos > neg else Sentiment.NEGATIVE
+        if 0 < max(pos, neg) < CLEAR:
+            feats["verdict.faint"] = 1.0  # "passable Unterhaltung": faint praise or blame
+        elif pos >= CLEAR and pos >= ONE_SIDED * neg:
+            feats["verdict.one_sided_pos"] = 1.0
+        elif neg >= CLEAR and neg >= ONE_SIDED * pos:
+            feats["verdict.one_sided_neg"] = 1.0
+    p, c = sum(pros), sum(cons)
+    feats["pros"] = min(p, 5.0) / 5.0
+    feats["cons"] = min(c, 5.0) / 5.0
+    if p + c:
+        feats["balance"] = (p - c) / (p + c)
     if not pros and not cons:
+        feats["no_points"] = 1.0
+    return feats
+
+
+def decide_sentiment(code: str, feats: dict[str, float]) -> Sentiment | None:
+    """An explicit rating decides, by the fitted cut points of "sentiment.rating" (positive
+    from `high` on, negative up to `low`, mixed between). Without one, the tone whose fitted
+    scorer ("sentiment.positive" …) gives the highest score. None when nothing in the review
+    judges (no rating, no verdict, no points)."""
+    lang = get_language(code)
+    if "rating" in feats:
+        cut = lang.scorer("sentiment.rating").params
+        r = feats["rating.value"]
+        if r >= cut["high"]:
+            return Sentiment.POSITIVE
+        return Sentiment.NEGATIVE if r <= cut["low"] else Sentiment.MIXED
+    if "verdict" not in feats and "no_points" in feats:
         return None
-    if pros >= DOMINANT * cons:
-        return Sentiment.POSITIVE
-    if cons >= DOMINANT * pros:
-        return Sentiment.NEGATIVE
-    return Sentiment.MIXED
+    return max(SENTIMENTS, key=lambda t: lang.scorer(f"sentiment.{t.value}").logit(feats))

@@ -1,0 +1,119 @@
+"""Is a polar clause the reviewer judging the work, or the plot being told?
+
+"Sie sind stärker und schneller" is full of polar words and says nothing about the film; "Die
+Effekte sind stärker als im ersten Teil" judges it. Every candidate point (items.py) is
+described by named features: how polar it is, whether it names a part of the work (acting,
+story, effects, picture, sound, extras, length), whether the reviewer speaks (first person,
+opinion verbs), how much of the sentence narrates (plot verbs, characters with their actors
+in brackets), where it stands and whether it lies in the verdict. A logistic regression fitted
+on the tuning halves (lang/de/scorers.json, "points"; tools/fit_scorers.py) turns them into the
+probability that the point is one a reader would list; points below the fitted threshold are
+dropped. The words come from lang/<code>/evaluative.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..lang.lexicon_model import Lexicon
+from ..text import Doc, Sentence
+from .items import Point
+
+FIELD = "points"
+# "Annie (Toni Collette)": a character with the actor in brackets, a mark of plot narration
+_CAST = re.compile(r"\b(\w[\w-]*)\s+\((?:[^\W\d_][\w.-]*\s+){1,3}[^\W\d_][\w.-]*\)")
+
+
+def _characters(doc: Doc) -> frozenset[str]:
+    """Lowercased names written before an actor's name in brackets."""
+    hit: frozenset[str] | None = doc.words.memo.get("characters")
+    if hit is None:
+        found = {m.group(1).lower() for m in _CAST.finditer(doc.text)
+                 if m.group(1)[:1].isupper()}
+        hit = doc.words.memo["characters"] = frozenset(found)
+    return hit
+
+
+def _count(words: Sequence[str], low: str, single: frozenset[str],
+           phrases: tuple[str, ...]) -> int:
+    n = sum(1 for w in words if w in single)
+    if phrases:
+        padded = f" {' '.join(words)} "
+        n += sum(1 for p in phrases if f" {p} " in padded)
+    return n
+
+
+def _lists(doc: Doc, name: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    words = doc.lang.words(name)
+    return (frozenset(w for w in words if " " not in w),
+            tuple(w for w in words if " " in w))
+
+
+def features(doc: Doc, lex: Lexicon, p: Point, sentence: Sentence | None,
+             verdict: tuple[int, int] | None) -> dict[str, float]:
+    """The named features of one candidate point."""
+    ix = doc.words
+    i, j = ix.inside(p.start, p.end)
+    words = ix.words[i:j]
+    feats: dict[str, float] = {
+        "pol.abs": min(abs(p.score), 3.0) / 3.0,
+        "clause.words": min(len(words), 16) / 16,
+    }
+    if p.score > 0:
+        feats["pol.positive"] = 1.0
+    if p.aspect is not None:
+        feats["clause.aspect"] = 1.0
+    rule = p.rule.split(":", 1)[0]
+    if rule:
+        feats[f"rule.{rule}"] = 1.0
+    reviewer, reviewer_phrases = _lists(doc, "reviewer_words")
+    plot, plot_phrases = _lists(doc, "plot_words")
+    parts, _ = _lists(doc, "work_parts")
+    if any(w in parts for w in words):
+        feats["clause.work_part"] = 1.0
+    if _count(words, doc.low, reviewer, reviewer_phrases):
+        feats["clause.reviewer"] = 1.0
+    feats["clause.plot"] = min(_count(words, doc.low, plot, plot_phrases), 3) / 3
+    chars = _characters(doc)
+    if chars and any(w in chars for w in words):
+        feats["clause.character"] = 1.0
+    if any(c.isdigit() for c in doc.text[p.start:p.end]):
+        feats["clause.digit"] = 1.0
+    if sentence is not None:
+        si, sj = ix.inside(sentence.start, sentence.end)
+        swords = ix.words[si:sj]
+        if _count(swords, doc.low, reviewer, reviewer_phrases):
+            feats["sent.reviewer"] = 1.0
+        feats["sent.plot"] = min(_count(swords, doc.low, plot, plot_phrases), 4) / 4
+        if _CAST.search(sentence.text):
+            feats["sent.cast"] = 1.0
+        if sentence.text.rstrip().endswith("!"):
+            feats["sent.exclaim"] = 1.0
+        feats["pos.rel"] = sentence.start / max(1, len(doc.text))
+    if verdict is not None and verdict[0] <= p.start < verdict[1]:
+        feats["in_verdict"] = 1.0
+    return feats
+
+
+def score(doc: Doc, lex: Lexicon, points: list[Point], sentences: list[Sentence],
+          verdict: tuple[int, int] | None) -> list[Point]:
+    """Each point with its features and the fitted probability that it is a stated point."""
+    scorer = doc.lang.scorer(FIELD)
+    starts = [s.start for s in sentences]
+    from bisect import bisect_right
+
+    for p in points:
+        k = bisect_right(starts, p.start) - 1
+        sent = sentences[k] if k >= 0 and p.start < sentences[k].end else None
+        p.features = features(doc, lex, p, sent, verdict)
+        p.probability = scorer.probability(p.features)
+    return points
+
+
+def keep(doc: Doc, lex: Lexicon, points: list[Point], sentences: list[Sentence],
+         verdict: tuple[int, int] | None) -> list[Point]:
+    """The points whose probability reaches the fitted threshold."""
+    threshold = doc.lang.scorer(FIELD).threshold
+    return [p for p in score(doc, lex, points, sentences, verdict)
+            if (p.probability or 0.0) >= threshold]
