@@ -43,11 +43,10 @@ from reviewextract.evaluate import (  # noqa: E402
     word_f1,
     words,
 )
-from reviewextract.fields import title, work_type  # noqa: E402
+from reviewextract.fields import title  # noqa: E402
 from reviewextract.fields._common import Finding  # noqa: E402
 from reviewextract.html import extract_html  # noqa: E402
 from reviewextract.lang.scorer import Scorer  # noqa: E402
-from reviewextract.model import WorkType  # noqa: E402
 from reviewextract.opinions import evaluative  # noqa: E402
 from reviewextract.opinions import verdict as verdict_mod  # noqa: E402
 from reviewextract.opinions.items import Point, select  # noqa: E402
@@ -104,17 +103,6 @@ def collect(field: str, module: Any, records: list[dict[str, Any]]) -> list[Reco
     return out
 
 
-def _matrix(records: list[Record], names: list[str]) -> tuple[np.ndarray, np.ndarray,
-                                                             np.ndarray]:
-    rows, labels, groups = [], [], []
-    for gi, (_, _, feats, labs) in enumerate(records):
-        for f, lab in zip(feats, labs, strict=True):
-            rows.append([f.features.get(n, 0.0) for n in names])
-            labels.append(lab)
-            groups.append(gi)
-    return np.array(rows), np.array(labels, dtype=int), np.array(groups)
-
-
 Chooser = Callable[[list[Any], float, float], Any]
 
 
@@ -126,14 +114,74 @@ def _choose_verdict(found: list[Any], threshold: float, param: float) -> Any:
     return verdict_mod.choose(found, threshold)
 
 
-def record_accuracy(records: list[Record], probs: list[list[float]], threshold: float,
-                    param: float = 1.01, chooser: Chooser = _choose_title) -> float:
-    """Record accuracy when each record's candidates carry `probs` and `chooser` decides."""
+# ---- choice models (title, verdict): a conditional logit with a "none" option -------------
+
+LAMBDAS = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0)  # L2 strength on the weights (not on "none")
+
+
+def _choice_data(records: list[Record], names: list[str]) -> list[tuple[np.ndarray, np.ndarray,
+                                                                        bool]]:
+    """Per record: candidate features, which candidates are right, and whether "none" is
+    right (the gold is null, or no candidate is right: then null is the best answer)."""
+    out = []
+    for _, _, found, labs in records:
+        x = np.array([[f.features.get(n, 0.0) for n in names] for f in found]).reshape(
+            len(found), len(names))
+        right = np.array(labs, dtype=bool)
+        out.append((x, right, not right.any()))
+    return out
+
+
+def _choice_fit(data: list[tuple[np.ndarray, np.ndarray, bool]], dim: int,
+                lam: float) -> np.ndarray:
+    """Weights and the "none" logit (last entry) maximising the likelihood of the right
+    answers, with an L2 penalty on the weights."""
+    from scipy.optimize import minimize
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b0 = theta[:-1], theta[-1]
+        total = 0.5 * lam * float(w @ w)
+        grad = np.zeros_like(theta)
+        grad[:-1] = lam * w
+        for x, right, none in data:
+            z = np.append(x @ w if len(x) else np.zeros(0), b0)
+            z = z - z.max()
+            e = np.exp(z)
+            p = e / e.sum()
+            target = np.append(right, none).astype(float)
+            q = p * target
+            mass = q.sum()
+            total -= float(np.log(mass))
+            q = q / mass
+            diff = p - q  # d(-log mass)/dz
+            if len(x):
+                grad[:-1] += x.T @ diff[:-1]
+            grad[-1] += diff[-1]
+        return total, grad
+
+    res = minimize(loss, np.zeros(dim + 1), jac=True, method="L-BFGS-B")
+    return np.asarray(res.x)
+
+
+def _choice_probs(theta: np.ndarray, data: list[tuple[np.ndarray, np.ndarray, bool]]
+                  ) -> list[tuple[list[float], float]]:
+    w, b0 = theta[:-1], theta[-1]
+    out = []
+    for x, _, _ in data:
+        z = np.append(x @ w if len(x) else np.zeros(0), b0)
+        e = np.exp(z - z.max())
+        p = e / e.sum()
+        out.append((list(p[:-1]), float(p[-1])))
+    return out
+
+
+def _choice_accuracy(records: list[Record], probs: list[tuple[list[float], float]],
+                     chooser: Chooser, param: float) -> float:
     right = 0
-    for (_, gold, found, labs), ps in zip(records, probs, strict=True):
+    for (_, gold, found, labs), (ps, none) in zip(records, probs, strict=True):
         for f, p in zip(found, ps, strict=True):
             f.probability = p
-        pick = chooser(found, threshold, param)
+        pick = chooser(found, none, param)
         if pick is not None:
             right += labs[found.index(pick)]
         else:
@@ -141,58 +189,43 @@ def record_accuracy(records: list[Record], probs: list[list[float]], threshold: 
     return right / len(records) if records else 0.0
 
 
-def _probs(model: LogisticRegression, records: list[Record], names: list[str]) -> list[list[float]]:
-    out = []
-    for _, _, feats, _ in records:
-        if not feats:
-            out.append([])
-            continue
-        x = np.array([[f.features.get(n, 0.0) for n in names] for f in feats])
-        out.append(list(model.predict_proba(x)[:, 1]))
-    return out
-
-
-def _fit(records: list[Record], names: list[str], c: float) -> LogisticRegression:
-    x, y, _ = _matrix(records, names)
-    model = LogisticRegression(C=c, max_iter=5000)
-    model.fit(x, y)
-    return model
-
-
-def fit_field(field: str, records: list[Record], chooser: Chooser = _choose_title,
-              params: tuple[float, ...] = PREFER_LONGER,
-              param_name: str | None = "prefer_longer") -> tuple[dict[str, Any],
-                                                                  dict[str, Any]]:
+def fit_choice(records: list[Record], chooser: Chooser, params: tuple[float, ...] = (1.01,),
+               param_name: str | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A conditional logit: lambda by 5-fold cross-validation on record accuracy, the extra
+    parameter (prefer_longer for titles) on the training records."""
     names = sorted({k for _, _, found, _ in records for f in found for k in f.features})
+    all_records = records
+    # a record whose gold value no candidate reaches teaches nothing about choosing, and as a
+    # "none" target it would only teach the model to give up: left out of the fit
+    records = [r for r in records if any(r[3]) or r[1] is None or r[1] == []]
     folds = 5
     cv: dict[float, float] = {}
-    for c in CS:
+    for lam in LAMBDAS:
         accs = []
         for k in range(folds):
             train = [r for i, r in enumerate(records) if i % folds != k]
             test = [r for i, r in enumerate(records) if i % folds == k]
-            model = _fit(train, names, c)
-            tr_probs = _probs(model, train, names)
-            thr = max(THRESHOLDS,
-                      key=lambda t: record_accuracy(train, tr_probs, t, chooser=chooser))
-            accs.append(record_accuracy(test, _probs(model, test, names), thr, chooser=chooser))
-        cv[c] = sum(accs) / len(accs)
-    best_c = max(CS, key=lambda c: (cv[c], -c))
-    model = _fit(records, names, best_c)
-    probs = _probs(model, records, names)
-    threshold, longer = max(((t, p) for t in THRESHOLDS for p in params),
-                            key=lambda tp: (record_accuracy(records, probs, *tp, chooser=chooser),
-                                            -tp[0], tp[1]))
-    weights = {n: round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)}
-    entry: dict[str, Any] = {"bias": round(float(model.intercept_[0]), 4),
-                             "threshold": threshold, "weights": weights}
+            theta = _choice_fit(_choice_data(train, names), len(names), lam)
+            tr = _choice_probs(theta, _choice_data(train, names))
+            par = max(params, key=lambda p: _choice_accuracy(train, tr, chooser, p))
+            te = _choice_probs(theta, _choice_data(test, names))
+            accs.append(_choice_accuracy(test, te, chooser, par))
+        cv[lam] = sum(accs) / len(accs)
+    best = max(LAMBDAS, key=lambda lam: (cv[lam], lam))
+    theta = _choice_fit(_choice_data(records, names), len(names), best)
+    probs = _choice_probs(theta, _choice_data(records, names))
+    par = max(params, key=lambda p: (_choice_accuracy(records, probs, chooser, p), p))
+    weights = {n: round(float(w), 4) for n, w in zip(names, theta[:-1], strict=True)}
+    entry: dict[str, Any] = {"kind": "choice", "bias": 0.0, "threshold": 0.0,
+                             "params": {"null": round(float(theta[-1]), 4)}, "weights": weights}
     if param_name:
-        entry["params"] = {param_name: longer}
-    report = {"records": len(records), "candidates": sum(len(r[2]) for r in records),
-              "reachable": sum(any(r[3]) for r in records) / len(records),
-              "cv_accuracy": {str(c): round(a, 3) for c, a in cv.items()}, "C": best_c,
-              "train_accuracy": round(record_accuracy(records, probs, threshold, longer,
-                                                      chooser=chooser), 3)}
+        entry["params"][param_name] = par
+    report = {"records": len(all_records), "fitted_on": len(records),
+              "candidates": sum(len(r[2]) for r in records),
+              "right_reachable": round(sum(any(r[3]) for r in all_records) / len(all_records),
+                                       3),
+              "cv_accuracy": {str(k): round(v, 3) for k, v in cv.items()}, "lambda": best,
+              "train_accuracy": round(_choice_accuracy(records, probs, chooser, par), 3)}
     return entry, report
 
 
@@ -439,58 +472,18 @@ def fit_rating_cuts(rows: list[tuple[dict[str, float], str]]) -> tuple[float, fl
 
 def fit_sentiment(rows: list[tuple[dict[str, float], str]]) -> tuple[dict[str, Any],
                                                                     dict[str, Any]]:
+    """Rated reviews: cut points of the normalised rating. The others: one scorer per tone."""
     low, high, rated_acc = fit_rating_cuts(rows)
     n_rated = sum(1 for f, _ in rows if "rating" in f)
-    rows = [(f, t) for f, t in rows if "rating" not in f]  # a rating decides by the cuts
-    names = sorted({k for f, _ in rows for k in f})
-    x = np.array([[f.get(n, 0.0) for n in names] for f, _ in rows])
-    y = np.array([t for _, t in rows])
-    folds = 5
-    cv: dict[float, float] = {}
-    for c in CS:
-        right = 0
-        for k in range(folds):
-            tr = np.array([i % folds != k for i in range(len(rows))])
-            model = LogisticRegression(C=c, max_iter=5000).fit(x[tr], y[tr])
-            right += int((model.predict(x[~tr]) == y[~tr]).sum())
-        cv[c] = right / len(rows)
-    best_c = max(CS, key=lambda c: (cv[c], -c))
-    model = LogisticRegression(C=best_c, max_iter=5000).fit(x, y)
-    entries = {}
-    for ci, tone in enumerate(model.classes_):
-        entries[f"sentiment.{tone}"] = {
-            "bias": round(float(model.intercept_[ci]), 4), "threshold": 0.0,
-            "weights": {n: round(float(w), 4) for n, w in zip(names, model.coef_[ci],
-                                                               strict=True)}}
+    unrated = [(f, t) for f, t in rows if "rating" not in f]
+    entries, report = fit_multinomial("sentiment", unrated, ("positive", "mixed", "negative"))
     entries["sentiment.rating"] = {"bias": 0.0, "threshold": 0.0, "weights": {},
                                    "params": {"low": low, "high": high}}
-    report = {"rated": n_rated, "rated_accuracy": round(rated_acc, 3), "cuts": [low, high],
-              "records": len(rows), "cv_accuracy": {str(c): round(a, 3) for c, a in cv.items()},
-              "C": best_c, "train_accuracy": round(float((model.predict(x) == y).mean()), 3)}
-    return entries, report
+    return entries, {"rated": n_rated, "rated_accuracy": round(rated_acc, 3),
+                     "cuts": [low, high], **report}
 
 
-# ---- work type: five types, one multinomial model ----------------------------------------
-
-def collect_work_types(records: list[dict[str, Any]]) -> list[tuple[dict[str, float], str]]:
-    seen: list[dict[str, float]] = []
-    original = work_type.resolve
-
-    def recorder(doc: Any, findings: list[Finding], season: Any = None) -> None:
-        seen.append(work_type.features(findings, season))
-        return None
-
-    work_type.resolve = recorder  # type: ignore[assignment]
-    out = []
-    try:
-        for rec in records:
-            seen.clear()
-            run(rec)
-            out.append((seen[0], rec["gold"]["work_type"]))
-    finally:
-        work_type.resolve = original  # type: ignore[assignment]
-    return out
-
+# ---- multinomial models (sentiment) --------------------------------------------------------
 
 def fit_multinomial(prefix: str, rows: list[tuple[dict[str, float], str]],
                     classes: tuple[str, ...]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -529,7 +522,8 @@ def _show(name: str, entry: dict[str, Any], report: dict[str, Any]) -> None:
     print(name, json.dumps(report))
     for n, w in sorted(entry["weights"].items(), key=lambda kv: -abs(kv[1])):
         print(f"  {n:28} {w:+.3f}")
-    print(f"  {'(bias)':28} {entry['bias']:+.3f}   threshold {entry['threshold']}")
+    print(f"  {'(bias)':28} {entry['bias']:+.3f}   threshold {entry['threshold']}   "
+          f"params {entry.get('params', {})}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -538,7 +532,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--real-texts", type=Path,
                     default=Path.home() / ".cache" / "reviewextract" / "real")
     ap.add_argument("--dry-run", action="store_true")
-    ap.add_argument("--only", choices=("title", "points", "verdict", "sentiment", "work_type"),
+    ap.add_argument("--only", choices=("title", "points", "verdict", "sentiment"),
                     help="fit one scorer only")
     args = ap.parse_args(argv)
     records = training_records(args.real_texts, args.real_gold)
@@ -546,22 +540,16 @@ def main(argv: list[str] | None = None) -> int:
 
     score_mod = _load_score_module(args.real_gold)
     scorers: dict[str, Any] = {}
-    if OUT.exists():  # a scorer not fitted in this run keeps its entry
+    if args.only and OUT.exists():  # with --only, the other scorers keep their entries
         scorers.update(json.loads(OUT.read_text(encoding="utf-8"))["scorers"])
     if args.only in (None, "verdict"):
-        entry, report = fit_field("verdict", collect_verdicts(records, score_mod),
-                                  chooser=_choose_verdict, params=(0.0,), param_name=None)
+        entry, report = fit_choice(collect_verdicts(records, score_mod), _choose_verdict)
         scorers["verdict"] = entry
         _show("verdict", entry, report)
     if args.only in (None, "points"):
         entry, report = fit_points(collect_points(records, score_mod), score_mod)
         scorers["points"] = entry
         _show("points", entry, report)
-    if args.only in (None, "work_type"):
-        entries, report = fit_multinomial("work_type", collect_work_types(records),
-                                          tuple(k.value for k in WorkType))
-        scorers.update(entries)
-        print("work_type", json.dumps(report))
     if args.only in (None, "sentiment"):
         entries, report = fit_sentiment(collect_sentiment(records))
         scorers.update(entries)
@@ -570,7 +558,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.only not in (None, field):
             continue
         rows = collect(field, module, records)
-        entry, report = fit_field(field, rows)
+        entry, report = fit_choice(rows, _choose_title, PREFER_LONGER, "prefer_longer")
         scorers[field] = entry
         _show(field, entry, report)
     if not args.dry_run:

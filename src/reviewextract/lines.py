@@ -28,6 +28,7 @@ MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARS = 120
 _END_MARKS = (".", ";", ",")
 _ARROWS = "←→«»‹›<>↑↓⇒⇐▶◀•·|-–— "
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?]\s+\S")
 
 
@@ -74,9 +75,9 @@ def _is_heading(line: str) -> bool:
     words = line.split()
     if not words or len(words) > MAX_HEADING_WORDS or len(line) > MAX_HEADING_CHARS:
         return False
-    if line.endswith(",") or line.count(",") > 1:
-        return False
-    if line.endswith(_END_MARKS) and not line.endswith("...") and len(words) > 3:
+    if line.endswith(",") or _BRACKETED.sub("", line).count(",") > 1:
+        return False  # a list or a sentence; commas inside brackets ("(94 min, 2022)") aside
+    if line.endswith(_END_MARKS) and not line.endswith("...") and len(words) > 2:
         return False
     return _SENTENCE_BREAK.search(line) is None
 

@@ -54,7 +54,7 @@ def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]
     # "acht Episoden à 50 Minuten": a runtime per episode is one more vote for a series
     kinds += [Finding("work_type", WorkType.SERIES, f.start, f.end, "work_type.per_episode_runtime",
                       _PER_EPISODE_VOTE) for f in all_runs if "per_episode" in f.tags][:1]
-    kind = work_type.resolve(doc, kinds, season_f)
+    kind = work_type.resolve(kinds, season_f)
     keep("work_type", kind)
     kind_value = kind.value if kind is not None else WorkType.MOVIE
     values["work_type"] = kind_value

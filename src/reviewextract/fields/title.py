@@ -7,9 +7,10 @@ chrome), quoted names („…“, "…", »…«), a name before a year in brack
 sentence subject called a work, the name after a work noun ("der Film Oppenheimer"), an
 info-box "Titel:" line and the page's own title. Every candidate also gets features of its shape
 (words, capitals, an opinion word, a comma), its position and how often the review names it.
-A logistic regression fitted on the tuning halves (lang/de/scorers.json, tools/fit_scorers.py)
-turns the features into the probability that the candidate is the title; below the fitted
-threshold the title stays null, and the record's confidence is that probability.
+A conditional logit fitted on the tuning halves (lang/de/scorers.json, tools/fit_scorers.py)
+as a choice model turns the features into each candidate's probability of being the title
+against "none of them"; the title stays null when "none" is likelier, and the record's
+confidence is the chosen candidate's probability.
 """
 
 from __future__ import annotations
@@ -27,13 +28,17 @@ FIELD = "title"
 _HEADING_LINES = 14  # heading lines are looked for among the first lines only
 _SHORT_TEXT = 600  # characters: no room to name the work twice
 _PUNCT = "!?.,:;„“”\"'»«()"
-_SEP_MARKS = frozenset({"–", "—", "-", ":", "|", "//", "·"})
+_EPISODE_AFTER = re.compile(
+    r"[“”\"»«]?\s*[:–—-]\s+[„\"»]?(?P<name>[^\W\d_][^,.;:!?()\[\]“”\"«»\n]{0,60})")
+_SEP_MARKS = frozenset({"–", "—", "-", ":", "|", "//", "/", "·"})
 _INFOBOX_LINE = re.compile(r"[\w /]{2,30}:\s*\S")
 _YEAR_TAIL = re.compile(r"\s*\((?:1[89]|20)\d\d\)\s*$")
 _RATING_TAIL = re.compile(r"\s*(?:[★☆⭐✩½]+|\(?\d{1,2}(?:[.,]\d)?\s*/\s*\d{1,3}\)?)\s*$")
 _BRACKET_TAIL = re.compile(r"\s*[(\[][^()\[\]\n]{1,60}[)\]]\s*$")
 _QUOTES = re.compile(
-    r"„([^“”\"\n]{1,80})[“”\"]|“([^”\n]{1,80})”|»([^«\n]{1,80})«|«([^»\n]{1,80})»"
+    # „…“ may wrap once in a hard-wrapped text ("„Kikis kleiner\nLieferservice“")
+    r"„([^“”\"\n]{1,80}(?:\n[^“”\"\n]{1,80})?)[“”\"]|“([^”\n]{1,80})”|»([^«\n]{1,80})«"
+    r"|«([^»\n]{1,80})»"
     # the lookbehinds stand after the quote mark, so the pattern starts with a character the
     # engine can scan for (a leading lookbehind made it try every position)
     r"|\"(?<!\w\")([^\"\n]{1,80})\"|'(?<!\w')([^'\n]{1,80})'(?!\w)|‚([^‘’\n]{1,80})[‘’]"
@@ -156,6 +161,12 @@ def _heading_pieces(doc: Doc, s0: int, e0: int) -> tuple[list[tuple[int, int, st
     return pieces, feats
 
 
+def _is_media_word(word: str, media: tuple[str, ...]) -> bool:
+    """"dvd", "blu-ray", "dvd-komplettbox", "mediabook": a word that names a product format."""
+    return any(word == m or word.endswith(("-" + m, m)) and len(m) >= 3 or word.startswith(m + "-")
+               for m in media)
+
+
 def _strip_tail(doc: Doc, pos: int, end: int, feats: dict[str, float]) -> int:
     """The end of `doc.text[pos:end]` without trailing brackets and marks that are not part of
     a title: a channel or time, a year, stars or a score, media or season words, any other
@@ -184,6 +195,11 @@ def _strip_tail(doc: Doc, pos: int, end: int, feats: dict[str, float]) -> int:
         stripped = _strip_media_brackets(seg, media, season)
         if stripped != seg and stripped.strip():
             end = pos + len(stripped)
+            feats["head.marked"] = 1.0
+            continue
+        words = seg.split()
+        if len(words) > 1 and _is_media_word(words[-1].lower().strip(".,:;…"), media):
+            end = pos + seg.rstrip().rindex(words[-1])  # "Die Cosby Show DVD-Komplettbox"
             feats["head.marked"] = 1.0
             continue
         b = _BRACKET_TAIL.search(seg)
@@ -267,11 +283,17 @@ def _quoted(doc: Doc) -> list[Finding]:
     copula = doc.lang.wordset("copula")
     linkers = doc.lang.wordset("title_of_linkers")
     works = doc.lang.wordset("work_nouns")
+    suffix = doc.lang.pattern("title_season_suffix")
     seen: dict[str, Finding] = {}
     for m in finditer_scan(_QUOTES, _QUOTE_STARTS, doc.text_scan, 0, len(doc.text)):
         gi = next(i for i in range(1, 8) if m.group(i) is not None)
         raw = m.group(gi)
-        title = _clean(raw)
+        title = _clean(" ".join(raw.split()))
+        cut = suffix.search(title.lower())
+        feats: dict[str, float] = {}
+        if cut is not None and cut.start() > 0:
+            title = _clean(title[:cut.start()])  # „Graf Duckula – Die komplette Serie“
+            feats["quoted.suffix"] = 1.0
         if not title or not (title[0].isupper() or title[0].isdigit()):
             continue
         if not _plausible(doc, title):
@@ -280,7 +302,6 @@ def _quoted(doc: Doc) -> list[Finding]:
             continue
         key = title.lower()
         before = words_before(doc.low, m.start(), 2)
-        feats: dict[str, float] = {}
         if before and (before[-1] in comparison or before[-1] in others):
             feats["quoted.comparison"] = 1.0
         elif len(before) == 2 and before[-1] in linkers and before[0] in works:
@@ -302,8 +323,12 @@ def _quoted(doc: Doc) -> list[Finding]:
             continue
         feats["src.quoted"] = 1.0
         feats["quoted.count"] = 1.0
-        s = m.start(gi) + raw.index(title)
-        seen[key] = Finding(FIELD, title, s, s + len(title), "title.quoted", 0.0, features=feats)
+        s = m.start(gi) + len(raw) - len(raw.lstrip())
+        e = s + len(raw.strip())
+        if title in raw:
+            s = m.start(gi) + raw.index(title)
+            e = s + len(title)
+        seen[key] = Finding(FIELD, title, s, e, "title.quoted", 0.0, features=feats)
     return list(seen.values())
 
 
@@ -363,6 +388,23 @@ def _page_hint(doc: Doc) -> list[Finding]:
     return out
 
 
+def _episodes(doc: Doc) -> list[Finding]:
+    """"Tatort: Dünnes Eis", "„Polizeiruf 110“ – Muttertag": the episode title after the name
+    of a series of standalone TV films."""
+    out = []
+    for name in doc.lang.words("film_series"):
+        for i in doc.low_scan.positions(name):
+            m = _EPISODE_AFTER.match(doc.text, i + len(name))
+            if m is None or (i > 0 and doc.low[i - 1].isalnum()):
+                continue
+            value = _clean(m.group("name"))
+            if _plausible(doc, value) and value[:1].isupper():
+                s = m.start("name")
+                out.append(Finding(FIELD, value, s, s + len(value), "title.episode", 0.0,
+                                   features={"src.episode": 1.0}))
+    return out
+
+
 def _as_features(found: list[Finding], source: str) -> list[Finding]:
     """Findings of the older generators (title_names.py) described by their source."""
     for f in found:
@@ -403,6 +445,14 @@ def _shape(doc: Doc, f: Finding, values: list[str]) -> None:
     kind = doc.line_kind_at(f.start)
     if kind in ("chrome", "meta"):
         feats["line.chrome"] = 1.0
+    series = lang.wordset("film_series")
+    if low in series:
+        feats["series.self"] = 1.0  # "Tatort": the series of TV films, not the film itself
+    elif any(doc.low_scan.positions(name) for name in series):
+        feats["series.mentioned"] = 1.0
+    if 2 <= len(words) <= 3 and words[0].lower() in lang.wordset("first_names") and all(
+            w[:1].isupper() for w in words):
+        feats["shape.person"] = 1.0  # "Martin Schwarz" under a headline: the author
     longer = [v for v in values if len(v) > len(low) and v.startswith(low)
               and not v[len(low)].isalnum()]
     if longer:
@@ -412,7 +462,7 @@ def _shape(doc: Doc, f: Finding, values: list[str]) -> None:
 
 
 def candidates(doc: Doc) -> list[Finding]:
-    found = (_headings(doc) + _quoted(doc) + _before_year(doc)
+    found = (_headings(doc) + _quoted(doc) + _before_year(doc) + _episodes(doc)
              + _as_features(_subjects(doc), "subject") + _as_features(_apposition(doc),
                                                                       "apposition")
              + _page_hint(doc) + _labelled(doc))
@@ -436,32 +486,33 @@ def candidates(doc: Doc) -> list[Finding]:
     return out
 
 
-def score(doc: Doc, findings: list[Finding]) -> list[Finding]:
-    """Each candidate's probability of being the title, by the fitted scorer."""
-    scorer = doc.lang.scorer(FIELD)
-    for f in findings:
-        f.probability = scorer.probability(f.features)
-    return findings
+def score(doc: Doc, findings: list[Finding]) -> float:
+    """Set each candidate's probability of being the title (the fitted choice model); returns
+    the probability that none of them is."""
+    probs, none = doc.lang.scorer(FIELD).choice([f.features for f in findings])
+    for f, p in zip(findings, probs, strict=True):
+        f.probability = p
+    return none
 
 
 def resolve(doc: Doc, findings: list[Finding]) -> Finding | None:
-    """The most probable candidate, or None below the fitted threshold."""
-    scorer = doc.lang.scorer(FIELD)
-    score(doc, findings)
-    return choose(findings, scorer.threshold, scorer.params.get("prefer_longer", 1.0))
+    """The most probable candidate, or None when "none of them" is likelier."""
+    none = score(doc, findings)
+    return choose(findings, none, doc.lang.scorer(FIELD).params.get("prefer_longer", 1.0))
 
 
 def choose(findings: list[Finding], threshold: float, prefer_longer: float) -> Finding | None:
     """The candidate with the highest probability; a longer name that starts with it ("Dune"
     beside "Dune: Part Two") wins when its own probability reaches `prefer_longer`. None when
-    the choice is below `threshold`. Both numbers are fitted (tools/fit_scorers.py)."""
+    the choice is below `threshold` (the probability of "none of them"). `prefer_longer` is
+    fitted (tools/fit_scorers.py)."""
     if not findings:
         return None
     top = max(findings, key=lambda f: (f.probability or 0.0, -f.start))
     low = top.value.lower()
     longer = [f for f in findings if (f.probability or 0.0) >= prefer_longer
               and len(f.value) > len(top.value) and f.value.lower().startswith(low)
-              and not f.value[len(low)].isalnum()]
+              and f.value[len(low):].lstrip()[:1] in _SEP_MARKS]
     if longer:
         top = max(longer, key=lambda f: (f.probability or 0.0, -f.start))
     return top if (top.probability or 0.0) >= threshold else None

@@ -228,8 +228,9 @@ def _after_generic_of(name: str, generic: frozenset[str], lang: Language) -> str
 def _calls_it_a_work(clause: list[str], works: frozenset[str], articles: frozenset[str],
                      definite: frozenset[str] = frozenset()) -> bool:
     """"ist für mich einer der schönsten Filme", "ist ein Gerichtsdrama": an indefinite article,
-    later a work noun or a compound ending in one; or "ist der Film des Jahres": a definite
-    article, a work noun and a genitive after it."""
+    later a work noun or a compound ending in one; or "ist der Film des Jahres", "ist die
+    Überserie", "ist der beste Film": a definite article and a work noun with a genitive after
+    it, or a compound work noun, or a superlative before it."""
     seen_article = seen_definite = False
     for i, w in enumerate(clause):
         if w in articles:
@@ -239,6 +240,10 @@ def _calls_it_a_work(clause: list[str], works: frozenset[str], articles: frozens
         elif (seen_article or seen_definite) and _is_work_noun(w, works):
             if seen_article:
                 return True
+            if w not in works and w.rstrip("ne") not in works:
+                return True  # "ist die Überserie": a compound names a kind of work
+            if i > 0 and clause[i - 1].endswith(("ste", "sten")):
+                return True  # "ist der beste Film"
             return i + 1 < len(clause) and clause[i + 1] in definite  # "des Jahres"
     return False
 

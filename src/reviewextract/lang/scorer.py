@@ -1,10 +1,17 @@
-"""A fitted candidate scorer: logistic regression over named features, read from language data.
+"""A fitted candidate scorer over named features, read from language data.
 
-Field code describes each candidate by named features (`{"src.heading": 1.0, "mentions": 1.4}`);
-the scorer turns them into the probability that the candidate is the right value. The weights,
-the bias and the threshold below which a field stays null are fitted offline on the tuning
-halves of the corpus by `tools/fit_scorers.py` and stored in `lang/<code>/scorers.json`; nothing
-is fitted at run time. A feature the scorer does not know weighs nothing.
+Field code describes each candidate by named features (`{"src.heading": 1.0, "mentions": 1.4}`).
+Two kinds of scorer:
+
+- a logistic regression (`probability`): the probability that one candidate is right, with a
+  threshold below which it is dropped;
+- a choice model (`choice`): a conditional logit over all candidates of one review and a "none
+  of them" option whose score is the fitted `null` parameter; each candidate's probability is
+  its share of the softmax, and the field stays null when "none" is likelier than the best.
+
+The weights, biases, thresholds and parameters are fitted offline on the tuning halves of the
+corpus by `tools/fit_scorers.py` and stored in `lang/<code>/scorers.json`; nothing is fitted at
+run time. A feature the scorer does not know weighs nothing.
 """
 
 from __future__ import annotations
@@ -35,6 +42,16 @@ class Scorer:
 
     def logit(self, features: Mapping[str, float]) -> float:
         return self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+
+    def choice(self, candidates: list[Mapping[str, float]]) -> tuple[list[float], float]:
+        """(probability of each candidate, probability of none) under the choice model."""
+        logits = [self.logit(f) for f in candidates]
+        null = self.params.get("null", 0.0)
+        top = max([null, *logits])
+        exps = [math.exp(z - top) for z in logits]
+        e_null = math.exp(null - top)
+        total = e_null + sum(exps)
+        return [e / total for e in exps], e_null / total
 
     def probability(self, features: Mapping[str, float]) -> float:
         z = self.logit(features)

@@ -2,9 +2,9 @@
 
 Verdict: every content sentence is a candidate, described by named features (a summing-up cue
 such as "Fazit:", "Alles in allem", "Unterm Strich" and its strength, position, praise and
-blame, whether it judges the work as a whole or a detail, plot words); a logistic regression
-fitted on the tuning halves (lang/<code>/scorers.json, "verdict") picks the most probable one,
-or none below the fitted threshold.
+blame, whether it judges the work as a whole or a detail, plot words); a conditional logit
+fitted on the tuning halves (lang/<code>/scorers.json, "verdict") as a choice model picks the
+most probable one, or none when "none of them" is likelier.
 Sentiment: from the reviewer's judgements only. An explicit rating decides by fitted cut points;
 otherwise the verdict's praise and blame and the pros and cons, by three fitted scorers, one per
 tone.
@@ -209,13 +209,13 @@ def choose(found: list[Verdict], threshold: float) -> Verdict | None:
 
 
 def find_verdict(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> Verdict | None:
-    """The verdict: the candidate the fitted scorer ("verdict" in lang/<code>/scorers.json)
-    finds most probable, or None when none reaches its threshold."""
-    scorer = doc.lang.scorer("verdict")
+    """The verdict: the candidate the fitted choice model ("verdict" in lang/<code>/scorers.json)
+    finds most probable, or None when "none of them" is likelier."""
     found = candidates(doc, lex, sentences)
-    for v in found:
-        v.probability = scorer.probability(v.features)
-    return choose(found, scorer.threshold)
+    probs, none = doc.lang.scorer("verdict").choice([v.features for v in found])
+    for v, p in zip(found, probs, strict=True):
+        v.probability = p
+    return choose(found, none)
 
 
 @cache
