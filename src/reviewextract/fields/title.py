@@ -163,8 +163,8 @@ def _heading_pieces(doc: Doc, s0: int, e0: int) -> tuple[list[tuple[int, int, st
 
 def _is_media_word(word: str, media: tuple[str, ...]) -> bool:
     """"dvd", "blu-ray", "dvd-komplettbox", "mediabook": a word that names a product format."""
-    return any(word == m or (word.endswith(("-" + m, m)) and len(m) >= 3) or word.startswith(m + "-")
-               for m in media)
+    return any(word == m or (word.endswith(("-" + m, m)) and len(m) >= 3)
+               or word.startswith(m + "-") for m in media)
 
 
 def _strip_tail(doc: Doc, pos: int, end: int, feats: dict[str, float]) -> int:
