@@ -52,6 +52,12 @@ def test_episodes(text: str, expected: int | None) -> None:
 
 
 RUNTIME = [
+    # a moment in the film or a comparison is no runtime
+    case("after-an-hour", "Nach einer Stunde hatte ich vom Film genug, die Kamera nervt.", None),
+    case("an-hour-more", "Da hätte ich lieber noch eine Stunde mehr mit den Figuren verbracht.",
+         None),
+    case("first-half-hour", "Die erste halbe Stunde des Films ist noch ganz in Ordnung.", None),
+    case("minutes-seconds-data-line", "TV-Drama D 2010, 88:03 - mit Anna Beispiel", 88),
     case("ca-minutes-episode", "Die Serie hat zehn Folgen à ca. 25 Minuten.", 25),
     case("rund-min-abbrev", "Der Film läuft rund 95 Min. und wird nie langweilig.", 95),
     case("knapp-zwei-stunden", "Mit knapp zwei Stunden ist der Film angenehm kurz.", 120),
@@ -103,6 +109,15 @@ def test_season(text: str, expected: int | None) -> None:
 
 
 YEAR = [
+    case("made-year", "Was Anna Beispiel da 1968 inszeniert hat, ist bis heute unerreicht.", 1968),
+    case("series-run", "Ich habe alles gesehen: sechs Staffeln, 121 Folgen, 2004 bis 2010.", 2004),
+    case("aired-on", "Die zwölf Folgen wurden im Herbst 2020 zuerst bei Sky gezeigt.", 2020),
+    case("bracket-with-kind", "Die Salzwiesen (ZDF-Zweiteiler, 2023) – eure Meinung zum Film?",
+         2023),
+    case("bracket-range", "Nordlicht (2006–2008) war eine kurze, aber gute Serie.", 2006),
+    case("country-after-label", "Produktion: Deutschland 2021\nRegie: Anna Beispiel", 2021),
+    case("country-after-sentence", "Nordlicht, Staffel 4. USA 2023. Zehn Episoden sind es.", 2023),
+    case("streaming-date", "Seit dem 5. April 2019 ist die Reihe bei Netflix abrufbar.", 2019),
     case("aus", "Die erste Staffel aus 2017 überzeugt.", 2017),
     case("parenthesis", "„Nordlicht“ (2006) ist ein stiller Film.", 2006),
     case("in-die-kinos", "Der Film kam 2019 in die Kinos und war ein Erfolg.", 2019),

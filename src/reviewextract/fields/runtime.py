@@ -32,6 +32,8 @@ def _minutes(doc: Doc, m: re.Match[str]) -> float | None:
     num = doc.lang.number
     if "half" in gd:
         return 30
+    if "ms" in gd:
+        return int(gd["ms"])  # "88:03": minutes and seconds
     if "hm" in gd:
         h, mm = gd["hm"].split(":")
         return int(h) * 60 + int(mm)
@@ -48,6 +50,8 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding
     per_ep_before = lang.wordset("per_episode")
     per_ep_after = lang.wordset("per_episode_after")
     totals = lang.wordset("total_runtime")
+    vague_before = lang.wordset("runtime_vague_before")
+    vague_after = lang.wordset("runtime_vague_after")
     out: list[Finding] = []
     taken: list[tuple[int, int]] = []
     rules = sorted(lang.field_rules(FIELD), key=lambda r: -r.weight)
@@ -66,6 +70,10 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding
                 continue
             before = words_before(doc.low, m.start(), 4)
             after = words_after(doc.low, m.end(), 3)
+            if "infobox" not in rule.tags and (
+                    (before and before[-1] in vague_before)
+                    or (after and after[0] in vague_after)):
+                continue  # "nach einer Stunde", "eine Stunde mehr": not the runtime
             tags = set(rule.tags)
             weight = rule.weight
             if ends_with_phrase(before, approx):
