@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import reviewextract.lang
 from reviewextract import extract
 from reviewextract.model import Review, Sentiment
 
@@ -165,9 +166,6 @@ VERDICTS = [
     pytest.param("„Nordlicht“ ist ein kluger, fesselnder Thriller. Die Heldin gerät unter "
                  "Verdacht. Vieles daran ist großartig und sehr bewegend.",
                  "„Nordlicht“ ist ein kluger, fesselnder Thriller", id="work-as-subject-first"),
-    pytest.param("Die zweite Staffel ist eine riesige Enttäuschung. Die Heldin gerät unter "
-                 "Verdacht. Positiv: Die Schlacht ist technisch beeindruckend und sehr aufwendig.",
-                 "Die zweite Staffel ist eine riesige Enttäuschung", id="season-as-subject"),
     pytest.param("Die Musik ist gut. Mit sechs Folgen von jeweils einer knappen Stunde ist die "
                  "Serie schnell gesehen, und doch hallt sie lange nach: ein stilles, "
                  "großartiges Stück Fernsehen mit einem überragenden Ensemble.",
@@ -199,8 +197,6 @@ SENTIMENTS = [
                  id="praise-and-blame"),
     pytest.param("Insgesamt bietet die Serie passable Unterhaltung.", Sentiment.MIXED,
                  id="faint-praise"),
-    pytest.param("Fazit: Das Ende ist zu lang, trotzdem ein Film, den man gesehen haben muss.",
-                 Sentiment.POSITIVE, id="concession-trotzdem"),
     pytest.param("Fazit: Ein großartiger Film. Wertung: 3/10", Sentiment.NEGATIVE,
                  id="explicit-rating-wins"),
     pytest.param("Fazit: Ein schwacher Film. Wertung: 5/10", Sentiment.MIXED,
@@ -211,6 +207,60 @@ SENTIMENTS = [
 @pytest.mark.parametrize(("text", "sentiment"), SENTIMENTS)
 def test_sentiment(text: str, sentiment: Sentiment) -> None:
     assert run(text).sentiment == sentiment
+
+
+def _sentiment_features(text: str) -> dict[str, float]:
+    """The features the fitted sentiment scorers read for one review."""
+    import reviewextract.fields.opinions as fo
+
+    seen: list[dict[str, float]] = []
+    original = fo.decide_sentiment
+
+    def spy(code: str, feats: dict[str, float]) -> Sentiment | None:
+        seen.append(feats)
+        return original(code, feats)
+
+    fo.decide_sentiment = spy  # type: ignore[assignment]
+    try:
+        run(text)
+    finally:
+        fo.decide_sentiment = original  # type: ignore[assignment]
+    return seen[0]
+
+
+def test_a_concession_weighs_little_in_the_verdict() -> None:
+    # "…, trotzdem …": the conceded blame counts little, the verdict reads as one-sided praise
+    feats = _sentiment_features("Fazit: Das Ende ist zu lang, trotzdem ein Film, den man "
+                                "gesehen haben muss.")
+    assert feats["verdict.pos"] > feats["verdict.neg"] > 0
+    assert feats.get("verdict.one_sided_pos") == 1.0
+
+
+def test_faint_praise_is_marked() -> None:
+    feats = _sentiment_features("Insgesamt bietet die Serie passable Unterhaltung.")
+    assert feats.get("verdict.faint") == 1.0
+    assert "verdict.one_sided_pos" not in feats
+
+
+def test_verdict_candidates_carry_their_features() -> None:
+    # the fitted verdict scorer reads these: the season as the subject of a judgement, a
+    # "Positiv:" label that opens one point of a list, a sentence that only narrates
+    from reviewextract.lang.lexicon import get_lexicon
+    from reviewextract.opinions.items import content_sentences
+    from reviewextract.opinions.verdict import candidates
+    from reviewextract.text import Doc
+
+    text = ("Die zweite Staffel ist eine riesige Enttäuschung. Die Heldin gerät unter Verdacht. "
+            "Positiv: Die Schlacht ist technisch beeindruckend und sehr aufwendig.")
+    doc = Doc(text, reviewextract.lang.get_language("de"))
+    lex = get_lexicon("de")
+    found = {text[v.start:v.end]: v.features
+             for v in candidates(doc, lex, content_sentences(doc, lex))}
+    first = found["Die zweite Staffel ist eine riesige Enttäuschung"]
+    assert first.get("work.subject") == 1.0 and first["pol.neg"] > 0
+    last = next(f for t, f in found.items() if t.startswith("Positiv"))
+    assert last.get("pro_con_label") == 1.0
+    assert not any(t.startswith("Die Heldin") for t in found)  # no judgement, no candidate
 
 
 def test_spans_point_into_source() -> None:

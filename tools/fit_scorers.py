@@ -103,6 +103,26 @@ def collect(field: str, module: Any, records: list[dict[str, Any]]) -> list[Reco
     return out
 
 
+# tones are unevenly spread (few "mixed"): classes weigh inversely to their frequency, so the
+# rare tone is not simply never predicted
+BALANCE = "balanced"
+FOLDS, REPEATS = 5, 4  # cross-validation: 5 folds, repeated over 4 fixed shuffles
+
+
+def folds(n: int) -> list[tuple[list[int], list[int]]]:
+    """(train, test) index lists: 5-fold splits of `n` records over 4 fixed shuffles, so a
+    choice between regularisation strengths rests on 20 held-out folds, not on one split."""
+    out = []
+    rng = np.random.default_rng(20261206)
+    for _ in range(REPEATS):
+        order = list(rng.permutation(n))
+        for k in range(FOLDS):
+            test = [int(i) for j, i in enumerate(order) if j % FOLDS == k]
+            held = set(test)
+            out.append(([i for i in range(n) if i not in held], test))
+    return out
+
+
 Chooser = Callable[[list[Any], float, float], Any]
 
 
@@ -191,20 +211,20 @@ def _choice_accuracy(records: list[Record], probs: list[tuple[list[float], float
 
 def fit_choice(records: list[Record], chooser: Chooser, params: tuple[float, ...] = (1.01,),
                param_name: str | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
-    """A conditional logit: lambda by 5-fold cross-validation on record accuracy, the extra
+    """A conditional logit: lambda by cross-validation on record accuracy (`folds`), the extra
     parameter (prefer_longer for titles) on the training records."""
     names = sorted({k for _, _, found, _ in records for f in found for k in f.features})
     all_records = records
     # a record whose gold value no candidate reaches teaches nothing about choosing, and as a
     # "none" target it would only teach the model to give up: left out of the fit
     records = [r for r in records if any(r[3]) or r[1] is None or r[1] == []]
-    folds = 5
     cv: dict[float, float] = {}
+    splits = folds(len(records))
     for lam in LAMBDAS:
         accs = []
-        for k in range(folds):
-            train = [r for i, r in enumerate(records) if i % folds != k]
-            test = [r for i, r in enumerate(records) if i % folds == k]
+        for tr_i, te_i in splits:
+            train = [records[i] for i in tr_i]
+            test = [records[i] for i in te_i]
             theta = _choice_fit(_choice_data(train, names), len(names), lam)
             tr = _choice_probs(theta, _choice_data(train, names))
             par = max(params, key=lambda p: _choice_accuracy(train, tr, chooser, p))
@@ -336,14 +356,14 @@ def fit_points(records: list[PointRecord], score_mod: Any) -> tuple[dict[str, An
             out.append(list(model.predict_proba(x)[:, 1]))
         return out
 
-    folds = 5
     cv: dict[float, float] = {}
     keep_all: list[float] = []
+    splits = folds(len(rows))
     for c in CS:
         scores = []
-        for k in range(folds):
-            train = [r for i, r in enumerate(rows) if i % folds != k]
-            test = [r for i, r in enumerate(rows) if i % folds == k]
+        for tr_i, te_i in splits:
+            train = [rows[i] for i in tr_i]
+            test = [rows[i] for i in te_i]
             model = fit(train, c)
             tp = probs(model, train)
             thr = max(THRESHOLDS, key=lambda t: _points_f1(train, tp, t, score_mod))
@@ -488,22 +508,22 @@ def fit_sentiment(rows: list[tuple[dict[str, float], str]]) -> tuple[dict[str, A
 def fit_multinomial(prefix: str, rows: list[tuple[dict[str, float], str]],
                     classes: tuple[str, ...]) -> tuple[dict[str, Any], dict[str, Any]]:
     """One scorer per class (`prefix.class`) from a multinomial logistic regression; C by
-    5-fold cross-validation on accuracy. A class the training data lacks gets a scorer that
+    cross-validation on accuracy (`folds`). A class the training data lacks gets a scorer that
     never wins (bias -1000), so the loader finds every class."""
     names = sorted({k for f, _ in rows for k in f})
     x = np.array([[f.get(n, 0.0) for n in names] for f, _ in rows])
     y = np.array([t for _, t in rows])
-    folds = 5
     cv: dict[float, float] = {}
+    splits = folds(len(rows))
     for c in CS:
         right = 0
-        for k in range(folds):
-            tr = np.array([i % folds != k for i in range(len(rows))])
-            model = LogisticRegression(C=c, max_iter=5000).fit(x[tr], y[tr])
-            right += int((model.predict(x[~tr]) == y[~tr]).sum())
-        cv[c] = right / len(rows)
+        for tr_i, te_i in splits:
+            model = LogisticRegression(C=c, max_iter=5000, class_weight=BALANCE).fit(
+                x[tr_i], y[tr_i])
+            right += int((model.predict(x[te_i]) == y[te_i]).sum())
+        cv[c] = right / (len(rows) * REPEATS)
     best_c = max(CS, key=lambda c: (cv[c], -c))
-    model = LogisticRegression(C=best_c, max_iter=5000).fit(x, y)
+    model = LogisticRegression(C=best_c, max_iter=5000, class_weight=BALANCE).fit(x, y)
     entries: dict[str, Any] = {}
     for ci, cls in enumerate(model.classes_):
         entries[f"{prefix}.{cls}"] = {

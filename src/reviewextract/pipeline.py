@@ -132,7 +132,8 @@ def extract(text: str | bytes, *, language: str = "de", max_chars: int = DEFAULT
                       meta=meta)
     doc = Doc(text, get_language(language), title_hint=meta.title_hint)
     values, evidence, warnings = extract_facts(doc)
-    ops = opinions.extract_opinions(doc, values.get("rating"))  # type: ignore[arg-type]
+    ops = opinions.extract_opinions(doc, values.get("rating"),  # type: ignore[arg-type]
+                                    values.get("title"))  # type: ignore[arg-type]
     return build_review(dict(**values, pros=ops.pros, cons=ops.cons, verdict=ops.verdict,
                              sentiment=ops.sentiment, evidence=evidence,
                              warnings=[*checked.warnings, *warnings], language=checked.language,

@@ -29,10 +29,10 @@ def _opinion(doc: Doc, p: Point) -> Opinion:
                    score=round(p.score, 3), rule=p.rule)
 
 
-def extract_opinions(doc: Doc, rating: Rating | None) -> OpinionResult:
+def extract_opinions(doc: Doc, rating: Rating | None, title: str | None = None) -> OpinionResult:
     """The review's positive and negative points, its verdict sentence and overall tone."""
     lex = get_lexicon(doc.lang.code)
-    verdict = find_verdict(doc, lex, content_sentences(doc, lex))
+    verdict = find_verdict(doc, lex, content_sentences(doc, lex), title)
     sentences = content_sentences(doc, lex, headings=False)
     points: list[Point] = []
     summary = None

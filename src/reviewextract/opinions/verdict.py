@@ -133,7 +133,8 @@ def _scored(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[float, float,
     return pos + neg, pos, neg
 
 
-def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> list[Verdict]:
+def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
+               title: str | None = None) -> list[Verdict]:
     """Every content sentence as a verdict candidate, with its named features: the summing-up
     cue and its strength, a label such as "Fazit:", position, how strongly and on which side it
     judges, whether it names the work (as its subject), a detail (an aspect) or the plot,
@@ -144,6 +145,8 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> list[Verdic
         if cue is not None:
             cues[idx] = cue[0]
     reviewer = doc.lang.wordset("reviewer_words")
+    pro_con = doc.lang.wordset("pro_con_labels")
+    named = title.lower() if title and len(title) > 1 else None
     plot = doc.lang.wordset("plot_words")
     n = len(sentences)
     out: list[Verdict] = []
@@ -191,6 +194,11 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> list[Verdic
         feats["plot"] = min(sum(1 for w in ws if w in plot), 4) / 4
         if doc.line_kind_at(s.start) == "heading":
             feats["heading"] = 1.0
+        head, colon, _ = doc.low[s.start:s.end].partition(":")
+        if colon and " ".join(head.split()) in pro_con:
+            feats["pro_con_label"] = 1.0  # "Positiv: …" opens one point of a list
+        if named is not None and named in doc.low[v.start:v.end]:
+            feats["names_title"] = 1.0
         if doc.text[v.start:v.end + 1].rstrip().endswith("!"):
             feats["exclaim"] = 1.0
         if any(c.isdigit() for c in doc.text[v.start:v.end]):
@@ -208,10 +216,11 @@ def choose(found: list[Verdict], threshold: float) -> Verdict | None:
     return best if (best.probability or 0.0) >= threshold else None
 
 
-def find_verdict(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> Verdict | None:
+def find_verdict(doc: Doc, lex: Lexicon, sentences: list[Sentence],
+                 title: str | None = None) -> Verdict | None:
     """The verdict: the candidate the fitted choice model ("verdict" in lang/<code>/scorers.json)
     finds most probable, or None when "none of them" is likelier."""
-    found = candidates(doc, lex, sentences)
+    found = candidates(doc, lex, sentences, title)
     probs, none = doc.lang.scorer("verdict").choice([v.features for v in found])
     for v, p in zip(found, probs, strict=True):
         v.probability = p
