@@ -18,7 +18,7 @@ FLOORS = {"title": 0.66, "work_type": 0.92, "season": 0.91, "year": 0.92, "episo
 FACTS_MEAN = 0.85
 PROS_F1 = 0.56
 CONS_F1 = 0.48
-VERDICT = 0.67
+VERDICT = 0.64
 SENTIMENT = 0.77
 
 

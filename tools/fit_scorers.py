@@ -394,45 +394,51 @@ def fit_points(records: list[PointRecord], score_mod: Any) -> tuple[dict[str, An
 # ---- verdict: the summing-up sentence ------------------------------------------------------
 
 def collect_verdicts(records: list[dict[str, Any]], score_mod: Any) -> list[Record]:
-    """Every verdict candidate of every record, labelled right when it reaches the gold verdict
-    by the scoring rules (word F1 >= 0.5; keyword gold: half of the keywords)."""
-    seen: list[list[Any]] = []
-    original = verdict_mod.choose
+    """Every verdict candidate of every record, labelled right when its trimmed form (what the
+    extractor would print) reaches the gold verdict by the scoring rules (word F1 >= 0.5;
+    keyword gold: half of the keywords)."""
+    seen: list[tuple[list[Any], list[str]]] = []
+    original = verdict_mod.candidates
 
-    def recorder(found: list[Any], threshold: float) -> None:
-        seen.append(list(found))
-        return None
+    def recorder(doc: Any, lex: Any, sentences: Any, title: Any = None) -> list[Any]:
+        found = original(doc, lex, sentences, title)
+        texts = []
+        for v in found:
+            done = verdict_mod.finish(doc, lex, v)
+            texts.append(doc.text[done.start:done.end] if done is not None else "")
+        seen.append((found, texts))
+        return []  # nothing to choose from: the run goes on without a verdict
 
     lang = get_language("de")
     had = lang.scorers.get("verdict")
-    if had is None:  # the first fit: any scorer lets the pipeline reach the recorder
+    if had is None:  # the first fit: any scorer lets the pipeline run
         lang.scorers["verdict"] = Scorer("verdict", 0.0, {}, 1.0)
     fw = lang.wordset("function_words")
-    verdict_mod.choose = recorder  # type: ignore[assignment]
+    verdict_mod.candidates = recorder  # type: ignore[assignment]
     out: list[Record] = []
     try:
         for rec in records:
             seen.clear()
-            review = run(rec)
-            found = seen[0] if seen else []
-            text = review.source_text or ""
+            run(rec)
+            found, texts = seen[0] if seen else ([], [])
             gold = rec["gold"]
             labels = []
-            for v in found:
-                vt = text[v.start:v.end]
+            g: Any
+            for vt in texts:
                 if "verdict_keywords" in gold:
-                    kws = gold["verdict_keywords"]
+                    g = gold["verdict_keywords"]
                     have = set(score_mod.toks(vt))
-                    ok = bool(kws) and sum(all(t in have for t in score_mod.toks(k))
-                                           for k in kws) * 2 >= len(kws)
-                    g: Any = kws
+                    ok = bool(g) and sum(all(t in have for t in score_mod.toks(k))
+                                         for k in g) * 2 >= len(g)
                 else:
                     g = gold.get("verdict")
-                    ok = g is not None and word_f1(words(vt, fw), words(g, fw)) >= 0.5
+                    ok = g is not None and bool(vt) and word_f1(words(vt, fw),
+                                                                words(g, fw)) >= 0.5
                 labels.append(ok)
+            g = gold.get("verdict_keywords") if "verdict_keywords" in gold else gold.get("verdict")
             out.append((str(rec["id"]), g, found, labels))
     finally:
-        verdict_mod.choose = original  # type: ignore[assignment]
+        verdict_mod.candidates = original  # type: ignore[assignment]
         if had is None:
             del lang.scorers["verdict"]
     return out

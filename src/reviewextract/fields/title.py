@@ -89,8 +89,11 @@ def _mentions(doc: Doc, title: str, exclude: tuple[int, int] | None = None) -> i
     if len(needle) < 2:
         return 0
     n = 0
-    for m in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", doc.low):
-        if exclude and exclude[0] <= m.start() < exclude[1]:
+    low, size = doc.low, len(needle)
+    for i in doc.low_scan.positions(needle):
+        if (i > 0 and low[i - 1].isalnum()) or low[i + size:i + size + 1].isalnum():
+            continue  # inside a longer word
+        if exclude and exclude[0] <= i < exclude[1]:
             continue
         n += 1
     return n

@@ -36,18 +36,44 @@ def _characters(doc: Doc) -> frozenset[str]:
 
 
 def _count(words: Sequence[str], low: str, single: frozenset[str],
-           phrases: tuple[str, ...]) -> int:
-    n = sum(1 for w in words if w in single)
-    if phrases:
-        padded = f" {' '.join(words)} "
-        n += sum(1 for p in phrases if f" {p} " in padded)
-    return n
+           phrases: frozenset[str]) -> int:
+    """How many of the words are in `single`, plus the phrases that occur in `low`."""
+    n = len([w for w in words if w in single])
+    return n + sum(1 for p in phrases if p in low) if phrases else n
 
 
-def _lists(doc: Doc, name: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    words = doc.lang.words(name)
-    return (frozenset(w for w in words if " " not in w),
-            tuple(w for w in words if " " in w))
+def _lists(doc: Doc, name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of a list as a set, and its phrases (several words) apart, each built once
+    per language."""
+    lang = doc.lang
+    key = f"{name} (phrases)"
+    phrases = lang.sets.get(key)
+    if phrases is None:
+        phrases = lang.sets[key] = frozenset(w for w in lang.words(name) if " " in w)
+    return lang.wordset(name), phrases
+
+
+def _sentence_features(doc: Doc, sentence: Sentence) -> dict[str, float]:
+    """The features a point takes from its sentence, read once per sentence."""
+    key = ("eval_sentence", sentence.start)
+    hit: dict[str, float] | None = doc.words.memo.get(key)
+    if hit is not None:
+        return hit
+    ix = doc.words
+    si, sj = ix.inside(sentence.start, sentence.end)
+    swords = ix.words[si:sj]
+    low = doc.low[sentence.start:sentence.end]
+    feats: dict[str, float] = {}
+    if _count(swords, low, *_lists(doc, "reviewer_words")):
+        feats["sent.reviewer"] = 1.0
+    feats["sent.plot"] = min(_count(swords, low, *_lists(doc, "plot_words")), 4) / 4
+    if _CAST.search(sentence.text):
+        feats["sent.cast"] = 1.0
+    if sentence.text.rstrip().endswith("!"):
+        feats["sent.exclaim"] = 1.0
+    feats["pos.rel"] = sentence.start / max(1, len(doc.text))
+    doc.words.memo[key] = feats
+    return feats
 
 
 def features(doc: Doc, lex: Lexicon, p: Point, sentence: Sentence | None,
@@ -56,6 +82,7 @@ def features(doc: Doc, lex: Lexicon, p: Point, sentence: Sentence | None,
     ix = doc.words
     i, j = ix.inside(p.start, p.end)
     words = ix.words[i:j]
+    low = doc.low[p.start:p.end]
     feats: dict[str, float] = {
         "pol.abs": min(abs(p.score), 3.0) / 3.0,
         "clause.words": min(len(words), 16) / 16,
@@ -67,30 +94,18 @@ def features(doc: Doc, lex: Lexicon, p: Point, sentence: Sentence | None,
     rule = p.rule.split(":", 1)[0]
     if rule:
         feats[f"rule.{rule}"] = 1.0
-    reviewer, reviewer_phrases = _lists(doc, "reviewer_words")
-    plot, plot_phrases = _lists(doc, "plot_words")
-    parts, _ = _lists(doc, "work_parts")
-    if any(w in parts for w in words):
+    if not doc.lang.wordset("work_parts").isdisjoint(words):
         feats["clause.work_part"] = 1.0
-    if _count(words, doc.low, reviewer, reviewer_phrases):
+    if _count(words, low, *_lists(doc, "reviewer_words")):
         feats["clause.reviewer"] = 1.0
-    feats["clause.plot"] = min(_count(words, doc.low, plot, plot_phrases), 3) / 3
+    feats["clause.plot"] = min(_count(words, low, *_lists(doc, "plot_words")), 3) / 3
     chars = _characters(doc)
-    if chars and any(w in chars for w in words):
+    if chars and not chars.isdisjoint(words):
         feats["clause.character"] = 1.0
-    if any(c.isdigit() for c in doc.text[p.start:p.end]):
+    if any(c.isdigit() for c in low):
         feats["clause.digit"] = 1.0
     if sentence is not None:
-        si, sj = ix.inside(sentence.start, sentence.end)
-        swords = ix.words[si:sj]
-        if _count(swords, doc.low, reviewer, reviewer_phrases):
-            feats["sent.reviewer"] = 1.0
-        feats["sent.plot"] = min(_count(swords, doc.low, plot, plot_phrases), 4) / 4
-        if _CAST.search(sentence.text):
-            feats["sent.cast"] = 1.0
-        if sentence.text.rstrip().endswith("!"):
-            feats["sent.exclaim"] = 1.0
-        feats["pos.rel"] = sentence.start / max(1, len(doc.text))
+        feats.update(_sentence_features(doc, sentence))
     if verdict is not None and verdict[0] <= p.start < verdict[1]:
         feats["in_verdict"] = 1.0
     return feats

@@ -146,6 +146,7 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
             cues[idx] = cue[0]
     reviewer = doc.lang.wordset("reviewer_words")
     pro_con = doc.lang.wordset("pro_con_labels")
+    aspects = _aspect_flags(doc, lex)
     named = title.lower() if title and len(title) > 1 else None
     plot = doc.lang.wordset("plot_words")
     n = len(sentences)
@@ -165,9 +166,18 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
                 continue
         if idx == after_label:
             feats["cue.after_label"] = 1.0
-        v = _make(doc, lex, start, end, "verdict:cue" if feats else "verdict:closing")
-        if v is None or not (feats or v.positive or v.negative):
+        if not feats and not any(p.spans for p in clause_polarities(
+                lex, doc, clause_spans(doc, lex, s.start, s.end))):
+            continue  # no cue and no polar word: no verdict (the clause split is shared with
+            # the pros and cons, so this look costs little)
+        start, end = _edges(doc, start, end)
+        if end <= start:
+            continue
+        score, pos, neg = _scored(doc, lex, start, end)
+        if not (feats or pos or neg):
             continue  # a verdict judges: a sentence with no cue and no polar word is none
+        # the candidate is the whole sentence; only the chosen one is trimmed (`finish`)
+        v = Verdict(start, end, score, pos, neg, "verdict:cue" if feats else "verdict:closing")
         ws = tokens.words(doc, v.start, v.end)
         feats["pol.pos"] = min(v.positive, 3.0) / 3.0
         feats["pol.neg"] = min(-v.negative, 3.0) / 3.0
@@ -184,14 +194,15 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
             feats["work"] = 1.0
         if _work_is_subject(doc, v.start, ws):
             feats["work.subject"] = 1.0
-        if any(lex.aspect(w) for w in ws):
+        i, j = doc.words.inside(v.start, v.end)
+        if any(aspects[i:j]):
             feats["aspect"] = 1.0
         feats["words"] = min(len(ws), 40) / 40
         if len(ws) > LONG_VERDICT:
             feats["long"] = 1.0
-        if any(w in reviewer for w in ws):
+        if not reviewer.isdisjoint(ws):
             feats["reviewer"] = 1.0
-        feats["plot"] = min(sum(1 for w in ws if w in plot), 4) / 4
+        feats["plot"] = min(len([w for w in ws if w in plot]), 4) / 4
         if doc.line_kind_at(s.start) == "heading":
             feats["heading"] = 1.0
         head, colon, _ = doc.low[s.start:s.end].partition(":")
@@ -206,6 +217,15 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
         v.features = feats
         out.append(v)
     return out
+
+
+def _aspect_flags(doc: Doc, lex: Lexicon) -> list[bool]:
+    """For each word of the review, whether it names an aspect (looked up once per review)."""
+    hit: list[bool] | None = doc.words.memo.get("aspect_flags")
+    if hit is None:
+        hit = doc.words.memo["aspect_flags"] = [lex.aspect(w) is not None
+                                                 for w in doc.words.words]
+    return hit
 
 
 def choose(found: list[Verdict], threshold: float) -> Verdict | None:
@@ -224,7 +244,18 @@ def find_verdict(doc: Doc, lex: Lexicon, sentences: list[Sentence],
     probs, none = doc.lang.scorer("verdict").choice([v.features for v in found])
     for v, p in zip(found, probs, strict=True):
         v.probability = p
-    return choose(found, none)
+    chosen = choose(found, none)
+    return finish(doc, lex, chosen) if chosen is not None else None
+
+
+def finish(doc: Doc, lex: Lexicon, v: Verdict) -> Verdict | None:
+    """The chosen sentence trimmed to its judgement: a label or a list of facts after a colon
+    cut off, a long sentence cut after its first judging part, a trailing ", am besten …"
+    dropped; its features and probability kept."""
+    out = _make(doc, lex, v.start, v.end, v.rule)
+    if out is not None:
+        out.features, out.probability = v.features, v.probability
+    return out
 
 
 @cache
