@@ -189,6 +189,51 @@ def print_real_misses(gold: Path, texts: Path) -> None:
             print(f"  SENTIMENT pred={pr.get('sentiment')} gold={gg.get('sentiment')}")
 
 
+BINS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
+
+
+def calibration(real_gold: Path, real_texts: Path) -> dict[str, list[tuple[int, int]]]:
+    """Per fact field, over the holdout halves of web and real: for each confidence bin, how
+    many values were given and how many of them were right."""
+    from reviewextract.evaluate import FACTS, fact_equal
+    from reviewextract.html import extract_html
+
+    recs = _split(read_gold(sorted((DATA / "web").glob("*.jsonl"))), "holdout")
+    if real_gold.exists() and real_texts.is_dir():
+        for g in _split(read_gold([real_gold]), "holdout"):
+            p = _text_file(real_texts, g["id"])
+            if p is not None:
+                recs.append({**g, "format": "text", "text": p.read_text(encoding="utf-8")})
+    table = {f: [(0, 0) for _ in BINS] for f in FACTS}
+    for rec in recs:
+        review = (extract_html if rec.get("format") == "html" else extract)(rec["text"])
+        pred = review.model_dump(mode="json")
+        for f in FACTS:
+            ev = review.evidence.get(f)
+            if not ev or pred.get(f) in (None, []):
+                continue
+            conf = max(e.confidence for e in ev)
+            ok = fact_equal(f, pred.get(f), rec["gold"].get(f))
+            k = next(i for i, (lo, hi) in enumerate(BINS) if lo <= conf < hi)
+            n, r = table[f][k]
+            table[f][k] = (n + 1, r + int(ok))
+    return table
+
+
+def print_calibration(table: dict[str, list[tuple[int, int]]]) -> None:
+    heads = [f"{lo:.1f}-{min(hi, 1.0):.1f}" for lo, hi in BINS]
+    print(f"{'field':16}" + "".join(f"{h:>14}" for h in heads))
+    total = [(0, 0) for _ in BINS]
+    for f, row in table.items():
+        cells = []
+        for k, (n, r) in enumerate(row):
+            cells.append(f"{r}/{n}" + (f" {r / n:.2f}" if n else ""))
+            total[k] = (total[k][0] + n, total[k][1] + r)
+        print(f"{f:16}" + "".join(f"{c:>14}" for c in cells))
+    print(f"{'all facts':16}" + "".join(
+        f"{(str(r) + '/' + str(n) + (f' {r / n:.2f}' if n else '')):>14}" for n, r in total))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=("written", "web", "real", "all"), default="all")
@@ -198,7 +243,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--real-texts", type=Path,
                     default=Path.home() / ".cache" / "reviewextract" / "real")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--calibration", action="store_true",
+                    help="reliability of the confidences on the holdout halves, per fact field")
     args = ap.parse_args(argv)
+    if args.calibration:
+        print_calibration(calibration(args.real_gold, args.real_texts))
+        return 0
     if args.misses:
         if args.set == "web":
             print_web_misses()

@@ -544,6 +544,54 @@ def fit_multinomial(prefix: str, rows: list[tuple[dict[str, float], str]],
     return entries, report
 
 
+# ---- confidence calibration (every fact field) -------------------------------------------
+
+def collect_confidences(records: list[dict[str, Any]]) -> dict[str, list[tuple[float, bool]]]:
+    """(raw confidence, right) of every fact value the extractor gives, per field."""
+    from reviewextract.evaluate import FACTS
+
+    lang = get_language("de")
+    saved = {k: v for k, v in lang.scorers.items() if k.startswith("confidence.")}
+    for k in saved:
+        del lang.scorers[k]  # read the raw confidences
+    out: dict[str, list[tuple[float, bool]]] = {f: [] for f in FACTS}
+    try:
+        for rec in records:
+            review = run(rec)
+            pred = review.model_dump(mode="json")
+            for f in FACTS:
+                ev = review.evidence.get(f)
+                if not ev or pred.get(f) in (None, []):
+                    continue
+                raw = min(e.confidence for e in ev)
+                out[f].append((raw, fact_equal(f, pred.get(f), rec["gold"].get(f))))
+    finally:
+        lang.scorers.update(saved)
+    return out
+
+
+def fit_confidences(rows: dict[str, list[tuple[float, bool]]]) -> tuple[dict[str, Any],
+                                                                        dict[str, Any]]:
+    """Platt scaling per field: a logistic regression of right/wrong on the logit of the raw
+    confidence. A field with fewer than 10 values, or only right or only wrong ones, keeps its
+    raw confidence."""
+    entries: dict[str, Any] = {}
+    report: dict[str, Any] = {}
+    for f, pairs in rows.items():
+        ys = [int(ok) for _, ok in pairs]
+        if len(pairs) < 10 or len(set(ys)) < 2:
+            report[f] = {"values": len(pairs), "kept_raw": True}
+            continue
+        x = np.array([[np.log(min(max(c, 0.001), 0.999) / (1 - min(max(c, 0.001), 0.999)))]
+                      for c, _ in pairs])
+        model = LogisticRegression(C=1.0, max_iter=5000).fit(x, np.array(ys))
+        entries[f"confidence.{f}"] = {"bias": round(float(model.intercept_[0]), 4),
+                                      "threshold": 0.0,
+                                      "weights": {"logit": round(float(model.coef_[0][0]), 4)}}
+        report[f] = {"values": len(pairs), "right": sum(ys)}
+    return entries, report
+
+
 def _show(name: str, entry: dict[str, Any], report: dict[str, Any]) -> None:
     print(name, json.dumps(report))
     for n, w in sorted(entry["weights"].items(), key=lambda kv: -abs(kv[1])):
@@ -558,7 +606,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--real-texts", type=Path,
                     default=Path.home() / ".cache" / "reviewextract" / "real")
     ap.add_argument("--dry-run", action="store_true")
-    ap.add_argument("--only", choices=("title", "points", "verdict", "sentiment"),
+    ap.add_argument("--only", choices=("title", "points", "verdict", "sentiment", "confidence"),
                     help="fit one scorer only")
     args = ap.parse_args(argv)
     records = training_records(args.real_texts, args.real_gold)
@@ -587,6 +635,16 @@ def main(argv: list[str] | None = None) -> int:
         entry, report = fit_choice(rows, _choose_title, PREFER_LONGER, "prefer_longer")
         scorers[field] = entry
         _show(field, entry, report)
+    if args.only in (None, "confidence"):  # last: it reads the confidences the others give
+        get_language("de").scorers.update(
+            {k: Scorer.from_dict(k, v) for k, v in scorers.items()})
+        # not on the written set: the rules were written against it, so its accuracy (near
+        # 1.0) would make every confidence look surer than text nobody here wrote allows
+        outside = [r for r in records if r.get("source") != "written-for-corpus"
+                   or str(r["id"]).startswith("web-")]
+        entries, report = fit_confidences(collect_confidences(outside))
+        scorers.update(entries)
+        print("confidence", json.dumps(report))
     if not args.dry_run:
         doc = {"_comment": "Fitted by tools/fit_scorers.py on the tuning halves; do not edit by "
                            "hand (docs/evaluate.md says how).", "scorers": scorers}

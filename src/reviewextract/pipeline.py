@@ -8,6 +8,8 @@ No German words live here: all language knowledge comes from the `Language` obje
 
 from __future__ import annotations
 
+import math
+
 from .fields import directors, episodes, opinions, rating, runtime, season, title, work_type, year
 from .fields._common import Finding, Rejected, best
 from .guard import DEFAULT_MAX_CHARS, build_review, prepare_input
@@ -21,7 +23,20 @@ _SERIAL = (WorkType.SERIES, WorkType.SEASON, WorkType.MINISERIES)
 _PER_EPISODE_VOTE = 1.0
 
 
-def _evidence(doc: Doc, f: Finding) -> list[Evidence]:
+def calibrated(doc: Doc, name: str, raw: float) -> float:
+    """The confidence of a value of field `name`: the finding's raw confidence (a fitted
+    probability, or a reading of its rule weight) mapped by the field's fitted calibration
+    ("confidence.<field>" in lang/<code>/scorers.json), so that of the values given with
+    confidence p about a share p is right. Without a calibration, the raw confidence."""
+    cal = doc.lang.scorers.get(f"confidence.{name}")
+    if cal is None:
+        return raw
+    p = min(max(raw, 0.001), 0.999)
+    return round(min(0.99, cal.probability({"logit": math.log(p / (1 - p))})), 2)
+
+
+def _evidence(doc: Doc, f: Finding, name: str) -> list[Evidence]:
+    confidence = calibrated(doc, name, f.confidence)
     spans = [(f.start, f.end), *f.spans]
     out: list[Evidence] = []
     seen: set[tuple[int, int]] = set()
@@ -30,7 +45,7 @@ def _evidence(doc: Doc, f: Finding) -> list[Evidence]:
             continue
         seen.add((s, e))
         out.append(Evidence(start=s, end=e, text=doc.text[s:e], rule=f.rule,
-                            confidence=f.confidence))
+                            confidence=confidence))
     return out
 
 
@@ -43,7 +58,7 @@ def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]
     def keep(name: str, f: Finding | None) -> None:
         if f is not None:
             values[name] = f.value
-            evidence[name] = _evidence(doc, f)
+            evidence[name] = _evidence(doc, f, name)
 
     keep("title", title.resolve(doc, title.candidates(doc)))
     mentions = season.candidates(doc, every_mention=True)
@@ -74,7 +89,7 @@ def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]
     names = directors.resolve(directors.candidates(doc))
     if names:
         values["directors"] = [f.value for f in names]
-        evidence["directors"] = [ev for f in names for ev in _evidence(doc, f)]
+        evidence["directors"] = [ev for f in names for ev in _evidence(doc, f, "directors")]
     keep("rating", rating.resolve(rating.candidates(doc, rejected)))
     warnings.extend(_dropped(doc, rejected))
     return values, evidence, warnings
