@@ -122,10 +122,14 @@ def _heading_pieces(doc: Doc, s0: int, e0: int) -> tuple[list[tuple[int, int, st
             break
     label = lang.pattern("heading_label").match(low, pos, end)
     if label:
-        head = re.sub(r"\(\s*\d+\s*\)", "", label.group()).strip(" :|").split()
-        if head and (head[-1] in lang.wordset("chrome_labels")
-                     or head[-1] in lang.wordset("title_review_suffixes")):
-            pos = label.end()
+        text = label.group().strip()
+        head = re.sub(r"\(\s*\d+\s*\)", "", text).strip(" :|[]").split()
+        if text[:1].isdigit():
+            pos = label.end()  # "1. Dig Deeper: …": an item of a numbered list
+            feats["head.numbered"] = 1.0
+        elif head and (head[-1] in lang.wordset("chrome_labels")
+                       or head[-1] in lang.wordset("title_review_suffixes")):
+            pos = label.end()  # "Review: X", "DVD-Rezensionen (011): X", "[Filmkritik] X"
             feats["head.review_cue"] = 1.0
     for suffix in lang.wordset("title_review_suffixes"):  # "Barbie im Test"
         if " " in suffix and low[pos:end].rstrip().endswith(" " + suffix):

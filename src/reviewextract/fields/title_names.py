@@ -87,6 +87,8 @@ def _plausible(doc: Doc, title: str) -> bool:
     if not words or len(words) > _MAX_WORDS or len(title) < 2:
         return False
     low = title.lower()
+    if len(words) == 1 and low in doc.lang.wordset("function_words"):
+        return False  # "Die" left of a cut heading is no name
     rejects = doc.lang.wordset("title_reject")
     if low in rejects or low.startswith(_word_prefixes(rejects)):
         return False
