@@ -27,6 +27,19 @@ def _repeat(unit: str) -> Callable[[int], str]:
     return lambda n: unit * max(1, n // len(unit))
 
 
+def _runs(n: int) -> str:
+    """Runs of capitals, digits and blanks next to cue words: the rules' windows grow with the
+    longest run, so these must not make them quadratic."""
+    third = n // 3
+    return ("Der Film. " + "A" * third + ", der Regie führte " + "1" * third + " Minuten"
+            + " " * third + "Folgen, Wim Wenders' Film")
+
+
+def _name_list(n: int) -> str:
+    """One list of names as long as the text, before the verb that makes them directors."""
+    return "Der Film wurde von " + "Tom Tykwer und " * max(1, n // 15) + "Anna Berg inszeniert."
+
+
 def _nested(n: int) -> str:
     half = n // 2
     return "(" * half + "Regie: Tom Tykwer" + ")" * half
@@ -65,6 +78,12 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "year_sentences": _repeat("Der Film aus 2019 ist gut. "),
     "director_sentences": _repeat("Der Film wurde von Tom Tykwer inszeniert. "),
     "rating_sentences": _repeat("Der Film ist gut, ich gebe ihm 8/10 Punkten. "),
+    # long names, many names: matches longer than any fixed window around their anchor
+    "long_names": _repeat("Der Film wurde von Maximiliane Augustina Lichtenberger, Konstantin "
+                          "Friedemann Oberhausen und Bartholomäus Ferdinand Wittgensteiner "
+                          "inszeniert. "),
+    "name_list": _name_list,
+    "runs_at_cues": _runs,
 }
 
 

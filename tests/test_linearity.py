@@ -38,7 +38,8 @@ FAMILIES = _families()
 # the families of many candidates per fact field; 12,000 characters are 280-750 sentences
 COUNTED = ["dated_release", "every_field", "infobox_blocks", "work_type_sentences",
            "title_sentences", "season_sentences", "episode_sentences", "runtime_sentences",
-           "year_sentences", "director_sentences", "rating_sentences"]
+           "year_sentences", "director_sentences", "rating_sentences", "long_names", "name_list",
+           "runs_at_cues"]
 N = 12_000
 
 

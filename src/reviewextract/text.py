@@ -64,7 +64,7 @@ class Doc:
     @cached_property
     def text_scan(self) -> TextScan:
         """Literal positions in `text`, for case-sensitive rules."""
-        return TextScan(self.text)
+        return TextScan(self.text, runs=self.low_scan)
 
     @cached_property
     def sentences(self) -> list[Sentence]:
