@@ -71,3 +71,22 @@ def test_work_grows_linearly_with_many_candidates(family: str) -> None:
     make = FAMILIES[family]
     small, large = lines_run(make(N)), lines_run(make(2 * N))
     assert large / small <= MAX_RATIO, (family, small, large)
+
+
+def test_names_are_read_from_their_group_not_from_the_text_before_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A copy of the text up to each director match (to read the names in its group) made the
+    directors quadratic in time on many matches (a C copy: not seen by the line count above)."""
+    from reviewextract.fields import directors
+
+    seen: list[int] = []
+    original = directors.read_names
+
+    def recording(text: str, *args: Any) -> Any:
+        seen.append(len(text))
+        return original(text, *args)
+
+    monkeypatch.setattr(directors, "read_names", recording)
+    review = extract(FAMILIES["director_sentences"](N), max_chars=N + 1)
+    assert review.directors == ["Tom Tykwer"]
+    assert seen and max(seen) < 100  # the group ("Tom Tykwer"), whatever its place in the text
