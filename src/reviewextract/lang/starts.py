@@ -233,8 +233,12 @@ def needs_digit(pattern: re.Pattern[str]) -> bool:
 # inside one run of non-space characters (a "token"), one of only white space inside one run of
 # white space, and one of only non-word characters (`[\s-]*`) inside one run of those. So the
 # reach is `fixed + tokens * longest token + spaces * longest space run + gaps * longest
-# non-word run`, read from the pattern once and from the text's runs once per review. A repeat
-# that may consume both words and white space (a list of names, of adverbs) has no such bound.
+# non-word run`, read from the pattern once and from the text's runs once per review (where
+# neighbouring parts read one stretch of non-space characters, they count as one token). A
+# repeat that may consume both words and white space (a list of names, of adverbs) is bounded
+# only when each round holds one of some literals (its separator, its words): by the longest
+# cluster of those in the review. Otherwise the pattern has no reach, and its rule runs over the
+# whole review.
 
 _SPACES = [chr(c) for c in range(0x3001) if chr(c).isspace()]  # none beyond U+3000
 _SPACE_RX = re.compile(r"\s")
