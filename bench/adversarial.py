@@ -27,6 +27,19 @@ def _repeat(unit: str) -> Callable[[int], str]:
     return lambda n: unit * max(1, n // len(unit))
 
 
+def _runs(n: int) -> str:
+    """Runs of capitals, digits and blanks next to cue words: the rules' windows grow with the
+    longest run, so these must not make them quadratic."""
+    third = n // 3
+    return ("Der Film. " + "A" * third + ", der Regie führte " + "1" * third + " Minuten"
+            + " " * third + "Folgen, Wim Wenders' Film")
+
+
+def _name_list(n: int) -> str:
+    """One list of names as long as the text, before the verb that makes them directors."""
+    return "Der Film wurde von " + "Tom Tykwer und " * max(1, n // 15) + "Anna Berg inszeniert."
+
+
 def _nested(n: int) -> str:
     half = n // 2
     return "(" * half + "Regie: Tom Tykwer" + ")" * half
@@ -49,6 +62,28 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     # ordinary prose on one line, each stretch naming a runtime
     "runtime_line": _repeat("Der Film ist gut und dauert 90 Minuten "),
     "prose_line": _repeat("Der Film ist spannend, die Bilder sind schön und die Musik passt. "),
+    # many sentences, each with a dated year candidate: every candidate looks up its sentence
+    # (a linear walk over the sentences made this quadratic: 860 KB took 20 s)
+    "dated_release": _repeat("Die Serie kam am 3. Mai 2019 in die Kinos. "),
+    # many candidates of every fact field, one sentence (or info-box block) each
+    "every_field": _repeat("Die 2. Staffel von „Dark“ aus 2019 hat 10 Folgen à 50 Minuten, "
+                           "Regie führte Tom Tykwer, Wertung 8/10. "),
+    "infobox_blocks": _repeat("Dark\nRegie: Tom Tykwer\nLaufzeit: 90 Min.\nJahr: 2019\n"
+                              "Folgen: 10\nWertung: 8/10\n\n"),
+    "work_type_sentences": _repeat("Die Miniserie ist eine Doku. "),
+    "title_sentences": _repeat("„Dark“ ist gut. "),
+    "season_sentences": _repeat("Die 2. Staffel ist gut. "),
+    "episode_sentences": _repeat("Die Staffel hat 10 Folgen. "),
+    "runtime_sentences": _repeat("Der Film dauert 90 Minuten. "),
+    "year_sentences": _repeat("Der Film aus 2019 ist gut. "),
+    "director_sentences": _repeat("Der Film wurde von Tom Tykwer inszeniert. "),
+    "rating_sentences": _repeat("Der Film ist gut, ich gebe ihm 8/10 Punkten. "),
+    # long names, many names: matches longer than any fixed window around their anchor
+    "long_names": _repeat("Der Film wurde von Maximiliane Augustina Lichtenberger, Konstantin "
+                          "Friedemann Oberhausen und Bartholomäus Ferdinand Wittgensteiner "
+                          "inszeniert. "),
+    "name_list": _name_list,
+    "runs_at_cues": _runs,
 }
 
 

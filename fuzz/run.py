@@ -4,12 +4,13 @@ Run from the repository root (one process; about 15-25 minutes for 100,000 input
 
     .venv/bin/python fuzz/run.py --count 100000 --out fuzz/last-run.json
 
-Three input families, drawn at random: mutations of the gold corpus reviews (inserted random
-Unicode,
-control characters, combining marks, deleted/duplicated stretches, adversarial runs, ALL CAPS,
-ae/oe/ue spellings, no punctuation), random Unicode text, and random (often broken) HTML for
-`extract_html`. A *crash* is any exception other than the documented `ReviewExtractError`s; a
-*hang* is an input that takes longer than `--timeout` seconds (it is interrupted by an alarm).
+Five input families, drawn at random: mutations of the gold corpus reviews (inserted random
+Unicode, control characters, combining marks, deleted/duplicated stretches, adversarial runs,
+ALL CAPS, ae/oe/ue spellings, no punctuation), random Unicode text, random (often broken) HTML
+for `extract_html`, corpus reviews with a sentence of long or many director names
+(`long_names`), and corpus reviews with up to 120 dated sentences (`many_dates`). A *crash*
+is any exception other than the documented `ReviewExtractError`s; a *hang* is an input that
+takes longer than `--timeout` seconds (it is interrupted by an alarm).
 Every returned record is also serialised to JSON, which fails on e.g. lone surrogates.
 The summary (and each crash's input and traceback) is printed and written to `--out`.
 """
@@ -48,7 +49,18 @@ TAGS = ["p", "div", "span", "br", "h1", "h2", "article", "main", "script", "styl
         "template", "iframe", "noscript", "pre", "blockquote"]
 
 
-FAMILIES = ("corpus_mutation", "random_text", "random_html")
+FAMILIES = ("corpus_mutation", "random_text", "random_html", "long_names", "many_dates")
+MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+          "Oktober", "November", "Dezember", "Mär", "Sept.", "Dez."]
+NAME_CUES = ["Der Film wurde von {n} inszeniert.", "Regie führten {n}.",
+             "{n} hat den Film gedreht.", "{n}, der auch Regie führte, erzählt langsam.",
+             "Regie: {n}", "{n}s Film „{n}“",
+             "unter der Regie von {n} entstanden", "{n} übernahmen die Regie.",
+             "der neue Film von {n}", "Die Serie wurde von {n} in Szene gesetzt."]
+DATE_CUES = ["Die Serie kam am {d} in die Kinos. ", "Der Film startete am {d} im Kino. ",
+             "Erstausstrahlung: {d}\n", "Ich habe ihn am {d} gesehen. ", "({y}) ",
+             "Der Film aus dem Jahr {y} lief am {d} im Fernsehen. ", "{d} · ", "aus {y}, ",
+             "Kinostart {d}, Laufzeit 90 Minuten. "]
 
 
 class Hang(Exception):
@@ -120,6 +132,44 @@ def random_html(draw: st.DrawFn) -> str:
     return "".join(parts)
 
 
+@st.composite
+def long_names(draw: st.DrawFn) -> str:
+    """A corpus review with a sentence naming directors: long names, many names, long titles
+    (the fast rule path once dropped matches longer than a fixed window)."""
+    letters = st.characters(categories=["Ll"], max_codepoint=0x24F)
+    part = st.builds(lambda c, w: c + w, st.characters(categories=["Lu"], max_codepoint=0x24F),
+                     st.text(letters, min_size=1, max_size=40))
+    name = st.builds(" ".join, st.lists(st.one_of(part, st.sampled_from(["von", "de", "van der"])),
+                                        min_size=1, max_size=5))
+    seps = st.sampled_from([", ", " und ", " & ", ",", " sowie ", "  ", "\n"])
+    names = draw(st.lists(st.tuples(name, seps), min_size=1, max_size=20))
+    joined = "".join(n + sep for n, sep in names[:-1]) + names[-1][0]
+    cue = draw(st.sampled_from(NAME_CUES)).replace("{n}", joined)
+    text = draw(st.sampled_from(CORPUS))
+    i = draw(st.integers(0, len(text)))
+    return text[:i] + " " + cue * draw(st.integers(1, 5)) + " " + text[i:]
+
+
+@st.composite
+def many_dates(draw: st.DrawFn) -> str:
+    """Many dated sentences (every year is a candidate that looks up its sentence: once
+    quadratic), with days, months and years in and out of range, in a corpus review."""
+    year = st.integers(0, 10_000)
+    date = st.one_of(
+        st.builds(lambda d, m, y: f"{d}. {m} {y}", st.integers(0, 40), st.sampled_from(MONTHS),
+                  year),
+        st.builds(lambda d, m, y: f"{d:02d}.{m:02d}.{y}", st.integers(0, 40),
+                  st.integers(0, 13), year),
+        st.builds(str, year))
+    out = []
+    for _ in range(draw(st.integers(1, 120))):
+        cue = draw(st.sampled_from(DATE_CUES))
+        out.append(cue.replace("{d}", draw(date)).replace("{y}", str(draw(year))))
+    text = draw(st.sampled_from(CORPUS))
+    i = draw(st.integers(0, len(text)))
+    return text[:i] + "".join(out) + text[i:]
+
+
 class Tally:
     def __init__(self, timeout: float) -> None:
         self.timeout = timeout
@@ -158,7 +208,8 @@ class Tally:
 
 def fuzz(count: int, seed_value: int, tally: Tally) -> None:
     families = [("corpus_mutation", mutated_review(), extract), ("random_text", text_strategy,
-                extract), ("random_html", random_html(), extract_html)]
+                extract), ("random_html", random_html(), extract_html),
+                ("long_names", long_names(), extract), ("many_dates", many_dates(), extract)]
 
     @seed(seed_value)
     @settings(max_examples=count, database=None, deadline=None, phases=[Phase.generate],

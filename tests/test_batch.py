@@ -9,6 +9,7 @@ import pickle
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -217,3 +218,52 @@ def test_reader_closing_the_pipe_stops_quietly(tmp_path: Path) -> None:
     assert proc.wait() == 1
     assert "output closed after" in err
     assert "Traceback" not in err
+
+
+def _fault(kind: str) -> Exception:
+    """A library failure of `kind`: both are ValueErrors, neither is the input's fault."""
+    if kind == "language-data":
+        from reviewextract.lang.base import LanguageDataError
+
+        return LanguageDataError("de: cues.toml: [rules.year] is broken")
+    from pydantic import ValidationError
+
+    from reviewextract.model import Evidence
+
+    try:
+        Evidence(start=5, end=1, text="", rule="x", confidence=0.5)
+    except ValidationError as exc:
+        return exc
+    raise AssertionError("the record validator accepted a broken span")
+
+
+@pytest.mark.parametrize("kind", ["language-data", "validation"])
+def test_an_internal_error_is_reported_as_one_in_order_with_exit_code_2(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    """Issue 14: a LanguageDataError or a pydantic ValidationError raised inside the library is
+    a ValueError, and came out as `invalid_input`, blaming the input."""
+    from reviewextract import pipeline
+
+    fault = _fault(kind)
+    original = pipeline.extract_facts
+
+    def faulty(doc: Any) -> Any:
+        if "KAPUTT" in doc.text:
+            raise fault
+        return original(doc)
+
+    monkeypatch.setattr(pipeline, "extract_facts", faulty)
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    records = [{"id": 1, "text": "Ein Film von 1999."}, {"id": 2, "text": "Ein Film KAPUTT."},
+               {"id": 3, "text": ""}, {"id": 4, "text": "Ein Film von 2001."}]
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert main(["batch", str(src), "-o", str(out), "--jobs", "1", "--quiet"]) == 2
+    lines = _read_output(out)
+    assert [line["id"] for line in lines] == [1, 2, 3, 4]
+    assert lines[0]["review"]["year"] == 1999 and lines[3]["review"]["year"] == 2001
+    assert lines[1]["error"]["type"] == "internal_error"
+    assert lines[1]["error"]["message"].startswith(type(fault).__name__)
+    assert lines[2]["error"]["type"] == "empty_input"  # the input's own fault keeps its type
+    # without the fault the same batch has only the input error: exit code 1
+    monkeypatch.setattr(pipeline, "extract_facts", original)
+    assert main(["batch", str(src), "-o", str(out), "--jobs", "1", "--quiet"]) == 1

@@ -287,6 +287,8 @@ ADVERSARIAL = {
     "quote-run": '"' * 100_000 + "„“" * 50_000,
     "prose-single-line": "Der Film ist spannend, die Bilder sind schön und die Musik passt. "
                            * 5_000,
+    # 860 KB, under the size limit: 20,000 dated year candidates, each in its own sentence
+    "dated-release-20000-times": "Die Serie kam am 3. Mai 2019 in die Kinos. " * 20_000,
 }
 
 

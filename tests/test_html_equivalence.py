@@ -49,3 +49,42 @@ def test_the_page_template_is_a_realistic_page() -> None:
 def test_text_review_in_a_page_gives_the_plain_text_record(rec: dict) -> None:
     page = as_page(rec["text"])
     assert comparable_record(extract_html(page)) == comparable_record(extract(rec["text"]))
+
+
+def as_page_with_controls(text: str) -> str:
+    """`text` as the article of a web page, most of it inside blocks whose class names a
+    control ("read-more", "print-version": a collapsed continuation, a print wrapper), next to
+    real controls with those words (a "Weiterlesen" link, a print button, a share bar)."""
+    paras = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    html_paras = ["<p>" + "<br>\n".join(html.escape(line) for line in p.split("\n")) + "</p>"
+                  for p in paras]
+    first, rest = html_paras[:1], html_paras[1:]
+    last = rest[-1:] if len(rest) > 1 else []
+    middle = rest[:-1] if last else rest
+    body = "\n".join([
+        *first,
+        '<p class="read-more-link"><a href="#weiter">Weiterlesen »</a></p>',
+        f'<div class="read-more">{"".join(middle)}</div>' if middle else "",
+        f'<div id="print-version">{"".join(last)}</div>' if last else "",
+        '<div class="print-button"><a href="#">Artikel drucken</a></div>',
+        '<div class="share-more"><a href="#">Facebook</a> <a href="#">Mastodon</a> '
+        '<a href="#">E-Mail</a> <a href="#">WhatsApp</a></div>'])
+    return _ARTICLE.sub(lambda m: f"{m.group(1)}\n{body}\n{m.group(2)}", _PAGE, count=1)
+
+
+@pytest.mark.parametrize("rec", TEXT_RECORDS, ids=lambda r: r["id"])
+def test_control_class_words_inside_the_article_keep_its_text(rec: dict) -> None:
+    """Issue 14: a `read-more` or `print-version` block inside the article was dropped whole
+    for its class word, and the record lost what it held (a director, the episodes, the
+    verdict). A block there is dropped only when its own text reads like a control."""
+    page = as_page_with_controls(rec["text"])
+    assert comparable_record(extract_html(page)) == comparable_record(extract(rec["text"]))
+
+
+def test_controls_inside_the_article_are_still_dropped() -> None:
+    page = as_page_with_controls("Ein Absatz über den Film.\n\nDie Mitte der Kritik, in der "
+                                 "ein Block steht.\n\nDas Ende der Kritik mit dem Fazit.")
+    text = extract_html(page).source_text
+    assert "Die Mitte der Kritik" in text and "Das Ende der Kritik" in text
+    for control in ("Weiterlesen", "Artikel drucken", "Facebook"):
+        assert control not in text

@@ -144,3 +144,40 @@ def test_sentences_with_a_cue_are_among_those_looked_at() -> None:
         assert looked_at == sorted(set(looked_at))
     assert any(verdict._cued(Doc(t, DE), LEX, items.content_sentences(Doc(t, DE), LEX))
                for t in TEXTS)
+
+
+def test_threads_give_the_same_records_while_the_lexicon_memos_are_cleared() -> None:
+    """Issue 14: the lexicon's memos are shared by all threads and emptied when full. A clear
+    by one thread between another thread's profiling and its reading back turned polar words
+    into plain ones. Here one thread empties the memos without pause while four threads
+    extract, and thread switches are forced every microsecond. Every record must equal the one
+    read alone."""
+    import sys
+    import threading
+
+    from reviewextract import extract
+
+    def record(text: str) -> str:
+        return extract(text).model_dump_json()
+
+    expected = [record(t) for t in TEXTS]
+    stop = threading.Event()
+
+    def clear_all_the_time() -> None:
+        while not stop.is_set():
+            LEX._memo.clear()
+            LEX._profile_memo.clear()
+            LEX._aspect_memo.clear()
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    clearer = threading.Thread(target=clear_all_the_time)
+    clearer.start()
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            got = list(pool.map(record, TEXTS * 3))
+    finally:
+        stop.set()
+        clearer.join()
+        sys.setswitchinterval(interval)
+    assert got == expected * 3

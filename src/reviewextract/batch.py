@@ -56,6 +56,9 @@ DEFAULT_OPTIONS = BatchOptions()
 Item = tuple[str, str, Any, Any]
 
 
+INTERNAL_ERROR = "internal_error"  # the error line's type for a failure of the library
+
+
 class RecordError(ReviewExtractError):
     """A record is not usable; `code` becomes the error line's `type`."""
 
@@ -187,13 +190,22 @@ def convert_record(record: dict[str, Any], options: BatchOptions = BatchOptions(
     out.update((k, v) for k, v in record.items() if k not in PAYLOAD_KEYS and k != "id")
     try:
         out.update(_convert_payload(record, options))
-    except ValueError as exc:  # every input problem the library knows is a ValueError
+    except ReviewExtractError as exc:  # every input problem the library reports on purpose
         out["error"] = _error(exc)
-    except Exception as exc:  # a bug: still one line per record, but loud in the summary
+    except Exception as exc:
+        # a bug, or broken language data: not the input's fault, whatever its class (a
+        # LanguageDataError or a pydantic ValidationError is a ValueError too). Still one line
+        # per record, in order; the batch exits with 2
         if options.raise_internal:
             raise
-        out["error"] = {"type": "internal_error", "message": f"{type(exc).__name__}: {exc}"}
+        out["error"] = {"type": INTERNAL_ERROR, "message": f"{type(exc).__name__}: {exc}"}
     return out
+
+
+def is_internal_error(line: str) -> bool:
+    """Whether an output line that is an error line reports an internal error."""
+    error = json.loads(line).get("error")
+    return isinstance(error, dict) and error.get("type") == INTERNAL_ERROR
 
 
 def _convert_payload(record: dict[str, Any], options: BatchOptions) -> dict[str, Any]:
@@ -228,7 +240,7 @@ def jsonld_converter() -> Callable[[Any], Any]:
     return to_jsonld
 
 
-def _error(exc: ValueError) -> dict[str, str]:
+def _error(exc: ReviewExtractError) -> dict[str, str]:
     code = getattr(exc, "code", None)
     if not isinstance(code, str):
         code = "invalid_input"
@@ -243,7 +255,7 @@ def convert_item(item: Item, options: BatchOptions) -> tuple[str, bool]:
             record = _record_from_line(data, options)
         else:
             record = _record_from_file(source, where, data, options)
-    except (ValueError, OSError) as exc:
+    except (ReviewExtractError, OSError) as exc:
         error = _error_or_os(exc)
         if kind == "line":
             error.update(source=source, line=where)
@@ -254,7 +266,7 @@ def convert_item(item: Item, options: BatchOptions) -> tuple[str, bool]:
 
 
 def _error_or_os(exc: Exception) -> dict[str, Any]:
-    if isinstance(exc, ValueError):
+    if isinstance(exc, ReviewExtractError):
         return _error(exc)
     return {"type": "unreadable", "message": str(exc)}
 

@@ -45,10 +45,16 @@ _DROP_WORDS = frozenset({
     "sponsored", "promo", "newsletter", "subscribe", "popup", "modal", "rail", "pagination",
     "pager", "skip", "tags", "tagcloud", "masthead", "colophon", "toolbar", "login", "signup",
     "search", "recommended", "more", "hidden", "sr", "screen", "print"})
+# Of those, the words that name a control or a variant of a block ("read-more", "print-version",
+# "share-buttons", "sr-only") rather than a section of other text (comments, related reviews,
+# ads): inside the article such a block is dropped only when its own text looks like chrome
+_CONTROL_WORDS = frozenset({"more", "print", "share", "sharing", "social", "skip", "hidden",
+                            "sr", "screen", "toolbar", "pagination", "pager"})
 _META_WORDS = frozenset({"byline", "author", "dateline", "date", "posted", "published", "meta",
                          "postmeta", "timestamp", "time", "vcard", "updated"})
 _META_TAGS = frozenset({"p", "div", "span", "small", "address", "ul", "li", "section", "time"})
 META_MAX_CHARS = 160
+CHROME_MAX_WORDS = 4  # a block inside the article with fewer words is a control ("Weiterlesen")
 _INLINE_META = frozenset({"span", "time", "small"})
 # Blocks separated by a blank line (paragraph level) or by a single line break.
 _PARAGRAPH = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
@@ -93,17 +99,41 @@ def _holds_content(el: Any) -> bool:
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def _is_boilerplate(el: Any, german_words: frozenset[str]) -> bool:
+def _is_boilerplate(el: Any, german_words: frozenset[str], in_content: bool = False) -> bool:
+    """Whether `el` is page chrome. Inside the article (`in_content`) a control word alone
+    ("read-more", "print-version") does not make a block chrome: its own text must look like
+    it too (see `_looks_like_chrome`); a section word (comments, related) still does."""
     if not el.keys():  # most elements have no attributes: only their tag can tell
         return el.tag in _REGION_TAGS and not _holds_content(el)
     role = (el.get("role") or "").lower()
     words = _words(el)
     hidden = el.get("hidden") is not None or (el.get("aria-hidden") or "") == "true" or (
         _HIDDEN_STYLE.search(el.get("style") or ""))
-    if not (el.tag in _REGION_TAGS or role in _DROP_ROLES or hidden
-            or words & _DROP_WORDS or words & german_words):
+    if el.tag in _REGION_TAGS or role in _DROP_ROLES or hidden:
+        return not _holds_content(el)
+    found = words & _DROP_WORDS
+    if not (found or words & german_words) or _holds_content(el):
         return False
-    return not _holds_content(el)
+    if in_content and found <= _CONTROL_WORDS and not words & german_words:
+        return _looks_like_chrome(el)  # a control word alone does not make it chrome
+    return True
+
+
+def _looks_like_chrome(el: Any) -> bool:
+    """A block that reads like a control or a list of links, not like review text: no text,
+    fewer than `CHROME_MAX_WORDS` words ("Weiterlesen", "Artikel drucken"), or mostly link
+    text (share bars, related articles, tag lists)."""
+    text = squash(el.text_content())
+    if len(text.split(" ")) < CHROME_MAX_WORDS:
+        return True
+    linked = sum(len(squash(a.text_content())) for a in el.iter("a"))
+    return linked * 2 >= len(text)
+
+
+def _is_content(el: Any) -> bool:
+    """An element that holds the review itself: an `<article>` or a marked article body (not
+    `<main>`, which also holds the comments under the article on many sites)."""
+    return el.tag == "article" or (el.get("itemprop") or "") in ("articleBody", "reviewBody")
 
 
 def _is_meta_block(el: Any, meta_words: frozenset[str]) -> bool:
@@ -138,12 +168,12 @@ def clean(root: Any, language: str = "de") -> list[str]:
     meta_lines: list[str] = []
     # document order, depth first; a dropped element's subtree is not visited (an explicit
     # stack: no recursion limit, and no ancestor walk per element)
-    stack = list(reversed(body))
+    stack = [(child, False) for child in reversed(body)]
     while stack:
-        el = stack.pop()
+        el, in_content = stack.pop()
         if not isinstance(el.tag, str):
             continue
-        if _is_boilerplate(el, cues.class_words):
+        if _is_boilerplate(el, cues.class_words, in_content):
             el.drop_tree()
         elif _is_meta_block(el, meta_words):
             meta_lines.extend(_render_lines(el))
@@ -151,7 +181,8 @@ def clean(root: Any, language: str = "de") -> list[str]:
             meta_lines.extend(" ".join(c.text_content().split()) for c in el.iterchildren("*"))
             el.drop_tree()
         else:
-            stack.extend(reversed(el))
+            inside = in_content or _is_content(el)
+            stack.extend((child, inside) for child in reversed(el))
     return meta_lines
 
 

@@ -6,20 +6,23 @@ read: for plain text that is the input itself, for HTML the main text found on t
 
 from __future__ import annotations
 
-import datetime as _dt
 from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 YEAR_MIN = 1880
+# The latest year a work (or a page date) may have: the year after the release's own year, for
+# announced releases. A fixed number, not today's date + 1, so that the same input gives the
+# same record on any day; each release sets it anew (docs/fields.md).
+YEAR_MAX = 2027
 EPISODES_MAX = 5000
 RUNTIME_MAX = 2000
 
 
 def year_max() -> int:
-    """The latest year a work may have come out: next year (announced releases)."""
-    return _dt.date.today().year + 1
+    """The latest year a work may have come out: `YEAR_MAX`, fixed per release."""
+    return YEAR_MAX
 
 
 class WorkType(StrEnum):

@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any
 
 from .lang.base import LanguageDataError
-from .model import PageMeta
+from .model import YEAR_MAX, PageMeta
 
 HEAD_LINES = 5
 TAIL_LINES = 3
@@ -114,7 +114,7 @@ def iso_date(value: str | None) -> str | None:
         _dt.date(year, month, int(day or 1))
     except ValueError:
         return None
-    if not 1900 <= year <= _dt.date.today().year + 1:
+    if not 1900 <= year <= YEAR_MAX:
         return None
     return f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
 

@@ -65,17 +65,24 @@ class Doc:
     @cached_property
     def text_scan(self) -> TextScan:
         """Literal positions in `text`, for case-sensitive rules."""
-        return TextScan(self.text)
+        return TextScan(self.text, runs=self.low_scan)
 
     @cached_property
     def sentences(self) -> list[Sentence]:
         return split_sentences(self.text, self.lang, self.text_scan)
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """The start of every sentence, in order (sentences do not overlap)."""
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, pos: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
-        return None
+        """The sentence that holds `pos`, found by bisection (it runs once per candidate)."""
+        i = bisect_right(self.sentence_starts, pos) - 1
+        if i < 0:
+            return None
+        s = self.sentences[i]
+        return s if pos < s.end else None
 
     @cached_property
     def words(self) -> WordIndex:

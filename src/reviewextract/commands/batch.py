@@ -17,6 +17,7 @@ from typing import IO, Any
 NAME = "batch"
 HELP = "convert many reviews (JSON Lines, a folder of .txt/.html files, or - for stdin)"
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERNAL = 2  # some record hit an internal error (its error line says internal_error)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -106,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
         BatchOptions,
         convert_parallel,
         count_records,
+        is_internal_error,
         iter_items,
         warm_up_worker,
     )
@@ -124,13 +126,15 @@ def run(args: argparse.Namespace) -> int:
     if bar is not None:
         results = _with_progress(results, bar)
     start = time.perf_counter()
-    records = failed = 0
+    records = failed = internal = 0
     out = _open_output(args.output)
     try:
         for line, ok in results:
             out.write(line.encode("utf-8") + b"\n")
             records += 1
-            failed += not ok
+            if not ok:
+                failed += 1
+                internal += is_internal_error(line)
         out.flush()
     except BrokenPipeError:
         # the reader went away (`| head`): stop quietly; the records not written count as failed
@@ -145,7 +149,10 @@ def run(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - start
     if not args.quiet:
         rate = records / elapsed if elapsed > 0 else 0.0
-        print(f"reviewextract batch: {records} records, {failed} failed, {elapsed:.1f} s "
+        bugs = f" ({internal} internal errors)" if internal else ""
+        print(f"reviewextract batch: {records} records, {failed} failed{bugs}, {elapsed:.1f} s "
               f"({rate:.0f} records/s, {jobs} job{'s' if jobs != 1 else ''}; "
               f"{start - begin:.1f} s start-up)", file=sys.stderr)
+    if internal:
+        return EXIT_INTERNAL
     return EXIT_SOME_FAILED if failed else EXIT_OK

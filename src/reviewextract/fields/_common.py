@@ -43,7 +43,7 @@ class Finding:
 def matches(doc: Doc, rule: Rule) -> list[re.Match[str]]:
     """Run one rule over the review (lowercased unless the rule is case-sensitive)."""
     if rule.case:
-        return rule.finditer(doc.text, doc.line_starts, doc.text_scan)
+        return rule.finditer(doc.text, doc.line_starts, doc.text_scan, doc.low_scan)
     return rule.finditer(doc.low, doc.line_starts, doc.low_scan)
 
 

@@ -103,9 +103,11 @@ def candidates(doc: Doc) -> list[Finding]:
             if "names_after" in rule.tags:
                 spans = _names_nearby(doc.text, m.end(), particles, stop, separator)
             else:
-                # read inside the group only: "Greta Gerwigs" names "Greta Gerwig"
-                spans = read_names(doc.text[:m.end("names")], m.start("names"), particles, stop,
-                                   separator)
+                # read inside the group only: "Greta Gerwigs" names "Greta Gerwig"; the group
+                # cut out, not the text up to it (a copy that long per match was quadratic)
+                base = m.start("names")
+                spans = [(s + base, e + base) for s, e in read_names(
+                    doc.text[base:m.end("names")], 0, particles, stop, separator)]
             for s, e in spans:
                 name = " ".join(doc.text[s:e].split())
                 out.append(Finding(FIELD, name, s, e, rule.id, rule.weight, rule.tags,

@@ -1,10 +1,18 @@
 """The lexicon of one language as loaded: its entries, the per-word profiles the clause reader
-uses, and the memoised token lookups (built by `reviewextract.lang.lexicon`)."""
+uses, and the memoised token lookups (built by `reviewextract.lang.lexicon`).
+
+The memos (`lookup`, `profile`, `aspect`) are the one mutable state shared by every review and
+thread of a process. Each is bounded: when full it is emptied whole (`_CACHE_MAX` entries). That
+is safe because a caller never reads a memo back after filling it: each lookup returns the
+value it found or computed, and `profiles`, which reads the memo back in bulk, computes again
+whatever another thread's clear removed in between (`tests/test_opinions_state.py` clears the
+memos continuously while threads extract)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 MIN_STEM = 4  # shorter stems would match too many unrelated words
@@ -190,7 +198,11 @@ class Lexicon:
 
     def profiles(self, tokens: list[str]) -> list[Profile | None]:
         """`profile` of every token, in order: the tokens not seen before are profiled first,
-        then all are read from the memo in one C-level pass (no Python loop over the tokens)."""
+        then all are read from the memo in one C-level pass (no Python loop over the tokens).
+
+        The memo is shared by the threads of the process and emptied when full, so it may have
+        been emptied (here or by another thread) between the profiling and the reading back: a
+        token missing then is profiled again, never read as a plain word."""
         memo = self._profile_memo
         try:
             return list(map(memo.__getitem__, tokens))  # a long-running process has seen them
@@ -200,7 +212,11 @@ class Lexicon:
             return [self.profile(t) for t in tokens]
         for t in new:
             self.profile(t)
-        return list(map(memo.get, tokens))
+        found: list[Any] = list(map(memo.get, tokens, repeat(_UNKNOWN)))
+        if _UNKNOWN in found:  # emptied since: those tokens again, from their own lookup
+            return [self.profile(t) if p is _UNKNOWN else p for p, t in zip(found, tokens,
+                                                                              strict=True)]
+        return found
 
     def aspect(self, token: str) -> str | None:
         """The aspect label a token names, alone or as part of a compound (`bildqualität`)."""
@@ -227,3 +243,4 @@ class Lexicon:
 
 
 _PLAIN = Profile(None, None, False, False, False, False, False)
+_UNKNOWN = object()  # not in the memo (any more)

@@ -10,7 +10,13 @@ Python's regex engine scans quickly only for patterns that begin with literal te
 - a rule that lists `requires` and sets a `window` (without an `anchor`) uses the occurrences
   of those literals as its anchors;
 - a rule may name an `anchor` (a literal-led pattern such as its unit words) and a `window`:
-  the full pattern then runs only within `window` characters around each anchor hit;
+  the full pattern then runs only around each anchor hit. The window is not a written number
+  but the pattern's reach in this text (`starts.Reach`: its longest match plus what its
+  lookaheads read, each unbounded repeat counted as the text's longest run of what it can
+  consume), so no match that holds an anchor lies outside it. A pattern whose repeats have no
+  such bound (a list of names), or whose reach in a text is over `MAX_WINDOW`, runs over the
+  whole text like any other rule (a fixed window once dropped long matches silently: three
+  long names before "inszeniert" gave no director);
 - a pattern or anchor that must start with one of several literals (or a digit) is tried only
   where they occur, found once per review by the shared `TextScan` (see `starts.py`).
 The meaning of every pattern stays the same; tests compare both ways of matching.
@@ -22,8 +28,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .starts import StartSet, TextScan, finditer_scan, start_set
+from .starts import Reach, StartSet, TextScan, finditer_at, finditer_scan, reach, start_set
 
+# windows wider than this cost more than one scan of the whole text could save
+MAX_WINDOW = 400
 _LOOKBEHIND = re.compile(r"\(\?<!(\[(?:\\.|[^\]\\])+\]|[^()\[\]\\|*+?{}]+)\)")
 
 
@@ -47,17 +55,22 @@ class Rule:
     not_after_words: tuple[str, ...] = ()  # the text before a match must not end so
     line_start: bool = False
     anchor: re.Pattern[str] | None = None
-    window: int = 80
+    reach: Reach | None = None  # how far a match reads (None: no bound in any text)
+    anchor_low: bool = False  # a case-sensitive rule's anchor is looked for in the lowercase twin
+    guard_starts: StartSet | None = None  # where a guarded rule's matches can begin
     requires: tuple[str, ...] = ()  # the rule can only match where one of these occurs
     literal_anchor: bool = False  # the `requires` literals, found by str.find, are the anchors
     starts: StartSet | None = None  # where matches of `pattern` can begin (None: anywhere)
     anchor_starts: StartSet | None = None  # the same for `anchor`
 
     def finditer(self, s: str, line_starts: list[int] | None = None,
-                 scan: TextScan | None = None) -> list[re.Match[str]]:
+                 scan: TextScan | None = None,
+                 low_scan: TextScan | None = None) -> list[re.Match[str]]:
         """Matches of the rule in `s`, as `self.full.finditer(s)` would give them.
 
-        `scan` holds the literal positions of `s` that all rules share (one per review text).
+        `scan` holds the literal positions of `s` that all rules share (one per review text);
+        `low_scan` those of its lowercased twin (same length), where a case-sensitive rule
+        whose pattern reads some words in any case looks for its lowercase anchors.
         A list, not a generator: callers read every match, and fifty rules per review made the
         generators' set-up a cost of its own.
         """
@@ -74,51 +87,101 @@ class Rule:
             match = self.pattern.match
             return [m for pos in (line_starts if line_starts is not None else _line_starts(s))
                     if (m := match(s, pos)) is not None]
+        anchored = self.literal_anchor or self.anchor is not None
+        window = self.reach.in_text(scan, MAX_WINDOW) if anchored and self.reach else None
+        if window is None:  # no anchors, or windows too wide to save anything
+            return self._scan_all(s, scan)
+        if self.anchor_low:
+            if low_scan is None:  # no lowercased twin to look in: the whole text
+                return self._scan_all(s, scan)
+            scan = low_scan
         if self.literal_anchor:
             hits = scan.literal_hits(self.requires)
         elif self.anchor_starts is not None:
             hits = [m.span() for m in finditer_scan(
                 self.anchor, self.anchor_starts, scan, 0, len(s))]  # type: ignore[arg-type]
-        elif self.anchor is not None:
-            hits = [a.span() for a in self.anchor.finditer(s)]
         else:
-            found = finditer_scan(self.pattern, self.starts, scan, 0, len(s))
-            if not self.guarded:
-                return list(found)
-            return [m for m in found if self._prev_ok(s, m.start())]
-        return self._in_windows(s, hits) if hits else []
+            hits = [a.span() for a in self.anchor.finditer(scan.s)]  # type: ignore[union-attr]
+        return self._in_windows(s, hits, window) if hits else []
+
+    def _scan_all(self, s: str, scan: TextScan) -> list[re.Match[str]]:
+        """Every match in the whole text, as the written pattern finds them."""
+        if not self.guarded:
+            return list(finditer_scan(self.pattern, self.starts, scan, 0, len(s)))
+        # The written pattern checks its guard (a leading \b or lookbehind) before it reads
+        # on; a match of the pattern without it that fails the guard must not hide a match
+        # that starts inside it.
+        bounded = self.reach is not None and self.reach.bounded
+        key = self.guard_starts
+        # one literal: the engine's own scan finds it as fast (see `_literal_starts`)
+        if key is not None and not (bounded and len(key.literals) == 1 and not key.digits):
+            cands = scan.starts(key)
+            if cands is not None:  # the guard checked at each place a match can start
+                ok = self._prev_ok
+                return finditer_at(self.pattern, s, [p for p in cands if ok(s, p)], 0, len(s))
+        if bounded:
+            # a short pattern: the engine's fast scan without the guard, on from the next
+            # position where a match fails the guard (each try reads a bounded stretch)
+            out: list[re.Match[str]] = []
+            search = self.pattern.search
+            pos = 0
+            while (m := search(s, pos)) is not None:
+                start, end = m.span()
+                if self._prev_ok(s, start):
+                    out.append(m)
+                    pos = end if end > start else end + 1
+                else:
+                    pos = start + 1
+            return out
+        # the engine tries every position of the pattern with its guard: a position inside a
+        # run (of capitals, of digits) fails at once, where the pattern without the guard would
+        # read the run again from every position of it (quadratic time)
+        return list(self.full.finditer(s))  # type: ignore[union-attr]
 
     @property
     def guarded(self) -> bool:
         """Whether a match must pass the check of the text before it (a removed guard)."""
         return self.not_after_chars is not None or bool(self.not_after_words)
 
-    def _in_windows(self, s: str, hits: list[tuple[int, int]]) -> list[re.Match[str]]:
-        """The matches within `window` characters of the anchor `hits`."""
+    def _in_windows(self, s: str, hits: list[tuple[int, int]],
+                    window: int) -> list[re.Match[str]]:
+        """The matches within `window` characters of the anchor `hits`: every match that holds
+        an anchor, when `window` is the pattern's reach in `s`. Overlapping windows are joined
+        first, so no stretch of the text is scanned twice."""
         out: list[re.Match[str]] = []
         n = len(s)
         last_end = 0
-        pattern = self.pattern
-        match = pattern.match
-        window = self.window
+        search = self.pattern.search
+        match = self.pattern.match
         guarded = self.guarded
+        spans: list[tuple[int, int]] = []
         for a_start, a_end in hits:
-            if a_end <= last_end:
-                continue
-            lo = a_start - window
-            if lo < last_end:
-                lo = last_end
-            hi = a_end + window
+            lo, hi = a_start - window, a_end + window
+            if spans and lo <= spans[-1][1]:
+                if hi > spans[-1][1]:
+                    spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
+        for lo, hi in spans:
+            pos = lo if lo > last_end else last_end
             if hi > n:
                 hi = n
             # a window is short: the engine scans it faster than literals could be looked up
-            for w in [w.start() for w in pattern.finditer(s, lo, hi)]:
+            while (m := search(s, pos, hi)) is not None:
+                w = m.start()
+                # a match that fails the guard (the written pattern's \b or lookbehind) must
+                # not hide one that starts inside it: on from the next position
+                if guarded and not self._prev_ok(s, w):
+                    pos = w + 1
+                    continue
                 # match again on the whole text: the window's end must not cut a match short
                 m = match(s, w)
-                if m and w >= last_end and (not guarded or self._prev_ok(s, w)):
-                    e = m.end()
-                    last_end = e if e > w else e + 1
-                    out.append(m)
+                if m is None:
+                    pos = w + 1
+                    continue
+                e = m.end()
+                last_end = pos = e if e > w else e + 1
+                out.append(m)
         return out
 
     def _prev_ok(self, s: str, start: int) -> bool:
@@ -173,14 +236,28 @@ def compile_rule(entry: dict[str, Any], fname: str, src: str, anchor: str | None
     starts = None if line_start else _literal_starts(fast)
     if anchor_rx is not None and anchor_rx.fullmatch(""):
         raise RuleError(f"{where}: anchor matches the empty string")
+    literal_anchor = bool(entry.get("requires")) and "window" in entry and not anchor
+    # a window around the anchors is exact only when it covers the longest possible match:
+    # the pattern's reach; a pattern without one runs over the whole text
+    found = None if line_start else reach(fast)
+    if found is not None and found.rounds and start_set(fast) is not None:
+        # a list's rounds cost more to bound than the pattern costs where it can start
+        found = None
+    if found is None:
+        anchor_rx, literal_anchor = None, False
+    # a case-sensitive pattern may read a word in any case ("(?i:film)"): its lowercase anchor
+    # ("ilm") is then looked for in the lowercased text, where it occurs in every match. Only
+    # for an anchor of lowercase literals, whose hits in the lowercased text are a superset
+    anchor_low = (bool(entry.get("case")) and anchor_rx is not None and anchor is not None
+                  and anchor == anchor.lower() and "\\" not in anchor and "^" not in anchor)
     return Rule(
         id=entry["id"], field=fname, pattern=fast, weight=float(entry.get("weight", 1.0)),
         case=bool(entry.get("case", False)), tags=frozenset(entry.get("tags", ())),
         value=entry.get("value"), full=full,
         not_after_chars=re.compile(chars) if chars else None, not_after_words=words,
-        line_start=line_start, anchor=anchor_rx, window=int(entry.get("window", 80)),
-        requires=tuple(entry.get("requires", ())),
-        literal_anchor=bool(entry.get("requires")) and "window" in entry and not anchor,
+        line_start=line_start, anchor=anchor_rx, reach=found, anchor_low=anchor_low,
+        guard_starts=start_set(fast) if (chars or words) and not line_start else None,
+        requires=tuple(entry.get("requires", ())), literal_anchor=literal_anchor,
         starts=starts, anchor_starts=_literal_starts(anchor_rx),
     )
 

@@ -3,8 +3,10 @@
 The opinion modules ask for the words of many overlapping ranges (sentences, clauses, trimmed
 items). The review is tokenised once (`Doc.words`, a `text.WordIndex`) and each range is found by
 bisecting; results worth remembering while the review is read (clause splits, clause polarity,
-quotations) go into that index's `memo`. All of it belongs to the `Doc`, so there is no module
-state: threads and workers never share or overwrite it.
+quotations) go into that index's `memo`. All of that belongs to the `Doc`: threads and workers
+never share or overwrite it. The one state shared across reviews and threads is the lexicon's
+memo of word lookups (`Lexicon.profiles`, used by `reading`): bounded, emptied when full, and
+never read back after a possible clear (see `reviewextract.lang.lexicon_model`).
 """
 
 from __future__ import annotations
