@@ -174,6 +174,14 @@ DIRECTORS = [
          "unerreicht.", ["Paul Muster"]),
     case("writer-in-list-stops-it", "Regie führte Anna Beispiel und Drehbuchautor Paul Muster "
          "schrieb die Dialoge.", ["Anna Beispiel"]),
+    case("credit-abbreviation", "Ein netter Film.\n\nD 2013, 110 Min., R: Paul Muster, "
+         "D: Eva Kern, Tom Beck", ["Paul Muster"]),
+    case("filmography-in-brackets", "Der erfahrene Paul Muster („Der Nebelwald“, „Nordlicht“) "
+         "erzählt diesmal von einem Dorf.", ["Paul Muster"]),
+    case("name-then-regisseur", "Paul Muster, der Regisseur der Doku, ist selbst zu sehen.",
+         ["Paul Muster"]),
+    case("no-name-across-lines", "Kurzkritik\n\nPaul Muster lieferte mit „Nebelwald“ sein bestes "
+         "Werk.", ["Paul Muster"]),
     # a novel "by" someone is the writer's, and a stated "Regie" outranks it
     case("novel-by-is-not-direction", "Regie: Anna Beispiel\nVorlage: „Der Fisch“ von Paul "
          "Muster", ["Anna Beispiel"]),
