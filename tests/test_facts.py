@@ -114,6 +114,8 @@ YEAR = [
     case("aired-on", "Die zwölf Folgen wurden im Herbst 2020 zuerst bei Sky gezeigt.", 2020),
     case("bracket-with-kind", "Die Salzwiesen (ZDF-Zweiteiler, 2023) – eure Meinung zum Film?",
          2023),
+    case("bracket-with-figures", "Katar – Gas und Spiele (94 min, 2022, arte) ist eine gute Doku.",
+         2022),
     case("bracket-range", "Nordlicht (2006–2008) war eine kurze, aber gute Serie.", 2006),
     case("country-after-label", "Produktion: Deutschland 2021\nRegie: Anna Beispiel", 2021),
     case("country-after-sentence", "Nordlicht, Staffel 4. USA 2023. Zehn Episoden sind es.", 2023),

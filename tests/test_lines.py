@@ -65,3 +65,42 @@ def test_a_hard_wrapped_paragraph_is_body_not_headings() -> None:
 
 def test_a_single_line_is_body() -> None:
     assert kinds("Der Nebelwald") == [("Der Nebelwald", "body")]
+
+
+LISTING = """Die besten Krimiserien des Jahres
+
+1. Nordlicht: Das Verschwinden
+
+Die Miniserie aus dem Jahr 2021 erzählt in vier Folgen von einem Fall an der Küste. Regie führte
+Anna Beispiel. Fazit: spannend und klug erzählt.
+
+2. Hafenwache
+
+Die Serie startete 2019 und ist etwas zäh, hat aber starke Darsteller.
+
+3. Der Nebelwald
+
+Ein Film von Paul Muster aus dem Jahr 2015, leider völlig langweilig.
+"""
+
+
+def test_a_listing_page_gives_its_first_entry_and_a_flag() -> None:
+    from reviewextract import extract
+
+    r = extract(LISTING)
+    assert any(w.code == "listing_page" for w in r.warnings)
+    assert r.title == "Nordlicht: Das Verschwinden"
+    assert r.year == 2021 and r.directors == ["Anna Beispiel"]
+    assert r.source_text == LISTING  # the spans still point into the whole text
+    for ev in r.evidence.values():
+        for e in ev:
+            assert LISTING[e.start:e.end] == e.text
+            assert e.start < LISTING.index("2. Hafenwache")
+
+
+def test_two_year_brackets_are_no_listing() -> None:
+    from reviewextract import extract
+
+    text = ("Nordlicht (2019)\n\nDie Serie ist gut, besser als Hafenwache (2017) und sehr "
+            "spannend erzählt.\n\nSiehe auch: Der Nebelwald (2015)")
+    assert not any(w.code == "listing_page" for w in extract(text).warnings)

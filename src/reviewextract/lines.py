@@ -126,3 +126,34 @@ def line_at(lines: list[Line], starts: list[int], pos: int) -> Line | None:
         return None
     line = lines[i]
     return line if line.start <= pos < max(line.end, line.start + 1) else None
+
+
+LISTING_MIN = 3  # entries before a text counts as a listing page
+MAX_ITEM_WORDS = 16
+
+
+def listing_items(doc: Doc) -> list[int]:
+    """Starts of the entry headings of a listing page (at least three), else []. A numbered
+    entry must stand alone as a heading; an entry ending in a bracket with a year may run on."""
+    pattern = doc.lang.pattern("listing_item")
+    starts = []
+    for line in doc.line_kinds:
+        if line.kind not in ("heading", "body"):
+            continue
+        text = doc.text[line.start:line.end]
+        if len(text.split()) > MAX_ITEM_WORDS:
+            continue
+        m = pattern.search(text)
+        if m is None or (m.start() == 0 and text[:1] in "0123456789#" and line.kind != "heading"):
+            continue
+        starts.append(line.start)
+    return starts if len(starts) >= LISTING_MIN else []
+
+
+def first_entry(text: str, items: list[int]) -> str:
+    """The text with everything but the first entry of a listing blanked out: same length and
+    line breaks, so every position still points into the original."""
+    start, end = items[0], items[1]
+    def blank(part: str) -> str:
+        return "".join(c if c == "\n" else " " for c in part)
+    return blank(text[:start]) + text[start:end] + blank(text[end:])

@@ -14,6 +14,7 @@ from .fields import directors, episodes, opinions, rating, runtime, season, titl
 from .fields._common import Finding, Rejected, best
 from .guard import DEFAULT_MAX_CHARS, build_review, prepare_input
 from .lang import get_language
+from .lines import first_entry, listing_items
 from .model import Evidence, PageMeta, Review, Warning_, WorkType
 from .text import Doc
 
@@ -145,11 +146,21 @@ def extract(text: str | bytes, *, language: str = "de", max_chars: int = DEFAULT
     if not checked.extractable:
         return Review(language=checked.language, warnings=checked.warnings, source_text=text,
                       meta=meta)
-    doc = Doc(text, get_language(language), title_hint=meta.title_hint)
+    lang = get_language(language)
+    doc = Doc(text, lang, title_hint=meta.title_hint)
+    listing = []
+    items = listing_items(doc)
+    if items:
+        # a listing page (several short reviews): the first entry is read, the rest blanked
+        doc = Doc(first_entry(text, items), lang, title_hint=meta.title_hint)
+        listing = [Warning_(code="listing_page", message=(
+            f"the text lists {len(items)} reviews; only the first (characters "
+            f"{items[0]}..{items[1]}) was read"))]
     values, evidence, warnings = extract_facts(doc)
     ops = opinions.extract_opinions(doc, values.get("rating"),  # type: ignore[arg-type]
                                     values.get("title"))  # type: ignore[arg-type]
     return build_review(dict(**values, pros=ops.pros, cons=ops.cons, verdict=ops.verdict,
                              sentiment=ops.sentiment, evidence=evidence,
-                             warnings=[*checked.warnings, *warnings], language=checked.language,
+                             warnings=[*checked.warnings, *listing, *warnings],
+                             language=checked.language,
                              source_text=text, meta=meta))
