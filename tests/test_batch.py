@@ -267,3 +267,15 @@ def test_an_internal_error_is_reported_as_one_in_order_with_exit_code_2(
     # without the fault the same batch has only the input error: exit code 1
     monkeypatch.setattr(pipeline, "extract_facts", original)
     assert main(["batch", str(src), "-o", str(out), "--jobs", "1", "--quiet"]) == 1
+
+
+def test_deeply_nested_json_is_an_invalid_line_not_a_crash(tmp_path: Path) -> None:
+    # json.loads raises RecursionError on a very deep nesting: one bad line, the rest go on
+    from reviewextract.batch import BatchOptions, convert_lines
+
+    lines = ['{"id": "a", "text": "Der Film ist gut und sehr spannend erzählt."}',
+             "[" * 100_000, '{"id": "b", "text": "Die Serie ist schwach und viel zu lang."}']
+    out = [json.loads(x) for x in convert_lines(lines, BatchOptions())]
+    assert len(out) == 3
+    assert out[1]["error"]["type"] == "invalid_json"
+    assert "review" in out[0] and "review" in out[2]

@@ -184,6 +184,8 @@ DIRECTORS = [
          ["Paul Muster"]),
     case("no-name-across-lines", "Kurzkritik\n\nPaul Muster lieferte mit „Nebelwald“ sein bestes "
          "Werk.", ["Paul Muster"]),
+    case("garbage-run-is-no-name", "Ein Film von " + "Q" + "x" * 129 + " Mustermanns neuer Film "
+         "ist gut.", []),
     # a novel "by" someone is the writer's, and a stated "Regie" outranks it
     case("novel-by-is-not-direction", "Regie: Anna Beispiel\nVorlage: „Der Fisch“ von Paul "
          "Muster", ["Anna Beispiel"]),

@@ -155,6 +155,8 @@ def _record_from_line(raw: bytes | None, options: BatchOptions) -> dict[str, Any
         record = json.loads(_decode(raw, "the line"))
     except json.JSONDecodeError as exc:
         raise RecordError("invalid_json", f"the line is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise RecordError("invalid_json", "the line nests JSON too deeply to read") from None
     if not isinstance(record, dict):
         raise RecordError("invalid_record", "the line is not a JSON object")
     return record

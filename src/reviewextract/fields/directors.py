@@ -19,7 +19,12 @@ _MAX_TOKENS = 5
 _MAX_SKIP = 5
 
 
+_MAX_NAME_TOKEN = 30  # longer than any part of a personal name: a garbage run, not a name
+
+
 def _is_cap(tok: str) -> bool:
+    if len(tok) > _MAX_NAME_TOKEN:
+        return False
     return (tok[:1].isupper() and not tok.isupper()) or (len(tok) <= 3 and tok[:1].isupper())
 
 
