@@ -9,7 +9,7 @@ from __future__ import annotations
 import glob
 import sys
 
-from reviewextract.evaluate import _default_runner, match_items, phrase_match, read_gold, words
+from reviewextract.evaluate import match_items, phrase_match, read_gold, run_record, words
 from reviewextract.lang import get_language
 
 
@@ -24,7 +24,7 @@ def main(fmt: str, verbose: bool) -> None:
     for rec in read_gold(glob.glob("tests/data/*.jsonl")):
         if rec.get("format", "text") != fmt:
             continue
-        r = _default_runner(rec).model_dump(mode="json")
+        r = run_record(rec).model_dump(mode="json")
         for k in ("pros", "cons"):
             p = [o["text"] for o in r[k]]
             g = rec["gold"].get(k) or []

@@ -26,12 +26,13 @@ import importlib.util
 import io
 import json
 import sys
+import tempfile
 from collections.abc import Iterable
 from contextlib import redirect_stdout
 from pathlib import Path
 from typing import Any
 
-from reviewextract.evaluate import Report, read_gold, score
+from reviewextract.evaluate import Report, read_gold, run_record, score
 from reviewextract.pipeline import extract
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,24 +96,18 @@ def real_predictions(gold: Path, texts: Path, half: str) -> tuple[list[dict[str,
 def real_scores(gold: Path, golds: list[dict[str, Any]],
                 preds: list[dict[str, Any]]) -> dict[str, float]:
     mod = _load_score_module(gold)
-    tmp = ROOT / ".corpus_eval.tmp"
-    try:
-        with open(tmp.with_suffix(".gold"), "w", encoding="utf-8") as fh:
-            for g in golds:
-                fh.write(json.dumps(g, ensure_ascii=False) + "\n")
-        with open(tmp.with_suffix(".pred"), "w", encoding="utf-8") as fh:
-            for p in preds:
-                fh.write(json.dumps({"id": p["id"], "review": p["review"]},
-                                    ensure_ascii=False) + "\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_path, pred_path = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
+        gold_path.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in golds),
+                             encoding="utf-8")
+        pred_path.write_text("".join(json.dumps({"id": p["id"], "review": p["review"]},
+                                                ensure_ascii=False) + "\n" for p in preds),
+                             encoding="utf-8")
         buf = io.StringIO()
         with redirect_stdout(buf):
-            mod.main(["score.py", str(tmp.with_suffix(".gold")), str(tmp.with_suffix(".pred")),
-                      "--json"])
-        out: dict[str, float] = json.loads(buf.getvalue())
-        return out
-    finally:
-        tmp.with_suffix(".gold").unlink(missing_ok=True)
-        tmp.with_suffix(".pred").unlink(missing_ok=True)
+            mod.main(["score.py", str(gold_path), str(pred_path), "--json"])
+    out: dict[str, float] = json.loads(buf.getvalue())
+    return out
 
 
 ROWS = ("title", "work_type", "season", "year", "episodes", "runtime_minutes", "directors",
@@ -142,12 +137,8 @@ def print_table(columns: dict[str, dict[str, float]]) -> None:
 def print_web_misses() -> None:
     recs = _split(read_gold(sorted((DATA / "web").glob("*.jsonl"))), "tuning")
     for rec in recs:
-        rep = score([rec])
-        review = extract(rec["text"]) if rec.get("format") != "html" else None
-        if review is None:
-            from reviewextract.html import extract_html
-
-            review = extract_html(rec["text"])
+        review = run_record(rec)
+        rep = score([rec], runner=lambda _rec, review=review: review)
         g = rec["gold"]
         print(f"=== {rec['id']} ({rec.get('style')}, {rec.get('format')})")
         for m in rep.misses:
@@ -196,7 +187,6 @@ def calibration(real_gold: Path, real_texts: Path) -> dict[str, list[tuple[int, 
     """Per fact field, over the holdout halves of web and real: for each confidence bin, how
     many values were given and how many of them were right."""
     from reviewextract.evaluate import FACTS, fact_equal
-    from reviewextract.html import extract_html
 
     recs = _split(read_gold(sorted((DATA / "web").glob("*.jsonl"))), "holdout")
     if real_gold.exists() and real_texts.is_dir():
@@ -206,7 +196,7 @@ def calibration(real_gold: Path, real_texts: Path) -> dict[str, list[tuple[int, 
                 recs.append({**g, "format": "text", "text": p.read_text(encoding="utf-8")})
     table = {f: [(0, 0) for _ in BINS] for f in FACTS}
     for rec in recs:
-        review = (extract_html if rec.get("format") == "html" else extract)(rec["text"])
+        review = run_record(rec)
         pred = review.model_dump(mode="json")
         for f in FACTS:
             ev = review.evidence.get(f)

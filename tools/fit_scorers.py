@@ -23,7 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,17 +40,16 @@ from reviewextract.evaluate import (  # noqa: E402
     match_items,
     phrase_match,
     read_gold,
+    run_record,
     word_f1,
     words,
 )
 from reviewextract.fields import title  # noqa: E402
 from reviewextract.fields._common import Finding  # noqa: E402
-from reviewextract.html import extract_html  # noqa: E402
 from reviewextract.lang.scorer import Scorer  # noqa: E402
 from reviewextract.opinions import evaluative  # noqa: E402
 from reviewextract.opinions import verdict as verdict_mod  # noqa: E402
 from reviewextract.opinions.items import Point, select  # noqa: E402
-from reviewextract.pipeline import extract  # noqa: E402
 
 OUT = ROOT / "src" / "reviewextract" / "lang" / "de" / "scorers.json"
 CS = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -76,30 +75,41 @@ def training_records(real_texts: Path | None, real_gold: Path) -> list[dict[str,
 def run(rec: dict[str, Any]) -> Any:
     """The extractor on one record. Errors are not skipped: a record that cannot be read is a
     defect to fix, and skipping it would fit on a silently smaller set."""
-    return (extract_html if rec.get("format") == "html" else extract)(rec["text"])
+    return run_record(rec)
 
 
-def collect(field: str, module: Any, records: list[dict[str, Any]]) -> list[Record]:
-    """Run the extractor on every record and record the field's candidates."""
-    seen: list[list[Finding]] = []
-    original: Callable[..., Any] = module.resolve
+def observed(records: list[dict[str, Any]], module: Any, name: str,
+             hook: Callable[..., tuple[Any, Any]]) -> Iterator[tuple[dict[str, Any], Any]]:
+    """Run the extractor on each record with `module.name` replaced by `hook`, which returns
+    (what to keep, what the pipeline gets back); yields each record with what was kept on its
+    first call (None when the pipeline never called it). The original is put back at the end."""
+    seen: list[Any] = []
 
-    def recorder(doc: Any, findings: list[Finding]) -> None:
-        seen.append(list(findings))
-        return None
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        kept, result = hook(*args, **kwargs)
+        seen.append(kept)
+        return result
 
-    module.resolve = recorder
-    out: list[Record] = []
+    original = getattr(module, name)
+    setattr(module, name, wrapper)
     try:
         for rec in records:
             seen.clear()
             run(rec)
-            found = seen[0] if seen else []
-            gold = rec["gold"].get(field)
-            out.append((str(rec["id"]), gold, found,
-                        [fact_equal(field, f.value, gold) for f in found]))
+            yield rec, (seen[0] if seen else None)
     finally:
-        module.resolve = original
+        setattr(module, name, original)
+
+
+def collect(field: str, module: Any, records: list[dict[str, Any]]) -> list[Record]:
+    """Run the extractor on every record and record the field's candidates."""
+    out: list[Record] = []
+    for rec, found in observed(records, module, "resolve",
+                               lambda doc, findings: (list(findings), None)):
+        found = found or []
+        gold = rec["gold"].get(field)
+        out.append((str(rec["id"]), gold, found,
+                    [fact_equal(field, f.value, gold) for f in found]))
     return out
 
 
@@ -262,55 +272,40 @@ def fit_choice(records: list[Record], chooser: Chooser, params: tuple[float, ...
 
 # ---- points: the evaluative-clause scorer --------------------------------------------------
 
-PointRecord = tuple[str, dict[str, Any], list[Point], list[bool]]
-TEXTS: dict[int, str] = {}  # id(point) -> its text (the points stay alive in the records)
-
-
-def _kw_tokens(score_mod: Any, text: str) -> set[str]:
-    return set(score_mod.toks(text))
+# id, gold, candidate points, whether each states a gold point, the text of each
+PointRecord = tuple[str, dict[str, Any], list[Point], list[bool], list[str]]
 
 
 def collect_points(records: list[dict[str, Any]], score_mod: Any) -> list[PointRecord]:
-    """Run the extractor on every record; keep every candidate point with its features and
-    whether it states a gold point of its side."""
-    seen: list[list[Point]] = []
-    original = evaluative.keep
-    texts = TEXTS
+    """Run the extractor on every record; keep every candidate point with its features, its
+    text and whether it states a gold point of its side."""
 
-    def recorder(doc: Any, lex: Any, points: list[Point], sentences: Any, verdict: Any) -> Any:
+    def hook(doc: Any, lex: Any, points: list[Point], sentences: Any, verdict: Any) -> Any:
+        starts = [s.start for s in sentences]
         for p in points:
-            starts = [s.start for s in sentences]
             k = max((i for i, st in enumerate(starts) if st <= p.start), default=-1)
             sent = sentences[k] if k >= 0 and p.start < sentences[k].end else None
             p.features = evaluative.features(doc, lex, p, sent, verdict)
-            texts[id(p)] = doc.text[p.start:p.end]
-        seen.append(list(points))
-        return points
+        return [(p, doc.text[p.start:p.end]) for p in points], points
 
     fw = get_language("de").wordset("function_words")
-    evaluative.keep = recorder  # type: ignore[assignment]
     out: list[PointRecord] = []
-    try:
-        for rec in records:
-            seen.clear()
-            run(rec)
-            pts = seen[0] if seen else []
-            gold = rec["gold"]
-            labels = []
-            for p in pts:
-                side = "pros" if p.score > 0 else "cons"
-                text = TEXTS[id(p)]
-                if side + "_keywords" in gold:
-                    have = _kw_tokens(score_mod, text)
-                    ok = any(all(t in have for t in score_mod.toks(" ".join(g)))
-                             for g in gold[side + "_keywords"] or [])
-                else:
-                    pw = words(text, fw)
-                    ok = any(phrase_match(pw, words(g, fw)) > 0 for g in gold.get(side) or [])
-                labels.append(ok)
-            out.append((str(rec["id"]), gold, pts, labels))
-    finally:
-        evaluative.keep = original  # type: ignore[assignment]
+    for rec, pairs in observed(records, evaluative, "keep", hook):
+        pts = [p for p, _ in pairs or []]
+        texts = [t for _, t in pairs or []]
+        gold = rec["gold"]
+        labels = []
+        for p, text in zip(pts, texts, strict=True):
+            side = "pros" if p.score > 0 else "cons"
+            if side + "_keywords" in gold:
+                have = set(score_mod.toks(text))
+                ok = any(all(t in have for t in score_mod.toks(" ".join(g)))
+                         for g in gold[side + "_keywords"] or [])
+            else:
+                pw = words(text, fw)
+                ok = any(phrase_match(pw, words(g, fw)) > 0 for g in gold.get(side) or [])
+            labels.append(ok)
+        out.append((str(rec["id"]), gold, pts, labels, texts))
     return out
 
 
@@ -318,11 +313,12 @@ def _points_f1(records: list[PointRecord], probs: list[list[float]], threshold: 
                score_mod: Any) -> float:
     fw = get_language("de").wordset("function_words")
     matched = predicted = gold_n = 0
-    for (_, gold, pts, _), ps in zip(records, probs, strict=True):
+    for (_, gold, pts, _, point_texts), ps in zip(records, probs, strict=True):
+        text_of = {id(p): t for p, t in zip(pts, point_texts, strict=True)}
         kept = [p for p, pr in zip(pts, ps, strict=True) if pr >= threshold]
         for side, positive in (("pros", True), ("cons", False)):
             chosen = select(kept, positive=positive)
-            texts = [TEXTS[id(p)] for p in chosen]
+            texts = [text_of[id(p)] for p in chosen]
             predicted += len(texts)
             if side + "_keywords" in gold:
                 groups = [score_mod.toks(" ".join(g)) for g in gold[side + "_keywords"] or []]
@@ -346,20 +342,20 @@ def _points_f1(records: list[PointRecord], probs: list[list[float]], threshold: 
 
 def fit_points(records: list[PointRecord], score_mod: Any) -> tuple[dict[str, Any],
                                                                     dict[str, Any]]:
-    rows = [(rid, gold, pts, labs) for rid, gold, pts, labs in records]
-    names = sorted({k for _, _, pts, _ in rows for p in pts for k in p.features})
+    rows = records
+    names = sorted({k for _, _, pts, _, _ in rows for p in pts for k in p.features})
 
     def fit(sub: list[PointRecord], c: float) -> LogisticRegression:
-        x = np.array([[p.features.get(n, 0.0) for n in names] for _, _, pts, _ in sub
+        x = np.array([[p.features.get(n, 0.0) for n in names] for _, _, pts, _, _ in sub
                       for p in pts])
-        y = np.array([lab for _, _, _, labs in sub for lab in labs], dtype=int)
+        y = np.array([lab for _, _, _, labs, _ in sub for lab in labs], dtype=int)
         model = LogisticRegression(C=c, max_iter=5000)
         model.fit(x, y)
         return model
 
     def probs(model: LogisticRegression, sub: list[PointRecord]) -> list[list[float]]:
         out = []
-        for _, _, pts, _ in sub:
+        for _, _, pts, _, _ in sub:
             if not pts:
                 out.append([])
                 continue
@@ -408,48 +404,41 @@ def collect_verdicts(records: list[dict[str, Any]], score_mod: Any) -> list[Reco
     """Every verdict candidate of every record, labelled right when its trimmed form (what the
     extractor would print) reaches the gold verdict by the scoring rules (word F1 >= 0.5;
     keyword gold: half of the keywords)."""
-    seen: list[tuple[list[Any], list[str]]] = []
     original = verdict_mod.candidates
 
-    def recorder(doc: Any, lex: Any, sentences: Any, title: Any = None) -> list[Any]:
+    def hook(doc: Any, lex: Any, sentences: Any, title: Any = None) -> Any:
         found = original(doc, lex, sentences, title)
         texts = []
         for v in found:
             done = verdict_mod.finish(doc, lex, v)
             texts.append(doc.text[done.start:done.end] if done is not None else "")
-        seen.append((found, texts))
-        return []  # nothing to choose from: the run goes on without a verdict
+        return (found, texts), []  # nothing to choose from: the run goes on without a verdict
 
     lang = get_language("de")
     had = lang.scorers.get("verdict")
     if had is None:  # the first fit: any scorer lets the pipeline run
         lang.scorers["verdict"] = Scorer("verdict", 0.0, {}, 1.0)
     fw = lang.wordset("function_words")
-    verdict_mod.candidates = recorder  # type: ignore[assignment]
     out: list[Record] = []
     try:
-        for rec in records:
-            seen.clear()
-            run(rec)
-            found, texts = seen[0] if seen else ([], [])
+        for rec, kept in observed(records, verdict_mod, "candidates", hook):
+            found, texts = kept or ([], [])
             gold = rec["gold"]
             labels = []
-            g: Any
             for vt in texts:
                 if "verdict_keywords" in gold:
-                    g = gold["verdict_keywords"]
+                    kws = gold["verdict_keywords"]
                     have = set(score_mod.toks(vt))
-                    ok = bool(g) and sum(all(t in have for t in score_mod.toks(k))
-                                         for k in g) * 2 >= len(g)
+                    ok = bool(kws) and sum(all(t in have for t in score_mod.toks(k))
+                                           for k in kws) * 2 >= len(kws)
                 else:
-                    g = gold.get("verdict")
-                    ok = g is not None and bool(vt) and word_f1(words(vt, fw),
-                                                                words(g, fw)) >= 0.5
+                    gv = gold.get("verdict")
+                    ok = gv is not None and bool(vt) and word_f1(words(vt, fw),
+                                                                 words(gv, fw)) >= 0.5
                 labels.append(ok)
             g = gold.get("verdict_keywords") if "verdict_keywords" in gold else gold.get("verdict")
             out.append((str(rec["id"]), g, found, labels))
     finally:
-        verdict_mod.candidates = original  # type: ignore[assignment]
         if had is None:
             del lang.scorers["verdict"]
     return out
@@ -459,31 +448,13 @@ def collect_verdicts(records: list[dict[str, Any]], score_mod: Any) -> list[Reco
 
 def collect_sentiment(records: list[dict[str, Any]]) -> list[Row]:
     """The sentiment features of every record with a gold tone."""
-    seen: list[dict[str, float]] = []
-    original = verdict_mod.decide_sentiment
+    import reviewextract.fields.opinions as fo  # it calls decide_sentiment by that name
 
-    def recorder(code: str, feats: dict[str, float]) -> None:
-        seen.append(dict(feats))
-        return None
-
-    verdict_mod.decide_sentiment = recorder  # type: ignore[assignment]
-    import reviewextract.fields.opinions as fo
-
-    fo.decide_sentiment = recorder  # type: ignore[assignment]
-    out = []
-    try:
-        for rec in records:
-            seen.clear()
-            tone = rec["gold"].get("sentiment")
-            if tone is None:
-                continue
-            run(rec)
-            if seen:
-                out.append((seen[0], tone, _outside(rec)))
-    finally:
-        verdict_mod.decide_sentiment = original  # type: ignore[assignment]
-        fo.decide_sentiment = original  # type: ignore[assignment]
-    return out
+    toned = [rec for rec in records if rec["gold"].get("sentiment") is not None]
+    return [(feats, rec["gold"]["sentiment"], _outside(rec))
+            for rec, feats in observed(toned, fo, "decide_sentiment",
+                                       lambda code, feats: (dict(feats), None))
+            if feats is not None]
 
 
 RATING_CUTS = tuple(round(0.05 * i, 2) for i in range(4, 20))

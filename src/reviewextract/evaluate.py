@@ -185,7 +185,8 @@ def read_gold(paths: Iterable[str | Path]) -> Iterator[dict[str, Any]]:
                         raise ValueError(f"{p}:{n}: not JSON: {exc.msg}") from exc
 
 
-def _default_runner(rec: dict[str, Any]) -> Review:
+def run_record(rec: dict[str, Any]) -> Review:
+    """The extractor on one gold record: `extract_html` for format "html", else `extract`."""
     if rec.get("format") == "html":
         from .html import extract_html
 
@@ -196,7 +197,7 @@ def _default_runner(rec: dict[str, Any]) -> Review:
 
 
 def score(records: Iterable[dict[str, Any]],
-          runner: Callable[[dict[str, Any]], Review] = _default_runner) -> Report:
+          runner: Callable[[dict[str, Any]], Review] = run_record) -> Report:
     """Run the extractor on each gold record and score it."""
     fw = get_language("de").wordset("function_words")
     rep = Report()

@@ -37,7 +37,6 @@ class Line:
     start: int
     end: int
     kind: str  # "chrome" | "meta" | "info" | "heading" | "body"
-    index: int  # position among the non-empty lines
 
 
 def _is_chrome(low: str, doc: Doc) -> bool:
@@ -115,7 +114,7 @@ def classify(doc: Doc) -> list[Line]:
             kind = "heading"
         else:
             kind = "body"
-        out.append(Line(s, e, kind, i))
+        out.append(Line(s, e, kind))
     return out
 
 
