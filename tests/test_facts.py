@@ -213,6 +213,25 @@ DIRECTORS = [
     case("debut-by-role", "Das Spielfilmdebüt von Regisseurin Lea Sand berührt.", ["Lea Sand"]),
     case("film-from-year-is-not", "Den Film von 1981 muss man niemandem vorstellen.", []),
     case("novel-by-is-not", "Nach dem Roman von Hans Feder entstand ein guter Film.", []),
+    # the name before "führt Regie"; "die Regie von X"; a label after a sentence end
+    case("name-leads-regie", "Jan Brandt führt Regie, Pia Sommer spielt die Hauptrolle.",
+         ["Jan Brandt"]),
+    case("pair-leads-regie", "Jan Brandt und Tom Keller führten gemeinsam die Regie.",
+         ["Jan Brandt", "Tom Keller"]),
+    case("regie-von", "Die Regie von Jan Brandt ist präzise.", ["Jan Brandt"]),
+    case("label-after-sentence", "In der Hauptrolle: Pia Sommer. Regie: Jan Brandt.",
+         ["Jan Brandt"]),
+    case("regie-zeichnet", "Für die Regie zeichnet Pia Sommer verantwortlich.", ["Pia Sommer"]),
+    case("behind-camera", "Hinter der Kamera stand diesmal Jan Brandt.", ["Jan Brandt"]),
+    case("staged-has", "Inszeniert hat das Ganze Pia Sommer, und zwar mit Gespür.",
+         ["Pia Sommer"]),
+    case("own-work", "Mit seinem neuen Film legt Jan Brandt ein starkes Drama vor.",
+         ["Jan Brandt"]),
+    case("genitive-regie", "Jan Brandts Regie ist präzise.", ["Jan Brandt"]),
+    # descriptors before the name are no part of it; short hyphenated syllables are
+    case("role-word-before", "Oscar-Preisträger Jan Brandt führt Regie.", ["Jan Brandt"]),
+    case("adjective-before", "Regie führte der Krimi-erfahrene Tom Keller.", ["Tom Keller"]),
+    case("hyphenated-given-name", "Regie führte Bong Joon-ho.", ["Bong Joon-ho"]),
 ]
 
 

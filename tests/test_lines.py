@@ -46,6 +46,21 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Review: Der Nebelwald – Staffel 2 (Blu-ray)", "heading"),
     ("Ein stiller Sommer am See", "heading"),
     ("Lohnt sich der Nebelwald?", "heading"),
+    # section labels by their head word, label lines opening a paragraph, kickers with a genre
+    ("Streaming-Tipps", "chrome"),
+    ("Kinderkino", "chrome"),
+    ("Heimkino-Test", "chrome"),
+    ("Bild (2/10):", "chrome"),
+    ("Magazin : KOMÖDIE", "chrome"),
+    ("Protest", "heading"),
+    # info labels joined, and a shop's variant line
+    ("Recherche & Buch: Anna Beispiel", "info"),
+    ("Stil: Blu-ray | Verifizierter Kauf", "info"),
+    # headings: a subtitle after "!", words in brackets not counted, an initial at the end
+    ("Glück auf! – Das Ende der Zechen (Dokuserie, ARD)", "heading"),
+    ("Der Nebelwald: Die Rückkehr des Königs - Extended Edition [4K Ultra HD] [Blu-ray]",
+     "heading"),
+    ("Tod am See – Der Fall Kerstin M.", "heading"),
 ])
 def test_line_kind(line: str, kind: str) -> None:
     got = dict(kinds(f"{line}\n\n{BODY}"))
@@ -61,6 +76,17 @@ def test_a_sentence_line_is_body_even_when_short() -> None:
 def test_a_hard_wrapped_paragraph_is_body_not_headings() -> None:
     text = "Die Regisseurin zeigt im\nzweiten Teil des Films eine\nklare Haltung zum Thema."
     assert [k for _, k in kinds(text)] == ["body", "body", "body"]
+
+
+def test_a_wrapped_line_that_opens_in_lower_case_runs_on() -> None:
+    text = ("Die Umsetzung von „Nebelwald“ darf man getrost\nund ohne Zögern als Frechheit\n"
+            "betrachten. Das Bild ist schlecht.")
+    assert [k for _, k in kinds(text)] == ["body", "body", "body"]
+
+
+def test_a_heading_before_a_lower_case_line_stays_a_heading() -> None:
+    text = "Nebelwald - Staffel 4 [6 DVDs]\nendlich hab ich die ganze Staffel gesehen, super."
+    assert kinds(text)[0] == ("Nebelwald - Staffel 4 [6 DVDs]", "heading")
 
 
 def test_a_single_line_is_body() -> None:

@@ -26,10 +26,15 @@ if TYPE_CHECKING:
 
 MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARS = 120
+LABEL_WORDS = 3  # a line of at most this many words ending in ":" is a label, not a heading
 _END_MARKS = (".", ";", ",")
 _ARROWS = "←→«»‹›<>↑↓⇒⇐▶◀•·|-–— "
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?]\s+\S")
+# a sentence ends inside the line; "Glück auf! – Das Ende der Zechen" (a dash after the mark)
+# is a heading with a subtitle, not two sentences
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?]\s+(?![-–—])\S")
+_INITIAL_END = re.compile(r"\s[^\W\d_]\.$")  # "Der Fall Kerstin M.": an initial, no sentence end
+_RUN_ON_ENDS = ",-"  # a wrapped line ends in a word, a comma or a hyphen; not in "]" or "."
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +46,18 @@ class Line:
 
 def _is_chrome(low: str, doc: Doc) -> bool:
     lang = doc.lang
-    bare = low.strip().strip(_ARROWS).rstrip(":").strip()
-    if bare in lang.wordset("chrome_labels"):
+    stripped = low.strip().strip(_ARROWS)
+    bare = stripped.rstrip(":").strip()
+    labels = lang.wordset("chrome_labels")
+    if bare in labels or lang.pattern("chrome_line").fullmatch(bare):
         return True
-    if lang.pattern("chrome_line").fullmatch(bare):
-        return True
+    if lang.pattern("chrome_word").fullmatch(bare):
+        return True  # one compound word with a section head: "Streaming-Tipps", "Kinderkino"
+    if stripped.endswith(":") and len(_BRACKETED.sub("", bare).split()) <= LABEL_WORDS:
+        return True  # a short label that opens the text below it: "Bild (2/10):"
+    head, colon, tail = bare.rpartition(":")
+    if colon and head.strip() and tail.strip() in labels and len(bare.split()) <= LABEL_WORDS + 2:
+        return True  # a section kicker ending in a genre or section label: "Magazin : KOMÖDIE"
     # a tag or category line: every part a label, a tag word or a count
     parts = [p.strip(" «»<>-–—:") for p in _split_tags(bare)]
     parts = [p for p in parts if p]
@@ -71,25 +83,28 @@ def _is_count(part: str, tags: frozenset[str]) -> bool:
 def _is_heading(line: str) -> bool:
     """A short line that is no sentence: no end mark (but a short "Vaterfreuden."), no sentence
     break inside it, at most one comma."""
-    words = line.split()
+    bare = _BRACKETED.sub("", line)
+    words = bare.split()  # words in brackets ("[4K Ultra HD] [Blu-ray]") name no sentence
     if not words or len(words) > MAX_HEADING_WORDS or len(line) > MAX_HEADING_CHARS:
         return False
-    if line.endswith(",") or _BRACKETED.sub("", line).count(",") > 1:
+    if line.endswith(",") or bare.count(",") > 1:
         return False  # a list or a sentence; commas inside brackets ("(94 min, 2022)") aside
-    if line.endswith(_END_MARKS) and not line.endswith("...") and len(words) > 2:
+    if (line.endswith(_END_MARKS) and not line.endswith("...") and len(words) > 2
+            and not _INITIAL_END.search(line)):
         return False
     return _SENTENCE_BREAK.search(line) is None
 
 
-def _continues(doc: Doc, end: int, nxt: tuple[int, int] | None) -> bool:
-    """True when the next line goes on with the same sentence: a hard-wrapped paragraph (no
-    blank line between, this line's last word and the next line's first in lower case)."""
-    if nxt is None or "\n\n" in doc.text[end:nxt[0]]:
+def _runs_on(doc: Doc, line: tuple[int, int], nxt: tuple[int, int] | None) -> bool:
+    """True when `nxt` goes on with the sentence of `line`: a hard-wrapped paragraph. No blank
+    line between, `line` ends in a word, a comma or a hyphen, and `nxt` starts in lower case."""
+    if nxt is None or "\n\n" in doc.text[line[1]:nxt[0]]:
         return False
     first = doc.text[nxt[0]:nxt[0] + 1]
-    words = doc.text[:end].rsplit(None, 1)
-    last = words[-1][:1] if words else ""
-    return first.isalpha() and first.islower() and last.isalpha() and last.islower()
+    end = doc.text[line[0]:line[1]].rstrip()
+    last = end[-1:]
+    return (first.isalpha() and first.islower()
+            and (last.isalpha() or last in _RUN_ON_ENDS))
 
 
 def classify(doc: Doc) -> list[Line]:
@@ -100,6 +115,7 @@ def classify(doc: Doc) -> list[Line]:
     lines = doc.lines
     info = lang.pattern("info_line")
     info_labels = lang.wordset("info_labels")
+    joiner = lang.pattern("info_label_joiner")
     for i, (s, e) in enumerate(lines):
         low = doc.low[s:e]
         label = info.match(low)
@@ -107,15 +123,22 @@ def classify(doc: Doc) -> list[Line]:
             kind = "chrome"
         elif len(low.split()) <= 16 and meta.fullmatch(low.strip()):
             kind = "meta"
-        elif label and label.group("label").strip() in info_labels:
+        elif label and _is_info_label(label.group("label"), info_labels, joiner):
             kind = "info"
         elif (len(lines) > 1 and _is_heading(doc.text[s:e].strip())
-              and not _continues(doc, e, lines[i + 1] if i + 1 < len(lines) else None)):
+              and not _runs_on(doc, (s, e), lines[i + 1] if i + 1 < len(lines) else None)
+              and not (i > 0 and _runs_on(doc, lines[i - 1], (s, e)))):
             kind = "heading"
         else:
             kind = "body"
         out.append(Line(s, e, kind))
     return out
+
+
+def _is_info_label(label: str, labels: frozenset[str], joiner: re.Pattern[str]) -> bool:
+    """An info-box label, alone or several joined ("Recherche & Buch", "Idee/Drehbuch")."""
+    label = label.strip()
+    return label in labels or all(p in labels for p in joiner.split(label))
 
 
 def line_at(lines: list[Line], starts: list[int], pos: int) -> Line | None:

@@ -19,6 +19,7 @@ _MAX_TOKENS = 5
 _MAX_SKIP = 5
 
 
+_DESCRIPTOR_LETTERS = 5
 _MAX_NAME_TOKEN = 30  # longer than any part of a personal name: a garbage run, not a name
 
 
@@ -26,6 +27,14 @@ def _is_cap(tok: str) -> bool:
     if len(tok) > _MAX_NAME_TOKEN:
         return False
     return (tok[:1].isupper() and not tok.isupper()) or (len(tok) <= 3 and tok[:1].isupper())
+
+
+def _is_descriptor(tok: str) -> bool:
+    """A compound with a lower-case word after a hyphen ("Krimi-erfahrene") describes a
+    person. Names hyphenate capitalised parts ("Müller-Westernhagen") or short syllables
+    ("Bong Joon-ho", "Park Chan-wook"), never a lower-case word of five letters or more."""
+    return any(part[:1].islower() and len(part) >= _DESCRIPTOR_LETTERS
+               for part in tok.split("-")[1:])
 
 
 def read_name(text: str, pos: int, particles: frozenset[str],
@@ -42,10 +51,10 @@ def read_name(text: str, pos: int, particles: frozenset[str],
             break
         tok = m.group(1).rstrip(".") if not re.fullmatch(r"[A-ZÄÖÜ]\.", m.group(1)) else m.group(1)
         s, e = m.start(1), m.start(1) + len(tok)
-        if skip_stop and not tokens and tok in stop:
+        if skip_stop and not tokens and (tok in stop or _is_descriptor(tok)):
             i = e
             continue
-        if _is_cap(tok) and tok not in stop:
+        if _is_cap(tok) and tok not in stop and not _is_descriptor(tok):
             tokens.extend(pending)
             pending = []
             tokens.append((s, e))
