@@ -232,6 +232,11 @@ DIRECTORS = [
     case("role-word-before", "Oscar-Preisträger Jan Brandt führt Regie.", ["Jan Brandt"]),
     case("adjective-before", "Regie führte der Krimi-erfahrene Tom Keller.", ["Tom Keller"]),
     case("hyphenated-given-name", "Regie führte Bong Joon-ho.", ["Bong Joon-ho"]),
+    # a weak cue (a filmography in brackets) in a sentence naming another credit is no director
+    case("filmography", "Der erfahrene Tom Keller („Nebelwald“, „Hafenwache“) liefert einen "
+         "guten Krimi.", ["Tom Keller"]),
+    case("filmography-of-writers", "Das Drehbuch schrieb das Duo Eva Muster und Paul Beispiel "
+         "(„Nebelwald“).", []),
 ]
 
 

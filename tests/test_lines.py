@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reviewextract.lang import get_language
-from reviewextract.lines import classify
+from reviewextract.lines import classify, listing_items
 from reviewextract.text import Doc
 
 BODY = "Der Film erzählt von einem Sommer am See, und er tut das mit großer Ruhe und Witz."
@@ -130,3 +130,35 @@ def test_two_year_brackets_are_no_listing() -> None:
     text = ("Nordlicht (2019)\n\nDie Serie ist gut, besser als Hafenwache (2017) und sehr "
             "spannend erzählt.\n\nSiehe auch: Der Nebelwald (2015)")
     assert not any(w.code == "listing_page" for w in extract(text).warnings)
+
+
+ANNOUNCED = """Streaming-Tipps
+
+Top 5: Die besten Krimiserien des Jahres
+
+Wir stellen die fünf spannendsten Serien vor, die Sie gesehen haben sollten.
+
+Nordlicht: Das Verschwinden
+
+Die Miniserie erzählt in vier Folgen von einem Fall an der Küste, klug und spannend.
+
+Hafenwache
+
+Die Serie ist etwas zäh, hat aber starke Darsteller.
+
+Der Nebelwald
+
+Ein ruhiger Krimi mit viel Atmosphäre und einem starken Ende.
+"""
+
+
+def test_an_announced_list_is_a_listing_and_its_first_entry_is_read() -> None:
+    doc = Doc(ANNOUNCED, get_language("de"))
+    items = listing_items(doc)
+    assert len(items) == 3
+    assert ANNOUNCED[items[0]:].startswith("Nordlicht: Das Verschwinden")
+
+
+def test_section_headings_without_an_announcement_are_no_listing() -> None:
+    text = ANNOUNCED.replace("Top 5: Die besten Krimiserien des Jahres", "Ein Abend mit Krimis")
+    assert listing_items(Doc(text, get_language("de"))) == []

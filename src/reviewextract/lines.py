@@ -156,7 +156,25 @@ MAX_ITEM_WORDS = 16
 
 def listing_items(doc: Doc) -> list[int]:
     """Starts of the entry headings of a listing page (at least three), else []. A numbered
-    entry must stand alone as a heading; an entry ending in a bracket with a year may run on."""
+    entry must stand alone as a heading; an entry ending in a bracket with a year may run on.
+    After a line that announces a list ("Top 13: …", "Die zehn besten …", "Diese Woche"),
+    every heading that opens a paragraph is an entry."""
+    return _numbered_items(doc) or _announced_items(doc)
+
+
+def _announced_items(doc: Doc) -> list[int]:
+    cue = doc.lang.pattern("listing_cue")
+    lines = doc.line_kinds
+    for i, line in enumerate(lines):
+        if line.kind in ("heading", "body", "chrome") and cue.match(
+                doc.low[line.start:line.end].strip()):
+            starts = [ln.start for ln, nxt in zip(lines[i + 1:], lines[i + 2:], strict=False)
+                      if ln.kind == "heading" and nxt.kind == "body"]
+            return starts if len(starts) >= LISTING_MIN else []
+    return []
+
+
+def _numbered_items(doc: Doc) -> list[int]:
     pattern = doc.lang.pattern("listing_item")
     starts = []
     for line in doc.line_kinds:

@@ -123,10 +123,20 @@ def candidates(doc: Doc) -> list[Finding]:
                 spans = [(s + base, e + base) for s, e in read_names(
                     doc.text[base:m.end("names")], 0, particles, stop, separator)]
             for s, e in spans:
+                if rule.weight < _STRONG and _credited_otherwise(doc, s):
+                    continue  # a weak cue beside "Drehbuch", "spielt": a writer or an actor
                 name = " ".join(doc.text[s:e].split())
                 out.append(Finding(FIELD, name, s, e, rule.id, rule.weight, rule.tags,
                                    spans=[(m.start(), m.end())]))
     return out
+
+
+def _credited_otherwise(doc: Doc, pos: int) -> bool:
+    """Does the sentence before `pos` name another credit ("Das Drehbuch schrieb das Duo X")?"""
+    start = max(doc.text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    words = doc.words
+    i, j = words.inside(start, pos)
+    return not doc.lang.wordset("other_credit_words").isdisjoint(words.words[i:j])
 
 
 def _key(name: str) -> str:
