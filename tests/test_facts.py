@@ -282,6 +282,10 @@ WORK_TYPE = [
     case("film-word-outweighs", "Der Film basiert auf einer Serie und ist gelungen.", "movie"),
     case("film-runtime-is-no-vote", "Der Film dauert 50 Minuten und vergeht wie im Flug.",
          "movie"),
+    # a TV film of a German "Reihe" is a film, even beside its count of episodes
+    case("tv-film-of-a-reihe", "Die Krimi-Reihe scheint nach 29 Folgen auserzählt, der neue "
+         "Samstagskrimi ist zäh.", "movie"),
+    case("fernsehfilm", "Der Fernsehfilm erzählt von einer Serie von Einbrüchen.", "movie"),
 ]
 
 
