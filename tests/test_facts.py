@@ -246,6 +246,10 @@ def test_directors(text: str, expected: list[str]) -> None:
 
 
 RATING = [
+    # a score given by a rating site or the audience is not the reviewer's
+    case("imdb-is-not", "Die IMDb-Publikumswertung fällt mit 6,0/10 bescheiden aus. Mir hat "
+         "der Film gefallen.", None),
+    case("own-after-imdb", "Bei IMDb steht er bei 6/10. Ich gebe 8/10.", (8, 10)),
     case("von-sternen", "Ein schöner Film. 4 von 5 Sternen.", (4, 5)),
     case("slash", "Ein schöner Film. Meine Note: 8/10", (8, 10)),
     case("decimal-comma", "Spannend, aber zu lang. 7,5 von 10 Punkten.", (7.5, 10)),

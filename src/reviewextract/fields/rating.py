@@ -31,6 +31,13 @@ def _read(doc: Doc, m) -> tuple[float, float] | None:
     return val, scale
 
 
+def _someone_elses(doc: Doc, pos: int) -> bool:
+    """Does the sentence before `pos` give the score to others (a rating site, the audience)?"""
+    start = max(doc.text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    before = doc.low[start:pos]
+    return any(w in before for w in doc.lang.words("rating_of_others"))
+
+
 def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding]:
     out: list[Finding] = []
     for rule in doc.lang.field_rules(FIELD):
@@ -41,6 +48,10 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding
             value, best = read
             if best not in (3, 4, 5, 6, 10, 20, 100):
                 continue
+            if _someone_elses(doc, m.start()):
+                if rejected is not None:
+                    rejected.append(Rejected(FIELD, f"{value:g}/{best:g}", m.start(), m.end()))
+                continue  # "die IMDb-Wertung liegt bei 6/10": not the reviewer's own score
             if not 0 <= value <= best:
                 if rejected is not None:
                     rejected.append(Rejected(FIELD, f"{value:g}/{best:g}", m.start(), m.end()))
