@@ -109,6 +109,7 @@ def test_season(text: str, expected: int | None) -> None:
 
 
 YEAR = [
+    case("song-year-is-not", "Der Film beginnt mit dem Lied aus 1997 und bleibt ruhig.", None),
     case("made-year", "Was Anna Beispiel da 1968 inszeniert hat, ist bis heute unerreicht.", 1968),
     case("series-run", "Ich habe alles gesehen: sechs Staffeln, 121 Folgen, 2004 bis 2010.", 2004),
     case("aired-on", "Die zwölf Folgen wurden im Herbst 2020 zuerst bei Sky gezeigt.", 2020),
