@@ -303,7 +303,27 @@ def test_work_type(text: str, expected: str) -> None:
     assert run(text).work_type.value == expected
 
 
+_BODY = ("Die Geschichte ist spannend erzählt, die Darsteller sind gut, nur das Ende zieht sich "
+         "etwas. Insgesamt ein sehenswerter Film.")
+
 TITLE = [
+    # edition words go with the media word; a label of several words whose head is a section
+    # word; a film series as a label names the episode; "X im Test: …"; a quoted name and a
+    # line about it are no one name; a season bracket before a cut separator
+    case("special-edition", f"Der Nebelwald - Special Edition [Blu-ray]\n\n{_BODY}",
+         "Der Nebelwald"),
+    case("label-of-three-words", f"Kinotipp der Woche: Der Nebelwald\n\n{_BODY}",
+         "Der Nebelwald"),
+    case("film-series-label", f"Tatort: Der Nebelwald\n\n{_BODY}", "Der Nebelwald"),
+    case("im-test", f"Der Nebelwald im Test: Ein Wald voller Geheimnisse\n\n{_BODY}",
+         "Der Nebelwald"),
+    case("quoted-then-line", f"Kritik zu „Der Nebelwald“: Ein Wald voller Geheimnisse\n\n"
+         f"{_BODY}", "Der Nebelwald"),
+    case("season-bracket", f"Der Nebelwald (Staffel 2) – Kritik\n\n{_BODY}", "Der Nebelwald"),
+    # a capitalised article inside a sentence opens an unquoted name
+    case("inline-article", f"Ich habe gestern Der Nebelwald gesehen. {_BODY}", "Der Nebelwald"),
+    case("inline-article-comma", f"Heute lief im Kino Der Nebelwald, und ich war begeistert. "
+         f"{_BODY}", "Der Nebelwald"),
     case("german-quotes", "Mit „Nordlicht“ ist ein starker Film gelungen. „Nordlicht“ "
          "lohnt sich.", "Nordlicht"),
     case("comparison-is-not", "„Nordlicht“ ist spannend. Mit „Südwind“ kann er wie "
@@ -436,3 +456,16 @@ def test_words_before_reads_the_last_words(text: str, expected: list[str]) -> No
     """Only a short tail is read when it holds enough words; a long word is never cut short."""
     assert words_before(text, len(text), 2) == expected
 
+
+
+@pytest.mark.parametrize("text", [
+    "Der Film ist gut. Die Darsteller überzeugen.",  # articles opening sentences
+    "DER FILM IST GUT, DIE DARSTELLER ÜBERZEUGEN.",  # a line in capitals
+    "Er sagte: Die Darsteller überzeugen.",  # after a colon a clause opens
+])
+def test_a_capitalised_article_opening_a_clause_opens_no_name(text: str) -> None:
+    from reviewextract.fields.title_inline import inline_articles
+    from reviewextract.lang import get_language
+    from reviewextract.text import Doc
+
+    assert inline_articles(Doc(text, get_language("de"))) == []

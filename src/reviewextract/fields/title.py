@@ -22,6 +22,7 @@ from ..lang.lexicon import get_lexicon
 from ..lang.starts import finditer_scan, start_set
 from ..text import Doc
 from ._common import Finding, words_after, words_before
+from .title_inline import inline_articles
 from .title_names import _apposition, _clean, _plausible, _subjects
 
 FIELD = "title"
@@ -31,6 +32,8 @@ _PUNCT = "!?.,:;„“”\"'»«()"
 _EPISODE_AFTER = re.compile(
     r"[“”\"»«]?\s*[:–—-]\s+[„\"»]?(?P<name>[^\W\d_][^,.;:!?()\[\]“”\"«»\n]{0,60})")
 _SEP_MARKS = frozenset({"–", "—", "-", ":", "|", "//", "/", "·"})
+_TAIL_MARKS = " \t–—-:|/·"
+_QUOTE_MARKS = "„“”\"»«"
 _INFOBOX_LINE = re.compile(r"[\w /]{2,30}:\s*\S")
 _YEAR_TAIL = re.compile(r"\s*\((?:1[89]|20)\d\d\)\s*$")
 _RATING_TAIL = re.compile(r"\s*(?:[★☆⭐✩½]+|\(?\d{1,2}(?:[.,]\d)?\s*/\s*\d{1,3}\)?)\s*$")
@@ -128,9 +131,13 @@ def _heading_pieces(doc: Doc, s0: int, e0: int) -> tuple[list[tuple[int, int, st
             pos = label.end()  # "1. Dig Deeper: …": an item of a numbered list
             feats["head.numbered"] = 1.0
         elif head and (head[-1] in lang.wordset("chrome_labels")
-                       or head[-1] in lang.wordset("title_review_suffixes")):
-            pos = label.end()  # "Review: X", "DVD-Rezensionen (011): X", "[Filmkritik] X"
+                       or head[-1] in lang.wordset("title_review_suffixes")
+                       or lang.pattern("chrome_word").fullmatch(head[0])):
+            pos = label.end()  # "Review: X", "DVD-Rezensionen (011): X", "Kinotipp der Woche: X"
             feats["head.review_cue"] = 1.0
+        elif " ".join(head) in lang.wordset("film_series"):
+            pos = label.end()  # "Tatort: X": a film of the series, named by its own title
+            feats["head.series_label"] = 1.0
     for suffix in lang.wordset("title_review_suffixes"):  # "Barbie im Test"
         if " " in suffix and low[pos:end].rstrip().endswith(" " + suffix):
             end = pos + len(low[pos:end].rstrip()) - len(suffix) - 1
@@ -161,6 +168,14 @@ def _heading_pieces(doc: Doc, s0: int, e0: int) -> tuple[list[tuple[int, int, st
             if seg.strip():
                 pieces.append((ps, ps + len(seg.rstrip()), seg.rstrip()))
             break
+        review = next((x for x in lang.words("title_review_suffixes")
+                       if " " in x and lowseg.endswith(" " + x)), None)
+        if review is not None:  # "Barbie im Test: Pink ist Trumpf": the name ends there
+            feats["head.review_cue"] = 1.0
+            seg = seg[:len(seg.rstrip(_PUNCT + " ")) - len(review)].rstrip()
+            if seg:
+                pieces.append((ps, ps + len(seg), seg))
+            break
         if seg:
             pe = _strip_tail(doc, ps, ps + len(seg), feats)
             if pe > ps:
@@ -183,6 +198,8 @@ def _strip_tail(doc: Doc, pos: int, end: int, feats: dict[str, float]) -> int:
     season = lang.pattern("title_season_suffix")
     info = lang.pattern("heading_info_bracket")
     while end > pos:
+        while end > pos and doc.text[end - 1] in _TAIL_MARKS:
+            end -= 1  # a separator left behind by a cut ("X (Staffel 2) – [Kritik]")
         seg = doc.text[pos:end]
         m = info.search(seg.lower())
         if m and m.start() > 0:
@@ -206,7 +223,10 @@ def _strip_tail(doc: Doc, pos: int, end: int, feats: dict[str, float]) -> int:
             continue
         words = seg.split()
         if len(words) > 1 and _is_media_word(words[-1].lower().strip(".,:;…"), media):
-            end = pos + seg.rstrip().rindex(words[-1])  # "Die Cosby Show DVD-Komplettbox"
+            k = len(words) - 1  # "Die Cosby Show DVD-Komplettbox", "X Special Edition"
+            while k > 1 and words[k - 1].lower() in lang.wordset("title_edition_words"):
+                k -= 1
+            end = pos + len(" ".join(words[:k])) + (len(seg) - len(seg.lstrip()))
             feats["head.marked"] = 1.0
             continue
         b = _BRACKET_TAIL.search(seg)
@@ -262,6 +282,8 @@ def _headings(doc: Doc) -> list[Finding]:
                     continue  # something was cut between the pieces: no run across it
                 s, e = pieces[a][0], pieces[b][1]
                 value = _clean(doc.text[s:e])
+                if b > a and any(q in value for q in _QUOTE_MARKS):
+                    continue  # „X“: Y is a quoted name and a line about it, not one name
                 if not _plausible(doc, value) or not (value[0].isupper() or value[0].isdigit()):
                     continue
                 feats = dict(base)
@@ -472,7 +494,7 @@ def candidates(doc: Doc) -> list[Finding]:
     found = (_headings(doc) + _quoted(doc) + _before_year(doc) + _episodes(doc)
              + _as_features(_subjects(doc), "subject") + _as_features(_apposition(doc),
                                                                       "apposition")
-             + _page_hint(doc) + _labelled(doc))
+             + _page_hint(doc) + _labelled(doc) + inline_articles(doc))
     merged: dict[str, Finding] = {}
     for f in found:
         key = f.value.lower()

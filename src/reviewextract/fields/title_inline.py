@@ -1,0 +1,68 @@
+"""Unquoted titles in running text that open with a capitalised article.
+
+In German an article inside a sentence is written in lower case ("ich habe den Film gesehen"),
+so a capitalised one there opens a name: "Ich habe gestern Der Nebelwald gesehen", "Heute lief
+Die Farbe des Himmels im Kino". The name runs over capitalised words and the language's glue
+words ("des", "of") and ends on a capitalised word or a number. Which articles open a name is
+language data (`title_inline_articles`); a language without such a rule lists none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import Doc
+from ._common import Finding
+from .title_names import _plausible
+
+FIELD = "title"
+_MAX_WORDS = 7
+_WORD = re.compile(r"[ \t]+([^\s,.;:!?()\[\]„“”\"»«]+)")
+_OPENERS_BEFORE = ".!?:;\n\"„“”»«(–—-…"  # marks after which a capital starts a clause anyway
+
+
+def _clause_opening(text: str, pos: int) -> bool:
+    """True when only spaces separate `pos` from the text's start or a clause-opening mark."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in _OPENERS_BEFORE
+
+
+def inline_articles(doc: Doc) -> list[Finding]:
+    """Names opened by a capitalised article inside a sentence."""
+    articles = doc.lang.words("title_inline_articles")
+    if not articles:
+        return []
+    glue = doc.lang.wordset("title_glue_words")
+    out: list[Finding] = []
+    for art in articles:
+        for pos in doc.text_scan.positions(art):
+            end = pos + len(art)
+            if (pos > 0 and doc.text[pos - 1].isalnum()) or doc.text[end:end + 1] not in (" ",):
+                continue  # inside a word, or not followed by a space
+            if _clause_opening(doc.text, pos):
+                continue  # "Der" opening a sentence or a line is the plain article
+            line_start = doc.text.rfind("\n", 0, pos) + 1
+            if doc.text[line_start:pos].isupper():
+                continue  # a line in capitals writes every article so
+            words: list[tuple[int, int]] = []
+            i = end
+            while len(words) < _MAX_WORDS:
+                m = _WORD.match(doc.text, i)
+                if m is None:
+                    break
+                w = m.group(1)
+                if not (w[:1].isupper() or w[:1].isdigit() or w.lower() in glue):
+                    break
+                words.append((m.start(1), m.end(1)))
+                i = m.end(1)
+            while words and doc.text[words[-1][0]:words[-1][1]].lower() in glue:
+                words.pop()  # a name ends on a capitalised word or a number
+            if not words:
+                continue
+            value = doc.text[pos:words[-1][1]]
+            if _plausible(doc, value):
+                out.append(Finding(FIELD, value, pos, pos + len(value), "title.inline_article",
+                                   0.0, features={"src.inline_article": 1.0}))
+    return out
