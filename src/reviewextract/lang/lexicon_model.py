@@ -112,7 +112,6 @@ class Lexicon:
     phrase_lengths: dict[tuple[str, str], tuple[int, ...]] = field(
         default_factory=dict, repr=False)
     clause_splitters: frozenset[str] = field(default=frozenset(), repr=False)
-    anchor_words: frozenset[str] = field(default=frozenset(), repr=False)
     live_starts: frozenset[str] = field(default=frozenset(), repr=False)
     split_verbs: frozenset[str] = field(default=frozenset(), repr=False)
     # per first word of a verdict cue, the lengths of the cues it begins, longest first
@@ -139,7 +138,6 @@ class Lexicon:
         # together, and the phrase starts that can match wherever they stand (separable verbs,
         # phrases whose second word is the clause end)
         self.clause_splitters = self.split_words | self.coordinators
-        self.anchor_words = self.clause_splitters | self.cue_starts
         self.split_verbs = frozenset(verb for verb, _ in self.split_phrases)
         cue_lengths: dict[str, set[int]] = {}
         for cue in (*self.verdict_cues, *self.verdict_anywhere):

@@ -49,52 +49,13 @@ def first(doc: Doc, start: int, end: int) -> str:
 
 # a quotation may not contain its own opening mark: keeps the search linear on "„„„„…"
 _QUOTED = re.compile(r"„[^„“”\"\n]*[“”\"]|»[^»«\n]*«|«[^«»\n]*»|\"[^\"\n]*\"")
-# the same quotations, as `find_quotations` reads them: per opening mark, the characters that
-# end its search (a line break, its own opening mark) and, among them, those that close it
-_QUOTE_MARKS = {"„": ("„“”\"\n", "“”\""), "»": ("»«\n", "«"), "«": ("«»\n", "»"),
-                "\"": ("\"\n", "\"")}
-
-
-def find_quotations(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation `_QUOTED.finditer` finds, with str.find instead of the
-    pattern: the pattern tries every position of the review, while most reviews hold a few
-    quotation marks or none (a test compares both on many texts)."""
-    opens: list[int] = []
-    for mark in _QUOTE_MARKS:
-        p = text.find(mark)
-        while p >= 0:
-            opens.append(p)
-            p = text.find(mark, p + 1)
-    if not opens:
-        return []
-    opens.sort()
-    out: list[tuple[int, int]] = []
-    done = 0  # a quotation found resumes the search after its end, as finditer does
-    for p in opens:
-        if p < done:
-            continue
-        mark = text[p]
-        stops, closers = _QUOTE_MARKS[mark]
-        # every search ends at the next mark of the same kind (one of the stops), so the
-        # searches of one kind of mark cover the text once: linear on "„„„„…" too
-        stop = text.find(mark, p + 1)
-        if stop < 0:
-            stop = len(text)
-        for c in stops:
-            q = text.find(c, p + 1, stop)
-            if q >= 0:
-                stop = q
-        if stop < len(text) and text[stop] in closers:
-            out.append((p, stop + 1))
-            done = stop + 1
-    return out
 
 
 def quoted(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) of every quotation in the text („…“, »…«, "…"), found once per review."""
     cache = memo(doc)
     if "quoted" not in cache:
-        cache["quoted"] = find_quotations(doc.text)
+        cache["quoted"] = [m.span() for m in _QUOTED.finditer(doc.text)]
     return cache["quoted"]
 
 
