@@ -150,7 +150,7 @@ def _corrections(doc: Doc, lex: Lexicon,
         return out  # the usual sentence: nothing is denied
     for i in range(first_neg + 1, len(scored)):
         c, pol = scored[i]
-        if _first_word(doc, c) not in lex.sondern:
+        if _first_word(doc, c) not in lex.corrective_conjunctions:
             continue
         denied = next(k for k in range(i - 1, -1, -1) if scored[k][1].negated_at >= 0)
         out[denied] = None

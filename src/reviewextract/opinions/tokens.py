@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import compress
-from typing import Any
+from typing import Any, NamedTuple
 
-from ..lang import lexicon_model
 from ..lang.lexicon import Lexicon, Profile
 from ..text import Doc
 
@@ -76,11 +75,14 @@ def quote_runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
-# profiles, quoted flags (None when nothing is quoted), first and end indices of the quoted runs,
-# live words (see `reading`)
-Reading = tuple[list[Profile | None], list[bool] | None, list[int], list[int], list[int]]
+class Reading(NamedTuple):
+    """What the clause reader needs per word of the review (see `reading`)."""
 
-END = lexicon_model.END
+    profiles: list[Profile | None]  # the lexicon profile of each word, None for a plain word
+    quoted: list[bool] | None  # whether each word is quoted; None when nothing is
+    quote_firsts: list[int]  # first word index of each quoted run
+    quote_ends: list[int]  # end word index of each quoted run
+    live: list[int]  # indices of the words that can make a unit
 
 
 def reading(doc: Doc, lex: Lexicon) -> Reading:
@@ -114,7 +116,7 @@ def reading(doc: Doc, lex: Lexicon) -> Reading:
             w = words[k]
             if w in anywhere or (k < last and (w, words[k + 1]) in pairs):
                 live.append(k)
-        cache[key] = (profs, flags, [i for i, _ in runs], [j for _, j in runs], live)
+        cache[key] = Reading(profs, flags, [i for i, _ in runs], [j for _, j in runs], live)
     return cache[key]
 
 
