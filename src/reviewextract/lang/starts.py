@@ -192,39 +192,6 @@ def finditer_at(pattern: re.Pattern[str], s: str, starts: list[int], pos: int,
     return out
 
 
-def _digit_item(op: Any, av: Any) -> bool:
-    """Whether every match of this one item holds a digit."""
-    if op is C.LITERAL:
-        return chr(av).isdecimal()
-    if op is C.IN:
-        lead = _lead_class(av)
-        if lead is None:
-            return False
-        return lead.digits or (bool(lead.prefixes) and all(c.isdecimal() for c in lead.prefixes))
-    if op is C.BRANCH:
-        return all(_needs_digit(alt.data) for alt in av[1])
-    if op is C.SUBPATTERN:
-        return _needs_digit(av[3].data)
-    if op is C.ATOMIC_GROUP:
-        return _needs_digit(av.data)
-    if op in _REPEATS:
-        return av[0] >= 1 and _needs_digit(av[2].data)
-    return False
-
-
-def _needs_digit(items: list[tuple[Any, Any]]) -> bool:
-    return any(_digit_item(op, av) for op, av in items)
-
-
-def needs_digit(pattern: re.Pattern[str]) -> bool:
-    """True when every match of `pattern` holds a decimal digit (a text stretch without one
-    cannot match); False when that is not certain."""
-    try:
-        return _needs_digit(_parser.parse(pattern.pattern, pattern.flags).data)
-    except Exception:  # a parser detail that differs between versions: claim nothing
-        return False
-
-
 # --- how far a match can reach (for matching around anchors) --------------------------------
 #
 # A rule matched only around its anchors finds every match when the window covers the longest
