@@ -13,13 +13,9 @@ from hypothesis import strategies as st
 
 from reviewextract.fields._common import matches, words_before
 from reviewextract.lang import get_language
+from reviewextract.lang.reach import reach
 from reviewextract.lang.rules import Rule, RuleError, compile_rule
-from reviewextract.lang.starts import (
-    finditer_at,
-    finditer_scan,
-    reach,
-    start_set,
-)
+from reviewextract.lang.starts import finditer_at, finditer_scan, start_set
 from reviewextract.text import Doc, TextScan, lower_same_length
 
 from .conftest import corpus_records

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .lang.starts import TextScan, finditer_scan, start_set
+from .lang.starts import finditer_scan, start_set
+from .lang.textscan import TextScan
 
 if TYPE_CHECKING:
     from .lang.base import Language
