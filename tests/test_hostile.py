@@ -5,7 +5,6 @@ docs/robustness.md lists these tests by name, one row per input class.
 
 from __future__ import annotations
 
-import random
 import signal
 import subprocess
 import sys
@@ -23,9 +22,9 @@ from reviewextract.errors import (
     NotTextError,
     ReviewExtractError,
 )
-from reviewextract.guard import build_review
 from reviewextract.model import Evidence, Review, WorkType
 from reviewextract.pipeline import DEFAULT_MAX_CHARS
+from reviewextract.record import build_review
 
 from .conftest import ROOT, corpus_records
 
@@ -394,35 +393,3 @@ def test_normalise_fast_path_misses_no_character_a_step_changes() -> None:
         assert guard.normalise(text)[1], text  # each is still changed, with its note
 
 
-def _scan_oracle(text: str) -> tuple[list[bytes], int, int]:
-    """What `guard._scan` must give, read the slow and obvious way (regexes, `str.split`)."""
-    from reviewextract import guard
-
-    low = text.lower()
-    words = [w.encode("utf-8", "surrogatepass") for w in guard._WORDS.findall(low)]
-    return sorted(words), sum(map(len, low.split())), len(guard._SYMBOL_RX.findall(low))
-
-
-def test_language_scan_equals_the_patterns_everywhere() -> None:
-    """The language check's words, non-blank and symbol counts are what the regexes give, for
-    every corpus text and for random texts of letters, apostrophes, quote marks, blanks of every
-    kind, digits, symbols and characters whose lowercase is longer."""
-    from reviewextract import guard
-
-    def check(text: str) -> None:
-        words, marks, symbols = guard._scan(text)
-        assert (sorted(words), marks, symbols) == _scan_oracle(text), repr(text)
-
-    for rec in corpus_records():
-        check(rec["text"])
-    rnd = random.Random(5)
-    chars = ("ab cä'’-.,„“(1)_ßÉ\n2x…\t{}<>=;$#\u00a0\u2009\u3000\x1f²½ⅳİ\u0307çñ"
-             "\U0001f600ÄÖÜẞσς\u212a\u212bǅ")
-    for extra in ("", "\ud800", "Σ"):  # these two take the regex path
-        for _ in range(3_000):
-            check("".join(rnd.choice(chars + extra) for _ in range(rnd.randrange(30))))
-    # so many distinct characters that end a word: the regex reads the text instead
-    check(" ".join(chr(c) + "ab" for c in range(0x2190, 0x2190 + 2 * guard._MAX_BREAK_CHARS)))
-    check("l'homme c'est rock'n'roll ’s ' '' a’b’c d'’e")
-    # so many tokens with an apostrophe: the regex reads the text instead
-    check(" ".join(f"„W{i % 7}'s“ c’est –" for i in range(2 * guard._MAX_APOSTROPHE_TOKENS)))

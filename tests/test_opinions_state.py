@@ -5,6 +5,7 @@ same words as the word pattern does."""
 from __future__ import annotations
 
 import random
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -12,10 +13,9 @@ import pytest
 from reviewextract.fields.opinions import OpinionResult, extract_opinions
 from reviewextract.lang import get_language
 from reviewextract.lang.lexicon import get_lexicon
-from reviewextract.opinions import items, tokens
+from reviewextract.opinions import items
 from reviewextract.opinions.polarity import Polarity
-from reviewextract.opinions.reader import reader
-from reviewextract.text import Doc, WordIndex, lower_same_length, split_clauses, word_spans
+from reviewextract.text import Doc, WordIndex, lower_same_length
 
 from .conftest import corpus_records
 
@@ -62,48 +62,16 @@ def test_word_index_ranges_match_the_word_pattern(seed: int) -> None:
     text = rng.choice(TEXTS) + " _x_ 7,5 „Titel“ - Ende_"
     low = lower_same_length(text)
     ix = WordIndex(low)
-    assert list(zip(ix.starts, ix.ends, strict=True)) == word_spans(low, 0, len(low))
+    assert list(zip(ix.starts, ix.ends, strict=True)) == [
+        m.span() for m in re.finditer(r"\w+", low)]
+    assert ix.words == [low[s:e] for s, e in zip(ix.starts, ix.ends, strict=True)]
     for _ in range(300):
         start = rng.randrange(len(low) + 1)
         end = rng.randrange(start, len(low) + 1)
-        spans, words = ix.clipped(start, end)
-        assert spans == word_spans(low, start, end)
-        assert words == [low[s:e] for s, e in spans]
         # inside: exactly the words lying wholly in the range
         i, j = ix.inside(start, end)
         assert list(range(i, j)) == [k for k in range(len(ix.words))
                                      if start <= ix.starts[k] and ix.ends[k] <= end]
-
-
-@pytest.mark.parametrize("text", [
-    "Die Bilder sind toll - aber der Ton ist schwach, und die Musik nervt (leider).",
-    "Gut gemacht -  . Der Rest: 7,5 von 10; mehr nicht…",
-    "_Unterstrich_ und Film – das passt, weil die Kamera ruhig bleibt.",
-])
-def test_split_clauses_with_the_index_equals_without(text: str) -> None:
-    low = lower_same_length(text)
-    ix = WordIndex(low)
-    for start in range(0, len(text), 3):
-        for end in (len(text), len(text) - 1, len(text) - 5):
-            kw = {"coordinators": LEX.coordinators, "subject_starts": LEX.subject_starts}
-            assert split_clauses(text, low, start, end, LEX.split_words, index=ix, **kw) == \
-                split_clauses(text, low, start, end, LEX.split_words, **kw)
-
-
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_reader_clauses_equal_split_clauses(seed: int) -> None:
-    # the whole-review arrays must cut every range exactly as the per-sentence splitter does
-    rng = random.Random(seed)
-    text = rng.choice(TEXTS) + " a - b - - c – d, 7,5 (x) und der Rest; aber - e -"
-    doc = Doc(text, DE)
-    r = reader(doc, LEX)
-    kw = {"coordinators": LEX.coordinators, "subject_starts": LEX.subject_starts}
-    for _ in range(300):
-        start = rng.randrange(len(text) + 1)
-        end = rng.randrange(start, len(text) + 1)
-        want = split_clauses(text, doc.low, start, end, LEX.split_words, **kw)
-        assert r.clauses(LEX, start, end) == [(c.start, c.end, c.opener) for c in want]
-
 
 
 def test_the_shared_polarity_of_silent_clauses_stays_empty() -> None:
@@ -113,15 +81,6 @@ def test_the_shared_polarity_of_silent_clauses_stays_empty() -> None:
         extract_opinions(doc, None)
         shared = doc.words.memo.get("nothing")
         assert shared is None or shared == Polarity()
-
-
-@pytest.mark.parametrize("seed", [1, 2])
-def test_find_quotations_equals_the_quotation_pattern(seed: int) -> None:
-    rng = random.Random(seed)
-    texts = [*TEXTS, *("".join(rng.choice("„“”\"»«\n ab") for _ in range(rng.randrange(30)))
-                       for _ in range(3000))]
-    for text in texts:
-        assert tokens.find_quotations(text) == [m.span() for m in tokens._QUOTED.finditer(text)]
 
 
 def test_verdict_cue_lengths_cover_every_cue() -> None:

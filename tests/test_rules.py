@@ -1,7 +1,6 @@
 """The language data contract: rules load, broken rules are refused, and the fast matching path
 (guards moved out of patterns, anchors, line starts, the shared literal scan) finds exactly what
-the written pattern finds; so do the field helpers' fast forms (words_before, the title's copula
-cue) against their reference forms."""
+the written pattern finds; so does the field helper words_before against its reference form."""
 
 from __future__ import annotations
 
@@ -14,14 +13,9 @@ from hypothesis import strategies as st
 
 from reviewextract.fields._common import matches, words_before
 from reviewextract.lang import get_language
+from reviewextract.lang.reach import reach
 from reviewextract.lang.rules import Rule, RuleError, compile_rule
-from reviewextract.lang.starts import (
-    finditer_at,
-    finditer_scan,
-    needs_digit,
-    reach,
-    start_set,
-)
+from reviewextract.lang.starts import finditer_at, finditer_scan, start_set
 from reviewextract.text import Doc, TextScan, lower_same_length
 
 from .conftest import corpus_records
@@ -97,15 +91,6 @@ def test_start_literals_are_read_from_the_pattern(pattern: str, literals: tuple[
 )
 def test_patterns_that_may_start_anywhere_keep_the_engine_scan(pattern: str) -> None:
     assert start_set(re.compile(pattern)) is None
-
-
-@pytest.mark.parametrize(
-    ("pattern", "expected"),
-    [(r"aus\s+(?:1[89]|20)\d\d", True), (r"x\d?", False), (r"a|\d", False), (r"[89]", True),
-     (r"(?:\d+|zehn) folgen", False), (r"[8a]", False)],
-)
-def test_needs_digit(pattern: str, expected: bool) -> None:
-    assert needs_digit(re.compile(pattern)) is expected
 
 
 def test_digit_positions_match_the_regex_class_in_every_script() -> None:
@@ -210,68 +195,6 @@ def test_words_before_stops_where_cutting_stop_by_stop_stops() -> None:
             assert words_before(low, pos, n) == word.findall(_cut_after_stops(low, pos))[-n:], \
                 (low, pos)
 
-
-def test_copula_cue_matches_as_the_plain_white_space_form() -> None:
-    """The subject finder's copula pattern starts with "\\s\\s*" so the engine can skip to white
-    space; it must find what "\\s+" finds, in any case and any window."""
-    from reviewextract.fields.title_names import _copula_pattern
-    from reviewextract.lang import get_language
-
-    words = get_language("de").words("copula")
-    fast = _copula_pattern(words)
-    plain = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in words) + r")\s", re.I)
-    rng = random.Random(11)
-    pieces = [*words, "IST", "Ist", " ", "  ", "\n", "\u00a0", "x", "Film", ",", "ist."]
-    for _ in range(3000):
-        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
-        lo = rng.randint(0, len(s))
-        hi = rng.randint(lo, len(s))
-        got, want = fast.search(s, lo, hi), plain.search(s, lo, hi)
-        assert (got and got.span()) == (want and want.span()), (s, lo, hi)
-
-
-def test_copula_on_the_lowercased_text_finds_what_the_case_blind_pattern_finds() -> None:
-    """Where the review has no cased character beyond Latin-1, the copula is looked for in the
-    lowercased text without re.IGNORECASE; texts with "ſ", "K" (Kelvin) or "İ" keep the
-    case-blind pattern, which folds them onto Latin letters."""
-    from reviewextract.fields.title_names import (
-        _copula_after,
-        _copula_pattern,
-        _lower_is_case_blind,
-        _lowered_copula,
-    )
-    from reviewextract.lang import get_language
-    from reviewextract.text import Doc
-
-    lang = get_language("de")
-    words = lang.words("copula")
-    copula, lowered = _copula_pattern(words), _lowered_copula(words)
-    assert lowered is not None
-    rng = random.Random(13)
-    pieces = [*words, "IST", "Ist", "BLEIBT", " ", "\n", "\u00a0", "„X“", "–", "Film", ". ",
-              "ſ", "\u212a", "İ", "ÄÖÜ", "µ", "?"]
-    blind = 0
-    for _ in range(1500):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
-        doc = Doc(text, lang)
-        if not _lower_is_case_blind(text):
-            continue
-        blind += 1
-        for sent in doc.sentences:
-            for at in range(len(sent.text)):
-                assert _copula_after(doc, sent, at, lowered, copula) == \
-                    _copula_after(doc, sent, at, None, copula), (text, at)
-    assert blind > 300
-    # why the check matters: the case-blind pattern reads "iſt" as "ist", the lowercase one not
-    assert copula.search(" iſt x") and not lowered.search(" iſt x".lower())
-    assert not _lower_is_case_blind(" iſt x")
-
-
-# --- generated inputs: long names, many names, long titles (issue 14) -------------------------
-#
-# The fast path once tried an anchored rule only within a fixed window around its anchor, so a
-# match longer than the window was dropped: three long names before "inszeniert" gave no
-# director. The corpus has no such text; these generated ones do.
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
 _word = st.text(_LETTERS, min_size=1, max_size=24)

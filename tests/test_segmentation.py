@@ -1,4 +1,5 @@
-"""Sentence and clause segmentation (text.py) on our own German sentences, by phenomenon."""
+"""Sentence (text.py) and clause (opinions/reader.py) segmentation on our own German sentences,
+by phenomenon."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import pytest
 
 from reviewextract.lang import get_language
 from reviewextract.lang.lexicon import get_lexicon
-from reviewextract.text import Doc, split_clauses
+from reviewextract.opinions.reader import reader
+from reviewextract.text import Doc
 
 DE = get_language("de")
 LEX = get_lexicon("de")
@@ -16,11 +18,12 @@ def sentences(text: str) -> list[str]:
     return [s.text for s in Doc(text, DE).sentences]
 
 
+def clause_spans(text: str) -> list[tuple[int, int, str]]:
+    return reader(Doc(text, DE), LEX).clauses(LEX, 0, len(text))
+
+
 def clauses(text: str) -> list[str]:
-    low = text.lower()
-    return [c.text for c in split_clauses(text, low, 0, len(text), LEX.split_words,
-                                          coordinators=LEX.coordinators,
-                                          subject_starts=LEX.subject_starts)]
+    return [text[s:e] for s, e, _ in clause_spans(text)]
 
 
 SENTENCES = [
@@ -79,10 +82,10 @@ def test_clauses(text: str, expected: list[str]) -> None:
 
 def test_clause_offsets_survive() -> None:
     text = "  Nett, aber zu lang; dafür (immerhin) gut gespielt.  "
-    low = text.lower()
-    for c in split_clauses(text, low, 0, len(text), LEX.split_words):
-        assert text[c.start:c.end] == c.text
-        assert c.text == c.text.strip()
+    found = clauses(text)
+    assert found == ["Nett", "aber zu lang", "dafür", "immerhin", "gut gespielt"]
+    for c in found:
+        assert c == c.strip()
 
 
 def test_sentence_bounds_drop_every_kind_of_white_space() -> None:

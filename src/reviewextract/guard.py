@@ -1,5 +1,5 @@
-"""Input checks before extraction: refuse what cannot be a review, normalise what can, flag
-text that is not in the review language, and build a record that never fails validation.
+"""Input checks before extraction: refuse what cannot be a review, normalise what can, and flag
+text that is not in the review language (building the record: `record.py`).
 
 Order of work in `prepare_input` (each step is linear in the input length):
 
@@ -25,12 +25,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
-
-from pydantic import ValidationError
 
 from .errors import EmptyInputError, InputTooLargeError, NotTextError
-from .model import FACT_FIELDS, Review, Warning_, WorkType
+from .model import Warning_
 
 DEFAULT_MAX_CHARS = 1_000_000
 # UTF-8 needs at most 4 bytes a character: more bytes than this cannot fit in max_chars
@@ -54,8 +51,6 @@ _BINARY_MARKS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 _BINARY_RATIO = 0.05
 # the language check reads this many characters: plenty to judge, cheap on a 1 MB input
 _LANGID_SAMPLE = 20_000
-
-_DROPPABLE = (*FACT_FIELDS, "pros", "cons", "verdict", "sentiment")
 
 
 @dataclass
@@ -170,96 +165,15 @@ def _looks_like_json(text: str) -> bool:
     return True
 
 
-# what `_scan` needs to read words with C calls: the ASCII bytes that end a word (all but
-# letters and the apostrophe) made blanks, the ASCII characters `str.split` splits on, the
-# code symbols, and every ASCII byte (deleting them leaves the non-ASCII characters)
-_ASCII = bytes(range(128))
-_ASCII_BREAKS = bytes(c for c in _ASCII if not chr(c).isalpha() and chr(c) != "'")
-_BREAKS_TO_BLANKS = bytes.maketrans(_ASCII_BREAKS, b" " * len(_ASCII_BREAKS))
-_ASCII_BLANKS = bytes(c for c in _ASCII if chr(c).isspace())
-_SYMBOL_BYTES = "".join(sorted(_CODE_SYMBOLS)).encode("ascii")
-_RSQUO = "’"  # the typographic apostrophe, which `_WORDS` joins words with like "'"
-_LETTER = re.compile(r"[^\W\d_]")  # one character of a `_WORDS` word
-# more distinct non-ASCII characters that end a word than this (non-Latin scripts, symbol
-# soup): one replace each would cost more than the regex over the text
-_MAX_BREAK_CHARS = 48
-
-
 def _scan(text: str) -> tuple[list[bytes], int, int]:
-    """For `low = text.lower()`: the UTF-8 of every `_WORDS.findall(low)` word (not in text
-    order), the non-blank characters (what `str.split` leaves) and the code symbols of `low`.
+    """The UTF-8 of every word of `text.lower()`, its non-blank characters (what `str.split`
+    leaves) and its code symbols.
 
-    Instead of a regex step per character, C calls do the work: the distinct non-ASCII
-    characters are found once (the UTF-8 without its ASCII bytes); each of them that has a
-    lowercase, and each that ends a word (a quote mark, a dash), is replaced by one
-    `str.replace`; the UTF-8 is lowercased (ASCII), its word-ending ASCII bytes made blanks by
-    one `translate`, and split. Only tokens with an apostrophe go through `_WORDS` ("c'est" is
-    one word, "'s" one, "a'b'c" two). Blanks and symbols are ASCII bytes or counted characters.
-    """
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates (normalise() replaces them): the regex reads
-        data = b""
-    wide = set(data.translate(None, _ASCII).decode("utf-8")) if data else set()
-    # str.lower() maps character by character except a final capital sigma
-    lower = {c: c.lower() for c in wide if c.lower() != c} if "\u03a3" not in wide else None
-    low_wide = {c for c in wide if c not in lower} | set("".join(lower.values())) if (
-        lower is not None) else wide
-    breaks = [c for c in low_wide if c != _RSQUO and not c.isascii() and not _LETTER.match(c)]
-    if not data or lower is None or len(breaks) > _MAX_BREAK_CHARS:
-        return _scan_by_regex(text)
-    # no lowercase is an ASCII blank or symbol, nor a blank one that was not: counted as is
-    blanks = len(data) - len(data.translate(None, _ASCII_BLANKS))
-    blanks += sum(text.count(c) for c in wide if c.isspace())
-    symbols = len(data) - len(data.translate(None, _SYMBOL_BYTES))
-    low = text
-    for c, lc in lower.items():
-        low = low.replace(c, lc)
-    marks = len(low) - blanks
-    for c in breaks:
-        low = low.replace(c, " ")
-    data = low.encode("utf-8").lower().translate(_BREAKS_TO_BLANKS)
-    words = data.split()
-    if b"'" in data or _RSQUO in low_wide:
-        odd = _apostrophe_tokens(data)
-        if odd is None:
-            return _scan_by_regex(text)
-        for token in odd:
-            words.remove(token)
-            words += [m.encode("utf-8") for m in _WORDS.findall(token.decode("utf-8"))]
-    return words, marks, symbols
-
-
-def _scan_by_regex(text: str) -> tuple[list[bytes], int, int]:
-    """What `_scan` gives, read by the regexes (lone surrogates, a capital sigma, many
-    word-ending characters or apostrophes)."""
+    Plain regexes: a version of C calls on bytes was five times faster, but that saved about
+    150 µs of a 4 ms call (under 4 %, bench/run.py), less than its length cost in reading."""
     low = text.lower()
     return ([w.encode("utf-8", "surrogatepass") for w in _WORDS.findall(low)],
             sum(map(len, low.split())), len(_SYMBOL_RX.findall(low)))
-
-
-# more blank-separated tokens with an apostrophe than this: taking each out of the word list
-# (a list scan each) would cost more than the regex over the text
-_MAX_APOSTROPHE_TOKENS = 32
-_RSQUO_UTF8 = _RSQUO.encode("utf-8")
-
-
-def _apostrophe_tokens(data: bytes) -> list[bytes] | None:
-    """Each blank-separated token of `data` that holds an apostrophe, once per place it stands
-    (found by `find` from the apostrophes: a membership test per word costs a buffer lookup
-    each); None when there are more than `_MAX_APOSTROPHE_TOKENS`."""
-    spans: dict[int, int] = {}
-    for mark in (b"'", _RSQUO_UTF8):
-        at = data.find(mark)
-        while at >= 0:
-            start = data.rfind(b" ", 0, at) + 1
-            end = data.find(b" ", at)
-            end = len(data) if end < 0 else end
-            spans[start] = end
-            if len(spans) > _MAX_APOSTROPHE_TOKENS:
-                return None
-            at = data.find(mark, end)
-    return [data[s:e] for s, e in spans.items()]
 
 
 def judge_language(text: str, code: str) -> tuple[str, str | None]:
@@ -331,64 +245,3 @@ def prepare_input(text: str | bytes, *, language: str = "de",
                                  message=f"{reason}; no facts or opinions were extracted"))
     return Prepared(text=text, language=detected, extractable=reason is None,
                     warnings=warnings, encoding=encoding)
-
-
-def build_review(fields: dict[str, Any]) -> Review:
-    """`Review(**fields)`, dropping any value the record rejects (with a `dropped_value`
-    warning) instead of failing: an implausible value must never cost the whole record."""
-    fields = dict(fields)
-    fields["warnings"] = list(fields.get("warnings") or [])
-    fields["evidence"] = dict(fields.get("evidence") or {})
-    for _ in range(len(_DROPPABLE) + 2):
-        try:
-            return Review(**fields)
-        except ValidationError as exc:
-            if not _drop_offending(fields, exc):
-                raise
-    return Review(**fields)
-
-
-def _drop(fields: dict[str, Any], name: str, why: str) -> None:
-    value = fields.pop(name, None)
-    fields["evidence"].pop(name, None)
-    fields["warnings"].append(Warning_(code="dropped_value", field=name,
-                                       message=f"{name} {value!r} dropped: {why}"))
-
-
-def _drop_offending(fields: dict[str, Any], exc: ValidationError) -> bool:
-    """Drop what made `exc`; False when nothing droppable is to blame."""
-    for err in exc.errors():
-        loc = err.get("loc", ())
-        name = loc[0] if loc else None
-        if name == "evidence" and len(loc) > 1:
-            name = loc[1]
-        if name in _DROPPABLE and (name in fields or name in fields["evidence"]):
-            _drop(fields, str(name), str(err.get("msg", "invalid")))
-            return True
-    # a model-level check failed: a season on a film, or a span that misses the text
-    kind = fields.get("work_type")
-    if fields.get("season") is not None and kind in (WorkType.MOVIE, WorkType.DOCUMENTARY,
-                                                    "movie", "documentary"):
-        _drop(fields, "season", f"a {kind} has no season")
-        return True
-    return _drop_bad_spans(fields)
-
-
-def _drop_bad_spans(fields: dict[str, Any]) -> bool:
-    text = fields.get("source_text", "")
-
-    def ok(s: Any) -> bool:
-        return s.end <= len(text) and text[s.start:s.end] == s.text
-
-    for name, spans in list(fields["evidence"].items()):
-        if not all(ok(s) for s in spans):
-            _drop(fields, name, "its evidence does not match the text")
-            return True
-    for name in ("pros", "cons"):
-        if not all(ok(s) for s in fields.get(name) or []):
-            _drop(fields, name, "a span does not match the text")
-            return True
-    if fields.get("verdict") is not None and not ok(fields["verdict"]):
-        _drop(fields, "verdict", "its span does not match the text")
-        return True
-    return False

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import EmptyInputError
 from .htmlparse import DEFAULT_MAX_BYTES, decode_page, parse_page
+from .htmlrender import MARK, render_lines, squash
 
 __all__ = ["DEFAULT_MAX_BYTES", "MainText", "choose_main", "clean", "decode_page",
            "extract_html", "main_text", "parse_page", "squash", "visible_text"]
@@ -56,24 +57,12 @@ _META_TAGS = frozenset({"p", "div", "span", "small", "address", "ul", "li", "sec
 META_MAX_CHARS = 160
 CHROME_MAX_WORDS = 4  # a block inside the article with fewer words is a control ("Weiterlesen")
 _INLINE_META = frozenset({"span", "time", "small"})
-# Blocks separated by a blank line (paragraph level) or by a single line break.
-_PARAGRAPH = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-                        "main", "blockquote", "pre", "ul", "ol", "dl", "table", "figure",
-                        "header", "footer", "aside", "hr", "details", "summary", "address"})
-_LINE = frozenset({"li", "tr", "dt", "dd", "figcaption", "caption", "br"})
-_CELL = frozenset({"td", "th"})
 _TEXT_BLOCKS = ("div", "section", "center", "font", "span", "td")  # may hold running text
 _INLINE = frozenset({"a", "b", "i", "em", "strong", "u", "span", "font", "small", "q", "cite",
                      "abbr", "mark", "sup", "sub", "br", "time"})
 _OWN_TEXT_MIN = 200  # less own text than a short paragraph: a caption or a teaser, not a review
-_PARA_BREAK, _LINE_BREAK = "\x1d", "\x1e"
-# a run of break marks and the blanks after it (blanks before it end a line: `_tidy` strips
-# them); a pattern that could start with a blank would be tried at every blank of the page
-_BREAK_RUN = re.compile(r"[\x1d\x1e][ \x1d\x1e]*")
 _WORD_SPLIT = re.compile(r"[^a-z0-9äöüß]+")
-_BLANKS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
-_MARK = "\x00headline\x00"
 
 
 @dataclass
@@ -176,7 +165,7 @@ def clean(root: Any, language: str = "de") -> list[str]:
         if _is_boilerplate(el, cues.class_words, in_content):
             el.drop_tree()
         elif _is_meta_block(el, meta_words):
-            meta_lines.extend(_render_lines(el))
+            meta_lines.extend(render_lines(el))
             # inline parts ("<span>am 2. März</span> <span>von Jule</span>") read one by one too
             meta_lines.extend(" ".join(c.text_content().split()) for c in el.iterchildren("*"))
             el.drop_tree()
@@ -184,18 +173,6 @@ def clean(root: Any, language: str = "de") -> list[str]:
             inside = in_content or _is_content(el)
             stack.extend((child, inside) for child in reversed(el))
     return meta_lines
-
-
-def squash(text: str) -> str:
-    """`" ".join(text.split())`: runs of whitespace as one blank, none at the ends. A text whose
-    only whitespace is line feeds and blanks (most text of a page) is done by a few C calls
-    instead of one string object per word (4x faster on an article)."""
-    flat = text.replace("\n", " ") if "\n" in text else text
-    if not flat.isprintable():  # tabs, no-break or other spaces: str.split knows them all
-        return " ".join(text.split())
-    while "  " in flat:
-        flat = flat.replace("  ", " ")
-    return flat.strip(" ")
 
 
 def _text_len(el: Any) -> int:
@@ -272,71 +249,8 @@ def _own_text_len(el: Any) -> int:
     return len(squash(" ".join(parts)))
 
 
-def _render_lines(el: Any, skip: Any = None) -> list[str]:
-    """Visible text of `el` as lines; paragraph-level blocks are set apart by an empty line.
-
-    `skip` (the headline) is left out and marked by a `_MARK` line, so its place is known.
-    """
-    import lxml.etree
-
-    parts: list[str] = []
-    inside_skip = False
-
-    def add(text: str | None, tag: str = "") -> None:
-        if text:  # source line breaks are plain spaces in HTML, except inside <pre>
-            parts.append(text.replace("\n", _LINE_BREAK) if tag == "pre" else _fold_ws(text))
-
-    # iterwalk, not recursion: nesting depth is bounded by libxml2, but a walk never overflows
-    for event, node in lxml.etree.iterwalk(el, events=("start", "end")):
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if node is skip:
-            inside_skip = event == "start"
-            if event == "end":
-                parts.append(f"{_PARA_BREAK}{_MARK}{_PARA_BREAK}")
-                add(node.tail)
-            continue
-        if inside_skip:
-            continue
-        brk = _PARA_BREAK if tag in _PARAGRAPH else _LINE_BREAK if tag in _LINE else ""
-        if tag in _CELL:
-            parts.append(" ")
-        if event == "start":
-            parts.append(brk)
-            add(node.text, tag)
-        else:
-            parts.append("" if tag == "br" else brk)
-            if node is not el:
-                add(node.tail)
-    text = _BREAK_RUN.sub(lambda m: "\n\n" if _PARA_BREAK in m.group() else "\n", "".join(parts))
-    return _tidy(text)
-
-
-def _fold_ws(text: str) -> str:
-    """Each run of whitespace as one blank, as `re.sub(r"\\s+", " ", text)` gives it, without
-    building one replacement per blank (5x faster on prose): `str.split()` splits on the same
-    whitespace as `\\s`."""
-    inner = squash(text)
-    if not inner:
-        return " "
-    return (" " if text[0].isspace() else "") + inner + (" " if text[-1].isspace() else "")
-
-
 def _inside(node: Any, ancestor: Any) -> bool:
     return any(a is ancestor for a in node.iterancestors())
-
-
-def _tidy(text: str) -> list[str]:
-    """Lines with runs of blanks collapsed; "" marks a paragraph break (never doubled)."""
-    out: list[str] = []
-    for raw in text.split("\n"):
-        # `_BLANKS` changes only a line with two blanks in a row or a tab, CR, FF, VT, no-break
-        # or zero-width space, all of which `str.isprintable` refuses: two C scans, no regex
-        line = (_BLANKS.sub(" ", raw) if "  " in raw or not raw.isprintable() else raw).strip()
-        if line or (out and out[-1]):
-            out.append(line)
-    while out and not out[-1]:
-        out.pop()
-    return out
 
 
 def _headline(main: Any, body: Any, site_name: str | None) -> Any:
@@ -374,9 +288,9 @@ def main_text(root: Any, language: str = "de", site_name: str | None = None) -> 
     main = choose_main(body)
     h1 = _headline(main, body, site_name)
     headline = " ".join(h1.text_content().split()) if h1 is not None else None
-    lines = _render_lines(main, skip=h1)
-    if _MARK in lines:
-        at = lines.index(_MARK)
+    lines = render_lines(main, skip=h1)
+    if MARK in lines:
+        at = lines.index(MARK)
         above = [ln for ln in lines[:at] if ln]
         # short label lines above the headline (kicker, category, breadcrumb) are not review text
         if all(len(ln) <= PRE_HEADLINE_MAX for ln in above):

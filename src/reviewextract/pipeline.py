@@ -12,10 +12,11 @@ import math
 
 from .fields import directors, episodes, opinions, rating, runtime, season, title, work_type, year
 from .fields._common import Finding, Rejected, best
-from .guard import DEFAULT_MAX_CHARS, build_review, prepare_input
+from .guard import DEFAULT_MAX_CHARS, prepare_input
 from .lang import get_language
 from .lines import first_entry, listing_items
 from .model import Evidence, PageMeta, Review, Warning_, WorkType
+from .record import build_review
 from .text import Doc
 
 __all__ = ["DEFAULT_MAX_CHARS", "extract", "extract_facts"]

@@ -1,4 +1,4 @@
-"""Offset-preserving text handling: a lowercased twin of the input and sentence segmentation.
+"""Offset-preserving text handling: a lowercased twin of the input, sentences and words.
 
 Every position in a `Doc` is a position in the text the user gave. Matching happens on `low`, a
 lowercased copy of exactly the same length, so a match's span can be cut from `text` directly.
@@ -10,10 +10,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
-from .lang.starts import TextScan, finditer_scan, start_set
+from .lang.starts import finditer_scan, start_set
+from .lang.textscan import TextScan
 
 if TYPE_CHECKING:
     from .lang.base import Language
@@ -181,31 +181,9 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
         out.append(Sentence(start, start + len(body), body))
 
 
-# --- clause segmentation (added for the opinions issue) -------------------------------------
+# --- words ----------------------------------------------------------------------------------
 
-_WORD = re.compile(r"\w++")  # possessive: the same words, found twice as fast
-_WORD_SPLIT = re.compile(r"(\w++)")
-_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
-# punctuation that always closes a clause inside a sentence: ; : dashes, and a comma
-# (two patterns: a lone character class scans three times faster than an alternation, and the
-# spaced dash is only looked for where a "-" is)
-_CLAUSE_MARK = re.compile(r"[;:,–—()]")
-_SPACED_DASH = re.compile(r"\s-\s")
-
-
-@dataclass(frozen=True, slots=True)
-class Clause:
-    """A part of a sentence between clause boundaries; `opener` is the boundary that began it."""
-
-    start: int
-    end: int
-    text: str
-    opener: str = ""
-
-
-def word_spans(low: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of every word in `low[start:end]` (letters, digits, underscore)."""
-    return [(m.start(), m.end()) for m in _WORD.finditer(low, start, end)]
+_WORD = re.compile(r"\w+")  # a word: letters, digits, underscore
 
 
 class WordIndex:
@@ -221,88 +199,13 @@ class WordIndex:
 
     def __init__(self, low: str) -> None:
         self.low = low
-        # split keeps the words at odd places, the text between them at even ones; the running
-        # sum of the parts' lengths gives every offset without a match object per word
-        parts = _WORD_SPLIT.split(low)
-        offsets = list(accumulate(map(len, parts), initial=0))
-        self.words: list[str] = parts[1::2]
-        self.starts: list[int] = offsets[1:2 * len(self.words):2]
-        self.ends: list[int] = offsets[2::2]
+        found = list(_WORD.finditer(low))
+        self.words: list[str] = [m.group() for m in found]
+        self.starts: list[int] = [m.start() for m in found]
+        self.ends: list[int] = [m.end() for m in found]
         self.memo: dict[Any, Any] = {}
 
     def inside(self, start: int, end: int) -> tuple[int, int]:
         """Index range [i, j) of the words lying wholly inside `low[start:end]`."""
         i = bisect_left(self.starts, start)
         return i, bisect_right(self.ends, end, lo=i)
-
-    def clipped(self, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
-        """Spans and words of `low[start:end]` exactly as `word_spans` finds them: a word cut by
-        the range's edges counts with its part inside."""
-        if end <= start:
-            return [], []
-        i = bisect_right(self.ends, start)
-        j = bisect_left(self.starts, end, lo=i)
-        spans = list(zip(self.starts[i:j], self.ends[i:j], strict=True))
-        words = self.words[i:j]
-        if spans and (spans[0][0] < start or spans[-1][1] > end):
-            for k in (0, len(spans) - 1):
-                s, e = max(spans[k][0], start), min(spans[k][1], end)
-                spans[k], words[k] = (s, e), self.low[s:e]
-        return spans, words
-
-
-def split_clauses(text: str, low: str, start: int, end: int,
-                  split_words: frozenset[str] = frozenset(), min_side: int = 3,
-                  coordinators: frozenset[str] = frozenset(),
-                  subject_starts: frozenset[str] = frozenset(),
-                  index: WordIndex | None = None) -> list[Clause]:
-    """Split `text[start:end]` into clauses at ; : , dashes and brackets, and before any word of
-    `split_words` (matched in `low`) when at least `min_side` words stand on each side. A word of
-    `coordinators` ("and") splits the same way when the next word opens a new subject (a word of
-    `subject_starts`, such as an article or a pronoun).
-
-    A comma between digits ("7,5") does not split. Offsets point into `text`; the language
-    supplies the split words, so this function holds no words of its own. `index`, the words of
-    `low` found beforehand, saves finding them again.
-    """
-    cuts: list[tuple[int, int, str]] = []  # (cut_start, next_clause_start, opener)
-    for m in _CLAUSE_MARK.finditer(low, start, end):
-        s = m.start()
-        if m.group() == "," and 0 < s < len(low) - 1 and low[s - 1].isdigit() and \
-                low[s + 1].isdigit():
-            continue
-        cuts.append((s, s + 1, m.group()))
-    if low.find("-", start, end) >= 0:
-        cuts.extend((m.start(), m.end(), "-") for m in _SPACED_DASH.finditer(low, start, end))
-    if split_words or coordinators:
-        if index is not None:
-            words, names = index.clipped(start, end)
-        else:
-            words = word_spans(low, start, end)
-            names = [low[a:b] for a, b in words]
-        # most sentences hold none of these words: one C-level test skips the loop
-        if split_words.isdisjoint(names) and coordinators.isdisjoint(names):
-            names = []
-        for i in range(min_side, len(names) - min_side):
-            w = names[i]
-            if w in split_words or (w in coordinators and names[i + 1] in subject_starts):
-                ws = words[i][0]
-                if not low[words[i - 1][1]:ws].strip():  # after punctuation the cut is there
-                    cuts.append((ws, ws, w))
-    cuts.sort()
-    out: list[Clause] = []
-    pos, opener = start, ""
-    for cs, ne, op in cuts:
-        _append_clause(out, text, pos, cs, opener)
-        pos, opener = ne, op
-    _append_clause(out, text, pos, end, opener)
-    return out
-
-
-def _append_clause(out: list[Clause], text: str, start: int, end: int, opener: str) -> None:
-    while start < end and (text[start].isspace() or text[start] in ".!?…"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?…"):
-        end -= 1
-    if end > start and _ALNUM.search(text, start, end):
-        out.append(Clause(start, end, text[start:end], opener))

@@ -13,7 +13,7 @@ import re
 
 from ..text import Doc
 from ._common import Finding
-from .title_names import _plausible
+from .title_names import is_plausible
 
 FIELD = "title"
 _MAX_WORDS = 7
@@ -62,7 +62,7 @@ def inline_articles(doc: Doc) -> list[Finding]:
             if not words:
                 continue
             value = doc.text[pos:words[-1][1]]
-            if _plausible(doc, value):
+            if is_plausible(doc, value):
                 out.append(Finding(FIELD, value, pos, pos + len(value), "title.inline_article",
                                    0.0, features={"src.inline_article": 1.0}))
     return out

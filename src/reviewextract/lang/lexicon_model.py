@@ -20,7 +20,8 @@ _MIN_HEAD = 4  # a compound's modifier must leave at least this many characters 
 _MIN_ASPECT_HEAD = 5
 _CACHE_MAX = 50_000
 MAX_TOKEN = 40  # longer tokens (digit runs, garbage) are never probed: a lookup's cost is bounded
-END = "$"  # a phrase ending in this matches only at the end of its clause ("zieht sich $")
+# a phrase ending in this matches only at the end of its clause ("zieht sich $")
+END_OF_CLAUSE = "$"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,7 @@ class Lexicon:
     subject_starts: frozenset[str]
     comma_words: frozenset[str]
     contrast: frozenset[str]
-    sondern: frozenset[str]
+    corrective_conjunctions: frozenset[str]  # "nicht X, sondern Y": the Y clause corrects X
     hypothetical: frozenset[str]
     irrealis: frozenset[str]
     adverbs_first: frozenset[str]
@@ -112,7 +113,6 @@ class Lexicon:
     phrase_lengths: dict[tuple[str, str], tuple[int, ...]] = field(
         default_factory=dict, repr=False)
     clause_splitters: frozenset[str] = field(default=frozenset(), repr=False)
-    anchor_words: frozenset[str] = field(default=frozenset(), repr=False)
     live_starts: frozenset[str] = field(default=frozenset(), repr=False)
     split_verbs: frozenset[str] = field(default=frozenset(), repr=False)
     # per first word of a verdict cue, the lengths of the cues it begins, longest first
@@ -139,14 +139,13 @@ class Lexicon:
         # together, and the phrase starts that can match wherever they stand (separable verbs,
         # phrases whose second word is the clause end)
         self.clause_splitters = self.split_words | self.coordinators
-        self.anchor_words = self.clause_splitters | self.cue_starts
         self.split_verbs = frozenset(verb for verb, _ in self.split_phrases)
         cue_lengths: dict[str, set[int]] = {}
         for cue in (*self.verdict_cues, *self.verdict_anywhere):
             cue_lengths.setdefault(cue[0], set()).add(len(cue))
         self.cue_lengths = {w: tuple(sorted(v, reverse=True)) for w, v in cue_lengths.items()}
-        self.live_starts = frozenset([*self.split_verbs,
-                                      *(w for w, nxt in self.phrase_lengths if nxt == END)])
+        at_end = (w for w, nxt in self.phrase_lengths if nxt == END_OF_CLAUSE)
+        self.live_starts = frozenset([*self.split_verbs, *at_end])
 
     def lookup(self, token: str) -> Entry | None:
         """The entry that scores a lowercased word token: exact form, stem, then compound head."""

@@ -11,7 +11,7 @@ Python's regex engine scans quickly only for patterns that begin with literal te
   of those literals as its anchors;
 - a rule may name an `anchor` (a literal-led pattern such as its unit words) and a `window`:
   the full pattern then runs only around each anchor hit. The window is not a written number
-  but the pattern's reach in this text (`starts.Reach`: its longest match plus what its
+  but the pattern's reach in this text (`reach.Reach`: its longest match plus what its
   lookaheads read, each unbounded repeat counted as the text's longest run of what it can
   consume), so no match that holds an anchor lies outside it. A pattern whose repeats have no
   such bound (a list of names), or whose reach in a text is over `MAX_WINDOW`, runs over the
@@ -28,7 +28,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .starts import Reach, StartSet, TextScan, finditer_at, finditer_scan, reach, start_set
+from .reach import Reach, reach
+from .starts import StartSet, finditer_at, finditer_scan, start_set
+from .textscan import TextScan
 
 # windows wider than this cost more than one scan of the whole text could save
 MAX_WINDOW = 400

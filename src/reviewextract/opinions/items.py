@@ -11,10 +11,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..lang.lexicon import Lexicon
-from ..text import Clause, Doc, Sentence
+from ..text import Doc, Sentence
 from . import tokens
 from .polarity import Polarity, clause_polarities
-from .reader import ClauseSpan, reader
+from .reader import Clause, ClauseSpan, reader
 
 MIN_SCORE = 0.5  # weaker clauses (faint praise, "passabel") are not reported as points
 MAX_ITEMS = 8  # per side: a pro/contra box holds a handful of points
@@ -58,8 +58,8 @@ def content_sentences(doc: Doc, lex: Lexicon, headings: bool = True) -> list[Sen
 
 
 def clause_spans(doc: Doc, lex: Lexicon, start: int, end: int) -> list[ClauseSpan]:
-    """(start, end, opener) of the clauses of `text[start:end]`, as `text.split_clauses` cuts
-    them (remembered while the review is being read)."""
+    """(start, end, opener) of the clauses of `text[start:end]` (`reader.Reader.clauses`),
+    remembered while the review is being read."""
     cache = doc.words.memo
     end = _clause_end(doc.text, start, end)
     key = ("clauses", start, end)
@@ -150,7 +150,7 @@ def _corrections(doc: Doc, lex: Lexicon,
         return out  # the usual sentence: nothing is denied
     for i in range(first_neg + 1, len(scored)):
         c, pol = scored[i]
-        if _first_word(doc, c) not in lex.sondern:
+        if _first_word(doc, c) not in lex.corrective_conjunctions:
             continue
         denied = next(k for k in range(i - 1, -1, -1) if scored[k][1].negated_at >= 0)
         out[denied] = None

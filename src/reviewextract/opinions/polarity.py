@@ -11,38 +11,39 @@ beside the units.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import Any, Final
+from typing import Any, NamedTuple
 
 from ..lang.lexicon import Lexicon, Profile
+from ..lang.lexicon_model import END_OF_CLAUSE
 from ..text import Doc, WordIndex
 from . import tokens
 
 NEG_WINDOW = 8  # a negator reaches a polar word this many words later ("nicht mit X mithalten")
 BACK_WINDOW = 5  # … or, with none after it, one this many words before ("überzeugt nicht")
-CLAUSE_END = 2  # … when it is among the last words of its clause ("kommt … nicht aus")
+CLOSING_WORDS = 2  # … when it is among the last words of its clause ("kommt … nicht aus")
 FLIP_POS = 0.8  # "nicht gut" is a weaker point than "schlecht"
 FLIP_NEG = 0.6  # "nicht schlecht" is faint praise
 EXCESS_WEIGHT = -1.0  # "zu X" on a word without polarity of its own
 EXCESS_BOOST = 1.2  # "viel zu lang"
 
 
-# A unit: (start, end, kind, weight, term, pos). kind is polar | neg | mod | excess | word; pos is
-# its place in the clause's row of units, plain words included. A tuple, not an object: a
-# review makes about thirty, and a tuple is built and read in C.
-Unit = tuple[int, int, str, float, str, int]
+class Unit(NamedTuple):
+    """A word or phrase of a clause that matters for its polarity."""
+
+    start: int
+    end: int
+    kind: str  # polar | neg | mod | excess | word
+    weight: float
+    term: str
+    pos: int  # its place in the clause's row of units, plain words included
+
+
 # (start, end), or a `reader.ClauseSpan` (start, end, opener): only the first two are read
 ClauseRange = tuple[int, int] | tuple[int, int, str]
-# Final literals, so a type checker knows which field of a Unit each index reads
-START: Final = 0
-END_: Final = 1
-KIND: Final = 2
-WEIGHT: Final = 3
-TERM: Final = 4
-POS: Final = 5
 
 
 @dataclass(slots=True)
@@ -60,15 +61,13 @@ class Polarity:
     rules: list[str] = field(default_factory=list)
 
 
-END = tokens.END
-
 
 def _match_phrase(lex: Lexicon, words: list[str], i: int,
                   lengths: tuple[int, ...]) -> tuple[int, str, float, str] | None:
     """The longest phrase (polar, negator, modifier, neutral) at word i: (length, kind, w, term).
 
     `lengths` are those of the entries that begin with words i and i + 1 (`phrase_lengths`).
-    `words` ends with the END marker, so a phrase ending in it only matches at the clause end.
+    `words` ends with `END_OF_CLAUSE`, so a phrase ending in it only matches at the clause end.
     """
     for n in lengths:
         if n <= len(words) - i:
@@ -81,7 +80,7 @@ def _match_phrase(lex: Lexicon, words: list[str], i: int,
 def _is_excess(lex: Lexicon, text: str, words: list[str], starts: list[int], i: int) -> bool:
     """True for "zu" + an adjective: not an infinitive ("zu sagen"), not a noun ("zu Ende").
 
-    `words` ends with the END marker; `starts` holds the offsets of the real words.
+    `words` ends with `END_OF_CLAUSE`; `starts` holds the offsets of the real words.
     """
     if words[i] not in lex.excess or i + 1 >= len(starts):
         return False
@@ -130,7 +129,7 @@ def units(lex: Lexicon, doc: Doc, reading: tokens.Reading, i0: int, j0: int, a: 
     # a counterfactual clause ("nicht weil sie schlecht wären", "ich hätte gern besser
     # verstanden") states no quality the work has: only its listed phrases count
     irrealis = not lex.irrealis.isdisjoint(words)
-    words.append(END)
+    words.append(END_OF_CLAUSE)
     out: list[Unit] = []
     comparative = False  # an "eher"/"mehr" seen: a later "als" denies what follows it
     after_excess = False  # the previous unit is an excess marker: keep this one
@@ -142,7 +141,7 @@ def units(lex: Lexicon, doc: Doc, reading: tokens.Reading, i0: int, j0: int, a: 
             continue  # inside a phrase matched before
         if k > i:
             if after_excess:  # "zu lang": the plain word after the marker is kept
-                out.append((starts[i], ends[i], "word", 0.0, words[i], pos))
+                out.append(Unit(starts[i], ends[i], "word", 0.0, words[i], pos))
                 after_excess = False
             pos += k - i
             i = k
@@ -158,7 +157,7 @@ def units(lex: Lexicon, doc: Doc, reading: tokens.Reading, i0: int, j0: int, a: 
                     m, kind, weight, term = hit
                     m_real = min(m, n - i)
                     if kind != "word" or after_excess:
-                        out.append((starts[i], ends[i + m_real - 1], kind, weight, term, pos))
+                        out.append(Unit(starts[i], ends[i + m_real - 1], kind, weight, term, pos))
                     after_excess = False
                     i += m_real
                     pos += 1
@@ -166,7 +165,7 @@ def units(lex: Lexicon, doc: Doc, reading: tokens.Reading, i0: int, j0: int, a: 
             if w in split_verbs and i < n - 2:
                 split = lex.split_phrases.get((w, words[n - 1]))
                 if split is not None:  # a separable verb: "fällt die Folge deutlich ab"
-                    out.append((starts[i], ends[i], "polar", split.weight, split.term, pos))
+                    out.append(Unit(starts[i], ends[i], "polar", split.weight, split.term, pos))
                     after_excess = False
                     i += 1
                     pos += 1
@@ -179,13 +178,13 @@ def units(lex: Lexicon, doc: Doc, reading: tokens.Reading, i0: int, j0: int, a: 
                 kind = "word"
             comparative = comparative or p.comparative
         if kind != "word" or after_excess:
-            out.append((starts[i], ends[i], kind, weight, term, pos))
+            out.append(Unit(starts[i], ends[i], kind, weight, term, pos))
         after_excess = kind == "excess"
         i += 1
         pos += 1
     if i < n:
         if after_excess:
-            out.append((starts[i], ends[i], "word", 0.0, words[i], pos))
+            out.append(Unit(starts[i], ends[i], "word", 0.0, words[i], pos))
         pos += n - i
     return out, pos
 
@@ -214,7 +213,7 @@ def _word_unit(lex: Lexicon, text: str, words: list[str], starts: list[int],
         if nxt_p is not None and (nxt_p.entry is not None or nxt_p.modifier is not None or (
                 nxt_p.excess and _is_excess(lex, text, words, starts, i + 1))):
             return "mod", modifier, w
-        if w in lex.adverbs_first and nxt_p is None and nxt != END:
+        if w in lex.adverbs_first and nxt_p is None and nxt != END_OF_CLAUSE:
             # "die sich einfach X nennen": before a plain word it is the adverb, not the quality
             return "word", 0.0, w
     if not p.comparative and entry is not None and not (
@@ -237,25 +236,25 @@ def negation_counts(us: list[Unit], n: int) -> list[int]:
     following: int | None = None
     for j in range(len(us) - 1, -1, -1):
         nxt[j] = following
-        if us[j][KIND] in ("polar", "excess"):
+        if us[j].kind in ("polar", "excess"):
             following = j
     last_polar: int | None = None
     for k, u in enumerate(us):
-        if u[KIND] == "neg":
+        if u.kind == "neg":
             after = nxt[k]
-            if after is not None and us[after][POS] - u[POS] <= NEG_WINDOW:
+            if after is not None and us[after].pos - u.pos <= NEG_WINDOW:
                 counts[after] += 1
             elif (after is None and last_polar is not None
-                  and u[POS] - us[last_polar][POS] <= BACK_WINDOW and u[POS] >= n - CLAUSE_END):
+                  and u.pos - us[last_polar].pos <= BACK_WINDOW and u.pos >= n - CLOSING_WORDS):
                 counts[last_polar] += 1
-        elif u[KIND] == "polar":
+        elif u.kind == "polar":
             last_polar = k
     return counts
 
 
 def _right_before(us: list[Unit], j: int, kind: str) -> bool:
     """Is the unit in the place right before unit j's of this kind?"""
-    return j > 0 and us[j - 1][KIND] == kind and us[j - 1][POS] == us[j][POS] - 1
+    return j > 0 and us[j - 1].kind == kind and us[j - 1].pos == us[j].pos - 1
 
 
 def score_units(us: list[Unit], n: int, negated: bool = True) -> Polarity:
@@ -269,18 +268,18 @@ def score_units(us: list[Unit], n: int, negated: bool = True) -> Polarity:
                 continue  # "nicht zu lang" states no fault
             # the unit after an excess marker is always kept, so it is the next one
             nxt = us[j + 1] if pos + 1 < n else None
-            base = nxt[WEIGHT] if nxt is not None and nxt[KIND] == "polar" else 0.0
+            base = nxt.weight if nxt is not None and nxt.kind == "polar" else 0.0
             w = min(-abs(base), EXCESS_WEIGHT)
             if _right_before(us, j, "mod"):
                 w *= EXCESS_BOOST
-            _add(pol, s, nxt[END_] if nxt is not None else e, w, "excess")
+            _add(pol, s, nxt.end if nxt is not None else e, w, "excess")
             continue
         if kind != "polar" or _right_before(us, j, "excess"):
             continue
         k = j
         while _right_before(us, k, "mod"):
             k -= 1
-            w *= us[k][WEIGHT]
+            w *= us[k].weight
         pol.raw += w
         if negs is not None and negs[j] % 2:
             w = -w * (FLIP_POS if w > 0 else FLIP_NEG)
@@ -319,17 +318,15 @@ def clause_polarities(lex: Lexicon, doc: Doc, spans: Iterable[ClauseRange]
     """`clause_polarity` of each (start, end, …) span, in one call: a sentence's clauses are
     looked up together, and most of them (those without a live word) go no further than a
     few bisections."""
-    ix = doc.words
-    cache = ix.memo  # tokens.memo(doc), without the call
-    reading = cache.get(("reading", lex.code)) or tokens.reading(doc, lex)
-    live, starts, ends = reading[4], ix.starts, ix.ends
+    cache = tokens.memo(doc)
+    reading = tokens.reading(doc, lex)
+    live = reading.live
     out: list[Polarity] = []
     for span in spans:
         key = ("polarity", span[0], span[1])
         pol = cache.get(key)
         if pol is None:
-            i0 = bisect_left(starts, span[0])  # ix.inside(start, end), without the call
-            j0 = bisect_right(ends, span[1], i0)
+            i0, j0 = doc.words.inside(span[0], span[1])
             a = bisect_left(live, i0)  # the clause's live words: live[a:b]
             b = bisect_left(live, j0, a)
             # the usual clause has no word that can make a unit: nothing to read
@@ -345,14 +342,14 @@ def _read(lex: Lexicon, doc: Doc, reading: tokens.Reading, i0: int, j0: int, a: 
     us, n = units(lex, doc, reading, i0, j0, a, b)
     if not us:
         return _nothing(doc.words.memo)
-    kinds = [u[KIND] for u in us]
+    kinds = [u.kind for u in us]
     negated = "neg" in kinds
     polar: list[Unit] = []
     if "polar" in kinds:
-        polar = [u for u in us if u[KIND] == "polar"]
+        polar = [u for u in us if u.kind == "polar"]
         pol = score_units(us, n, negated)
         low, meta = doc.low, lex.meta_nouns
-        pol.meta_only = all(low[u[START]:u[END_]] in meta for u in polar)
+        pol.meta_only = all(low[u.start:u.end] in meta for u in polar)
     elif "excess" in kinds:
         pol = score_units(us, n, negated)
     else:
@@ -360,7 +357,7 @@ def _read(lex: Lexicon, doc: Doc, reading: tokens.Reading, i0: int, j0: int, a: 
         # marked below: a fresh record, not the shared one)
         pol = Polarity()
     if negated:
-        first_neg = us[kinds.index("neg")][START]
+        first_neg = us[kinds.index("neg")].start
         pol.negated_at = first_neg
-        pol.topic = sum(u[WEIGHT] for u in polar if u[END_] <= first_neg)
+        pol.topic = sum(u.weight for u in polar if u.end <= first_neg)
     return pol

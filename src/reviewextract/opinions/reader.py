@@ -1,72 +1,58 @@
-"""The review read once into arrays that every opinion step shares, and clause splitting on them.
+"""Clause splitting: the one way the opinion steps cut a sentence into clauses.
 
-`text.split_clauses` finds the clause marks, spaced dashes and split words of one sentence with
-its own scans. Here they are found once for the whole review (str.find per mark, one C-level
-membership pass over the words that also finds the verdict-cue openers) and each sentence takes
-its share by bisecting, so splitting a sentence costs a few bisections plus its cuts. The
-result is the same list of clauses as `split_clauses` with the language's split words,
-coordinators and subject starts, as (start, end, opener) tuples: no clause text is cut out
-that no step reads.
+A clause ends at ; : , dashes and brackets (a comma between digits, "7,5", does not split), at a
+spaced dash, and before a split word ("aber") or a coordinator that opens a new subject ("und
+die Musik …") when at least `MIN_SIDE` words stand on each side. The marks and split words are
+found once per review (`Reader`, kept in the `Doc`'s memo); each sentence takes its share by
+bisecting. Clauses come as (start, end, opener) tuples, their edges trimmed of white space and
+sentence marks; a stretch without a letter or digit is no clause.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import compress
+from dataclasses import dataclass
 
 from ..lang.lexicon import Lexicon
-from ..text import Doc, WordIndex
+from ..text import Doc
 
-# the marks that close a clause in `text.split_clauses` (its `_CLAUSE_MARK`)
-_CLAUSE_MARKS = ";:,–—()"
+_CLAUSE_MARK = re.compile(r"[;:,–—()]")
+_SPACED_DASH = re.compile(r"(?=\s-\s)")  # every start, overlapping ones too (see `clauses`)
 _ALNUM = re.compile(r"[^\W_]")
 _CLAUSE_EDGE = ".!?…"  # stripped off a clause's edges with white space
-MIN_SIDE = 3  # words on each side of a split word (`split_clauses`' default)
+MIN_SIDE = 3  # words on each side of a split word
 
 ClauseSpan = tuple[int, int, str]  # (start, end, opener)
 
 
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A part of a sentence between clause boundaries; `opener` is the boundary that began it."""
+
+    start: int
+    end: int
+    text: str
+    opener: str = ""
+
+
 class Reader:
-    """Per-review arrays for the clause splitter, built once and kept in the `Doc`'s memo."""
+    """Per-review positions for the clause splitter, built once and kept in the `Doc`'s memo."""
 
     __slots__ = ("cues", "dashes", "ix", "low", "mark_cuts", "marks", "splitters", "text")
 
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
-        low = doc.low
-        self.text, self.low, self.ix = doc.text, low, doc.words
-        # str.find per mark, not the pattern: a pattern scan tests every character of the
-        # review against the class, find skips to the few marks there are
-        found: list[int] = []
-        last = len(low) - 1
-        for ch in _CLAUSE_MARKS:
-            s = low.find(ch)
-            while s >= 0:
-                if not (ch == "," and 0 < s < last and low[s - 1].isdigit()
-                        and low[s + 1].isdigit()):  # "7,5" is a number, not two clauses
-                    found.append(s)
-                s = low.find(ch, s + 1)
-        found.sort()
-        # each mark as the cut it makes (start, start of the next clause, opener): a range
-        # takes its cuts as one slice
-        self.marks, self.mark_cuts = found, [(s, s + 1, low[s]) for s in found]
-        # start of every possible spaced dash (white space, "-", white space); a range takes
-        # them left to right without overlap, as a pattern scan of that range would
-        dashes: list[int] = []
-        p = low.find("-", 1)
-        while p > 0:
-            if p + 1 < len(low) and low[p - 1].isspace() and low[p + 1].isspace():
-                dashes.append(p - 1)
-            p = low.find("-", p + 1)
-        self.dashes = dashes
+        low = self.low = doc.low
+        self.text, self.ix = doc.text, doc.words
+        marks = [m.start() for m in _CLAUSE_MARK.finditer(low)
+                 if not _is_decimal_comma(low, m.start())]
+        # each mark as the cut it makes: (start, start of the next clause, opener)
+        self.marks, self.mark_cuts = marks, [(s, s + 1, low[s]) for s in marks]
+        self.dashes = [m.start() for m in _SPACED_DASH.finditer(low)]
         words = self.ix.words
-        splitting, anchors = lex.clause_splitters, lex.anchor_words
-        # one C-level pass finds every word either list needs (a few per review); the split
-        # words and the words that can open a verdict cue ("fazit", "alles in allem") are
-        # then told apart among those few
-        hits = list(compress(range(len(words)), map(anchors.__contains__, words)))
-        self.splitters: list[int] = [k for k in hits if words[k] in splitting]
-        self.cues: list[int] = [k for k in hits if words[k] in lex.cue_starts]
+        # the split words and the words that can open a verdict cue ("fazit", "alles in allem")
+        self.splitters = [k for k, w in enumerate(words) if w in lex.clause_splitters]
+        self.cues = [k for k, w in enumerate(words) if w in lex.cue_starts]
 
     def cue_words(self, i: int, j: int) -> list[int]:
         """Indices of the words i..j that can open a verdict cue."""
@@ -74,61 +60,60 @@ class Reader:
         return cues[bisect_left(cues, i):bisect_left(cues, j)]
 
     def clauses(self, lex: Lexicon, start: int, end: int) -> list[ClauseSpan]:
-        """`split_clauses(text, low, start, end, lex.split_words, coordinators=…,
-        subject_starts=…)` as (start, end, opener) tuples."""
-        marks = self.marks
-        a = bisect_left(marks, start)
-        cuts = self.mark_cuts[a:bisect_left(marks, end, a)]
-        dashes = self.dashes
-        if dashes:
-            taken = start
-            for k in range(bisect_left(dashes, start), len(dashes)):
-                q = dashes[k]
-                if q + 3 > end:
-                    break
-                if q >= taken:
-                    cuts.append((q, q + 3, "-"))
-                    taken = q + 3
-        self._split_word_cuts(lex, start, end, cuts)
-        if len(cuts) > 1:
-            cuts.sort()
+        """The clauses of `text[start:end]` as (start, end, opener) tuples."""
+        a = bisect_left(self.marks, start)
+        cuts = self.mark_cuts[a:bisect_left(self.marks, end, a)]
+        # spaced dashes may overlap (" - - "): taken left to right, each after the last one's end
+        taken = start
+        for q in self.dashes[bisect_left(self.dashes, start):]:
+            if q + 3 > end:
+                break
+            if q >= taken:
+                cuts.append((q, q + 3, "-"))
+                taken = q + 3
+        cuts += self._split_word_cuts(lex, start, end)
+        cuts.sort()
         cuts.append((end, end, ""))  # the last clause ends where the range does
-        text = self.text
         out: list[ClauseSpan] = []
         pos, opener = start, ""
-        for cs, ne, op in cuts:
-            s, e = pos, cs
-            # a loop, not str.strip: a clause's edge is mostly one space or none, and a strip
-            # would copy the clause twice
-            while s < e and (text[s].isspace() or text[s] in _CLAUSE_EDGE):
-                s += 1
-            while e > s and (text[e - 1].isspace() or text[e - 1] in _CLAUSE_EDGE):
-                e -= 1
-            # a clause mostly begins with a letter: the pattern only looks past other characters
-            if e > s and (text[s].isalnum() or _ALNUM.search(text, s, e)):
+        for cut_start, next_start, next_opener in cuts:
+            s, e = _trim(self.text, pos, cut_start)
+            if e > s and _ALNUM.search(self.text, s, e):
                 out.append((s, e, opener))
-            pos, opener = ne, op
+            pos, opener = next_start, next_opener
         return out
 
-    def _split_word_cuts(self, lex: Lexicon, start: int, end: int,
-                         cuts: list[tuple[int, int, str]]) -> None:
-        """Cuts before split words ("aber") and before coordinators that open a new subject,
-        counting the words (cut ones at the edges too) as `WordIndex.clipped` does."""
-        sp = self.splitters
-        if not sp:
-            return
-        ix: WordIndex = self.ix
+    def _split_word_cuts(self, lex: Lexicon, start: int, end: int) -> list[ClauseSpan]:
+        """Cuts before split words ("aber") and before coordinators that open a new subject.
+        A word cut by the range's edge counts as a word on its side."""
+        ix = self.ix
         i = bisect_right(ix.ends, start)
         j = bisect_left(ix.starts, end, lo=i)
-        lo, hi = bisect_left(sp, i + MIN_SIDE), bisect_left(sp, j - MIN_SIDE)
-        words, starts, ends, low = ix.words, ix.starts, ix.ends, self.low
-        for k in sp[lo:hi]:
-            w = words[k]
+        sp = self.splitters
+        out: list[ClauseSpan] = []
+        for k in sp[bisect_left(sp, i + MIN_SIDE):bisect_left(sp, j - MIN_SIDE)]:
+            w = ix.words[k]
             if w in lex.split_words or (w in lex.coordinators
-                                        and words[k + 1] in lex.subject_starts):
-                ws = starts[k]
-                if not low[ends[k - 1]:ws].strip():  # after punctuation the cut is there
-                    cuts.append((ws, ws, w))
+                                        and ix.words[k + 1] in lex.subject_starts):
+                ws = ix.starts[k]
+                if not self.low[ix.ends[k - 1]:ws].strip():  # after punctuation the cut is there
+                    out.append((ws, ws, w))
+        return out
+
+
+def _is_decimal_comma(low: str, s: int) -> bool:
+    """ "7,5": a comma between digits is part of a number, not a clause mark."""
+    return low[s] == "," and 0 < s < len(low) - 1 and low[s - 1].isdigit() and \
+        low[s + 1].isdigit()
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """`text[s:e]` without white space and sentence marks at its edges."""
+    while s < e and (text[s].isspace() or text[s] in _CLAUSE_EDGE):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in _CLAUSE_EDGE):
+        e -= 1
+    return s, e
 
 
 def reader(doc: Doc, lex: Lexicon) -> Reader:

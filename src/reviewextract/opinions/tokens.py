@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import compress
-from typing import Any
+from typing import Any, NamedTuple
 
-from ..lang import lexicon_model
 from ..lang.lexicon import Lexicon, Profile
 from ..text import Doc
 
@@ -49,52 +48,13 @@ def first(doc: Doc, start: int, end: int) -> str:
 
 # a quotation may not contain its own opening mark: keeps the search linear on "„„„„…"
 _QUOTED = re.compile(r"„[^„“”\"\n]*[“”\"]|»[^»«\n]*«|«[^«»\n]*»|\"[^\"\n]*\"")
-# the same quotations, as `find_quotations` reads them: per opening mark, the characters that
-# end its search (a line break, its own opening mark) and, among them, those that close it
-_QUOTE_MARKS = {"„": ("„“”\"\n", "“”\""), "»": ("»«\n", "«"), "«": ("«»\n", "»"),
-                "\"": ("\"\n", "\"")}
-
-
-def find_quotations(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation `_QUOTED.finditer` finds, with str.find instead of the
-    pattern: the pattern tries every position of the review, while most reviews hold a few
-    quotation marks or none (a test compares both on many texts)."""
-    opens: list[int] = []
-    for mark in _QUOTE_MARKS:
-        p = text.find(mark)
-        while p >= 0:
-            opens.append(p)
-            p = text.find(mark, p + 1)
-    if not opens:
-        return []
-    opens.sort()
-    out: list[tuple[int, int]] = []
-    done = 0  # a quotation found resumes the search after its end, as finditer does
-    for p in opens:
-        if p < done:
-            continue
-        mark = text[p]
-        stops, closers = _QUOTE_MARKS[mark]
-        # every search ends at the next mark of the same kind (one of the stops), so the
-        # searches of one kind of mark cover the text once: linear on "„„„„…" too
-        stop = text.find(mark, p + 1)
-        if stop < 0:
-            stop = len(text)
-        for c in stops:
-            q = text.find(c, p + 1, stop)
-            if q >= 0:
-                stop = q
-        if stop < len(text) and text[stop] in closers:
-            out.append((p, stop + 1))
-            done = stop + 1
-    return out
 
 
 def quoted(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) of every quotation in the text („…“, »…«, "…"), found once per review."""
     cache = memo(doc)
     if "quoted" not in cache:
-        cache["quoted"] = find_quotations(doc.text)
+        cache["quoted"] = [m.span() for m in _QUOTED.finditer(doc.text)]
     return cache["quoted"]
 
 
@@ -115,11 +75,14 @@ def quote_runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
-# profiles, quoted flags (None when nothing is quoted), first and end indices of the quoted runs,
-# live words (see `reading`)
-Reading = tuple[list[Profile | None], list[bool] | None, list[int], list[int], list[int]]
+class Reading(NamedTuple):
+    """What the clause reader needs per word of the review (see `reading`)."""
 
-END = lexicon_model.END
+    profiles: list[Profile | None]  # the lexicon profile of each word, None for a plain word
+    quoted: list[bool] | None  # whether each word is quoted; None when nothing is
+    quote_firsts: list[int]  # first word index of each quoted run
+    quote_ends: list[int]  # end word index of each quoted run
+    live: list[int]  # indices of the words that can make a unit
 
 
 def reading(doc: Doc, lex: Lexicon) -> Reading:
@@ -153,7 +116,7 @@ def reading(doc: Doc, lex: Lexicon) -> Reading:
             w = words[k]
             if w in anywhere or (k < last and (w, words[k + 1]) in pairs):
                 live.append(k)
-        cache[key] = (profs, flags, [i for i, _ in runs], [j for _, j in runs], live)
+        cache[key] = Reading(profs, flags, [i for i, _ in runs], [j for _, j in runs], live)
     return cache[key]
 
 
