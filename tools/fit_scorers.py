@@ -521,9 +521,15 @@ def fit_multinomial(prefix: str, rows: list[Row],
         cv[key] = right / total if total else 0.0
         cv_all[key] = right_all / (len(rows) * REPEATS)
 
-    def rank(o: tuple[float, str | None]) -> tuple[float, float, float]:
+    def train_accuracy(o: tuple[float, str | None]) -> float:
+        model = LogisticRegression(C=o[0], max_iter=5000, class_weight=o[1]).fit(x, y)
+        return float((model.predict(x) == y).mean())
+
+    def rank(o: tuple[float, str | None]) -> tuple[float, float, float, float]:
         key = f"C={o[0]},{o[1] or 'unweighted'}"
-        return cv[key], cv_all[key], -o[0]  # ties: accuracy over all held-out records
+        # ties: accuracy over all held-out records, then the better fit of all the records (a
+        # tie between a flat model and a decisive one goes to the decisive one), then smaller C
+        return cv[key], cv_all[key], train_accuracy(o), -o[0]
 
     best_c, best_w = max(options, key=rank)
     model = LogisticRegression(C=best_c, max_iter=5000, class_weight=best_w).fit(x, y)
