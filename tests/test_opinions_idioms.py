@@ -276,3 +276,20 @@ RELATIVE_CLAUSES = [
 def test_relative_clauses_keep_their_head(text: str, want_pros: list[str],
                                           want_cons: list[str]) -> None:
     assert sides(text) == (want_pros, want_cons)
+
+
+# a negator denies its verb, not a blame word inside a prepositional phrase after it; right
+# after the negator a blame word is still denied ("nicht schlecht")
+NEGATION_SCOPE = [
+    pytest.param("Ich konnte nichts mit den platten Sprüchen anfangen.", [],
+                 ["Ich konnte nichts mit den platten Sprüchen anfangen"], id="nichts-mit-pp"),
+    pytest.param("Der Film ist nicht schlecht.", ["Der Film ist nicht schlecht"], [],
+                 id="nicht-schlecht"),
+    pytest.param("Die Handlung ist nicht langweilig.", ["Die Handlung ist nicht langweilig"], [],
+                 id="nicht-langweilig"),
+]
+
+
+@pytest.mark.parametrize(("text", "want_pros", "want_cons"), NEGATION_SCOPE)
+def test_negation_scope(text: str, want_pros: list[str], want_cons: list[str]) -> None:
+    assert sides(text) == (want_pros, want_cons)

@@ -12,7 +12,7 @@ beside the units.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import compress
 from typing import Any, NamedTuple
@@ -223,12 +223,15 @@ def _word_unit(lex: Lexicon, text: str, words: list[str], starts: list[int],
     return "word", 0.0, w
 
 
-def negation_counts(us: list[Unit], n: int) -> list[int]:
+def negation_counts(us: list[Unit], n: int,
+                    shielded: Callable[[Unit, Unit], bool] | None = None) -> list[int]:
     """How many negators reach each unit (`n`: the length of the row, plain words included).
 
     A negator reaches the first polar unit after it in the clause ("nicht immer einfach"); a
     negator with no polar unit after it reaches back to a polar unit close before it
-    ("überzeugt nicht", "ohne Schwächen kommt … nicht aus").
+    ("überzeugt nicht", "ohne Schwächen kommt … nicht aus"). A blame word that `shielded`
+    says stands inside a phrase of its own ("konnte nichts mit den platten Sprüchen
+    anfangen": the negator denies the verb, not "platt") is not reached.
     """
     counts = [0] * len(us)
     # index of the next polar (or excess) unit after each position, found in one backward pass
@@ -243,7 +246,9 @@ def negation_counts(us: list[Unit], n: int) -> list[int]:
         if u.kind == "neg":
             after = nxt[k]
             if after is not None and us[after].pos - u.pos <= NEG_WINDOW:
-                counts[after] += 1
+                if not (shielded is not None and us[after].weight < 0
+                        and shielded(u, us[after])):
+                    counts[after] += 1
             elif (after is None and last_polar is not None
                   and u.pos - us[last_polar].pos <= BACK_WINDOW and u.pos >= n - CLOSING_WORDS):
                 counts[last_polar] += 1
@@ -257,11 +262,12 @@ def _right_before(us: list[Unit], j: int, kind: str) -> bool:
     return j > 0 and us[j - 1].kind == kind and us[j - 1].pos == us[j].pos - 1
 
 
-def score_units(us: list[Unit], n: int, negated: bool = True) -> Polarity:
+def score_units(us: list[Unit], n: int, negated: bool = True,
+                shielded: Callable[[Unit, Unit], bool] | None = None) -> Polarity:
     """The clause's polarity from its units; `negated` False says no unit is a negator (the
     counts are then all zero and are not made)."""
     pol = Polarity()
-    negs = negation_counts(us, n) if negated else None
+    negs = negation_counts(us, n, shielded) if negated else None
     for j, (s, e, kind, w, term, pos) in enumerate(us):
         if kind == "excess":
             if negs is not None and negs[j] % 2:
@@ -336,6 +342,19 @@ def clause_polarities(lex: Lexicon, doc: Doc, spans: Iterable[ClauseRange]
     return out
 
 
+def _phrase_shield(doc: Doc) -> Callable[[Unit, Unit], bool]:
+    """Is there a preposition between a negator and a polar unit? Then the polar word stands
+    inside a prepositional phrase ("nichts mit den platten Sprüchen", "nicht für die endlose
+    Langeweile") that the negator does not deny."""
+    preps = doc.lang.wordset("prepositions")
+    words = doc.words
+
+    def shielded(neg: Unit, polar: Unit) -> bool:
+        i, j = words.inside(neg.end, polar.start)
+        return not preps.isdisjoint(words.words[i:j])
+    return shielded
+
+
 def _read(lex: Lexicon, doc: Doc, reading: tokens.Reading, i0: int, j0: int, a: int, b: int
           ) -> Polarity:
     """The polarity of the clause of words i0..j0, which holds the live words `live[a:b]`."""
@@ -347,7 +366,7 @@ def _read(lex: Lexicon, doc: Doc, reading: tokens.Reading, i0: int, j0: int, a: 
     polar: list[Unit] = []
     if "polar" in kinds:
         polar = [u for u in us if u.kind == "polar"]
-        pol = score_units(us, n, negated)
+        pol = score_units(us, n, negated, _phrase_shield(doc) if negated else None)
         low, meta = doc.low, lex.meta_nouns
         pol.meta_only = all(low[u.start:u.end] in meta for u in polar)
     elif "excess" in kinds:
