@@ -51,6 +51,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Kinderkino", "chrome"),
     ("Heimkino-Test", "chrome"),
     ("Bild (2/10):", "chrome"),
+    ("Casablanca:", "heading"),  # a name ending in ":" opens the text about it
     ("Magazin : KOMÖDIE", "chrome"),
     ("Protest", "heading"),
     # info labels joined, and a shop's variant line

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARS = 120
-LABEL_WORDS = 3  # a line of at most this many words ending in ":" is a label, not a heading
+LABEL_WORDS = 3  # words of a section kicker before its genre label ("Magazin : KOMÖDIE")
 _END_MARKS = (".", ";", ",")
 _ARROWS = "←→«»‹›<>↑↓⇒⇐▶◀•·|-–— "
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -53,8 +53,8 @@ def _is_chrome(low: str, doc: Doc) -> bool:
         return True
     if lang.pattern("chrome_word").fullmatch(bare):
         return True  # one compound word with a section head: "Streaming-Tipps", "Kinderkino"
-    if stripped.endswith(":") and len(_BRACKETED.sub("", bare).split()) <= LABEL_WORDS:
-        return True  # a short label that opens the text below it: "Bild (2/10):"
+    if stripped.endswith(":") and _BRACKETED.sub("", bare).strip() in labels:
+        return True  # a section label with a score that opens the text below: "Bild (2/10):"
     head, colon, tail = bare.rpartition(":")
     if colon and head.strip() and tail.strip() in labels and len(bare.split()) <= LABEL_WORDS + 2:
         return True  # a section kicker ending in a genre or section label: "Magazin : KOMÖDIE"
