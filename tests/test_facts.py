@@ -469,3 +469,14 @@ def test_a_capitalised_article_opening_a_clause_opens_no_name(text: str) -> None
     from reviewextract.text import Doc
 
     assert inline_articles(Doc(text, get_language("de"))) == []
+
+
+def test_a_title_label_inside_the_text_gives_a_candidate() -> None:
+    from reviewextract.fields.title_inline import inline_labels
+    from reviewextract.lang import get_language
+    from reviewextract.text import Doc
+
+    text = "Die Kamera serviert nur Alltagskost (dt. Ein Chef zum Glück, engl. Two Weeks)."
+    found = inline_labels(Doc(text, get_language("de")))
+    assert [(f.value, f.features) for f in found] == [("Ein Chef zum Glück", {"src.label": 1.0})]
+    assert text[found[0].start:found[0].end] == "Ein Chef zum Glück"

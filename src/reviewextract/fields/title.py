@@ -21,7 +21,7 @@ from ..lang.lexicon import get_lexicon
 from ..text import Doc
 from ._common import Finding
 from .title_headings import heading_candidates
-from .title_inline import inline_articles
+from .title_inline import inline_articles, inline_labels
 from .title_marked import (
     before_year_candidates,
     episode_candidates,
@@ -96,7 +96,8 @@ def candidates(doc: Doc) -> list[Finding]:
     found = (heading_candidates(doc) + quoted_candidates(doc) + before_year_candidates(doc)
              + episode_candidates(doc) + _as_features(subject_candidates(doc), "subject")
              + _as_features(apposition_candidates(doc), "apposition")
-             + page_hint_candidates(doc) + label_candidates(doc) + inline_articles(doc))
+             + page_hint_candidates(doc) + label_candidates(doc) + inline_articles(doc)
+             + inline_labels(doc))
     merged: dict[str, Finding] = {}
     for f in found:
         key = f.value.lower()

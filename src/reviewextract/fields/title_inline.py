@@ -1,4 +1,4 @@
-"""Unquoted titles in running text that open with a capitalised article.
+"""Unquoted titles in running text: opened by a capitalised article, or by a title label.
 
 In German an article inside a sentence is written in lower case ("ich habe den Film gesehen"),
 so a capitalised one there opens a name: "Ich habe gestern Der Nebelwald gesehen", "Heute lief
@@ -65,4 +65,17 @@ def inline_articles(doc: Doc) -> list[Finding]:
             if is_plausible(doc, value):
                 out.append(Finding(FIELD, value, pos, pos + len(value), "title.inline_article",
                                    0.0, features={"src.inline_article": 1.0}))
+    return out
+
+
+def inline_labels(doc: Doc) -> list[Finding]:
+    """Names after a title label inside the text ("(dt. Ein Chef zum Verlieben, engl. …)"):
+    the same evidence as an info box's "Titel:" line (`title_inline_label`)."""
+    out: list[Finding] = []
+    for m in doc.lang.pattern("title_inline_label").finditer(doc.text):
+        value = m.group("name").strip()
+        if value[:1].isupper() and is_plausible(doc, value):
+            s = m.start("name") + m.group("name").index(value)
+            out.append(Finding(FIELD, value, s, s + len(value), "title.inline_label", 0.0,
+                               features={"src.label": 1.0}))
     return out
