@@ -237,6 +237,9 @@ DIRECTORS = [
     case("role-word-before", "Oscar-Preisträger Jan Brandt führt Regie.", ["Jan Brandt"]),
     case("adjective-before", "Regie führte der Krimi-erfahrene Tom Keller.", ["Tom Keller"]),
     case("hyphenated-given-name", "Regie führte Bong Joon-ho.", ["Bong Joon-ho"]),
+    # a sentence end inside the matched group: the names start after it
+    case("after-sentence-end", "Die Musik ist gut, die Hauptfigur eine gute Figur. Tom Keller, "
+         "der wieder mehrere Folgen inszeniert hat, holt viel raus.", ["Tom Keller"]),
     # a weak cue (a filmography in brackets) in a sentence naming another credit is no director
     case("filmography", "Der erfahrene Tom Keller („Nebelwald“, „Hafenwache“) liefert einen "
          "guten Krimi.", ["Tom Keller"]),

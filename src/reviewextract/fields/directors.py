@@ -119,7 +119,7 @@ def candidates(doc: Doc) -> list[Finding]:
             else:
                 # read inside the group only: "Greta Gerwigs" names "Greta Gerwig"; the group
                 # cut out, not the text up to it (a copy that long per match was quadratic)
-                base = m.start("names")
+                base = _after_sentence_end(doc.text, m.start("names"), m.end("names"))
                 spans = [(s + base, e + base) for s, e in read_names(
                     doc.text[base:m.end("names")], 0, particles, stop, separator)]
             for s, e in spans:
@@ -129,6 +129,23 @@ def candidates(doc: Doc) -> list[Finding]:
                 out.append(Finding(FIELD, name, s, e, rule.id, rule.weight, rule.tags,
                                    spans=[(m.start(), m.end())]))
     return out
+
+
+def _after_sentence_end(text: str, start: int, end: int) -> int:
+    """Where the names of a matched group begin: after the last sentence end inside it. The
+    group's first token may take a period ("J. Michael"), so "… eine gute Figur. Rick
+    Famuyiwa, der …" matches from "Figur."; a word of two letters or more before ". " ends a
+    sentence, an initial does not."""
+    cut = start
+    i = text.find(". ", start, end)
+    while i != -1:
+        j = i
+        while j > start and text[j - 1].isalpha():
+            j -= 1
+        if i - j >= 2:
+            cut = i + 2
+        i = text.find(". ", i + 2, end)
+    return cut
 
 
 def _credited_otherwise(doc: Doc, pos: int) -> bool:
