@@ -312,36 +312,36 @@ def child_times(calls: int, corpus_rounds: int) -> dict[str, float]:
 
 
 def side_by_side(args: argparse.Namespace) -> dict[str, Any]:
-    """Medians over `args.rounds` alternating child runs of the working tree and `args.against`."""
+    """`args.rounds` child runs of the working tree and of `args.against`, alternating."""
     rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", args.against],
                          check=True, capture_output=True, text=True).stdout.strip()
-    runs: dict[str, list[dict[str, float]]] = {"current": [], rev: []}
+    r: dict[str, Any] = {"rev": rev, "current": [], "baseline": []}
     with exported_src(args.against) as base:
-        sides = [("current", ROOT / "src"), (rev, base)]
+        sides = [("current", ROOT / "src"), ("baseline", base)]
         for k in range(args.rounds):
             for name, src in sides if k % 2 == 0 else sides[::-1]:  # ABBA: drift cancels out
                 env = {**os.environ, "PYTHONPATH": str(src)}
                 done = subprocess.run([PYTHON, __file__, "--child-times", str(args.seed_rounds),
                                        str(args.corpus_rounds)], env=env, check=True,
                                       capture_output=True, text=True)
-                times = json.loads(done.stdout)
-                times["import_ms"] = import_time_ms(1, env)[0]
-                runs[name].append(times)
-    return {name: {k: statistics.median(r[k] for r in rs) for k in rs[0]}
-            for name, rs in runs.items()}
+                r[name].append(json.loads(done.stdout) | {"import_ms": import_time_ms(1, env)[0]})
+    return r
 
 
 def print_side_by_side(r: dict[str, Any], args: argparse.Namespace) -> None:
-    cur, (rev, base) = r["current"], next((k, v) for k, v in r.items() if k != "current")
-    print(f"side by side: working tree and {rev}, {args.rounds} alternating runs each, medians; "
-          f"{args.seed_rounds} calls per run, {args.corpus_rounds} corpus passes")
-    print(f"{'':44} {'current':>10} {rev:>10} {'current/' + rev:>16}")
+    print(f"side by side: the working tree (current) and {r['rev']} (baseline), {args.rounds} "
+          f"alternating runs each; {args.seed_rounds} calls per run, {args.corpus_rounds} corpus "
+          "passes; medians over the runs, and the range of the runs' paired ratios")
+    print(f"{'':40} {'current':>9} {'baseline':>9} {'current/baseline':>17} {'range':>13}")
     for key, name in (("seed_us", "seed to_jsonld(extract()), median µs"),
                       ("seed_best_us", "seed to_jsonld(extract()), best µs"),
                       ("corpus_ms", f"corpus pass ({len(corpus_texts())} reviews), ms"),
                       ("html_ms", "extract_html 29 KB page, median ms"),
                       ("import_ms", "import reviewextract, ms")):
-        print(f"{name:44} {cur[key]:10,.1f} {base[key]:10,.1f} {cur[key] / base[key]:16.3f}")
+        cur, base = (statistics.median(run[key] for run in r[s]) for s in ("current", "baseline"))
+        pairs = [c[key] / b[key] for c, b in zip(r["current"], r["baseline"], strict=True)]
+        print(f"{name:40} {cur:9,.1f} {base:9,.1f} {cur / base:17.3f} "
+              f"{min(pairs):6.3f}-{max(pairs):.3f}")
 
 
 def time_pattern(rx: Any, text: str, rounds: int = 20) -> float:
