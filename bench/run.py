@@ -90,9 +90,8 @@ def import_time_ms(repeat: int, env: dict[str, str] | None = None) -> tuple[floa
     for _ in range(repeat):
         done = subprocess.run([PYTHON, "-X", "importtime", "-c", "import reviewextract"],
                               capture_output=True, text=True, check=True, env=env)
-        rows = [re.match(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)", line)
-                for line in done.stderr.splitlines()]
-        rows = [m for m in rows if m]
+        rows = [m for line in done.stderr.splitlines()
+                if (m := re.match(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)", line))]
         total = next(int(m.group(2)) for m in rows if m.group(4) == "reviewextract")
         runs.append(total / 1000)
         # top-level third-party packages pulled in by the import (pydantic, lxml, dateparser …)
@@ -108,7 +107,7 @@ def html_page(text: str, size: int = 30_000) -> str:
     nav = "".join(f'<li><a href="/kategorie/{i}">Rubrik {i}</a></li>' for i in range(60))
     paras = "".join(f"<p>{p}</p>" for p in text.split("\n") if p.strip())
     script = "<script>window.dataLayer=[];" + "var x=1;" * 300 + "</script>"
-    comments = []
+    comments: list[str] = []
     page = ""
     while len(page.encode()) < size:
         n = len(comments)
@@ -384,18 +383,17 @@ def stage_table(text: str, rounds: int) -> None:
     from reviewextract.text import Doc
 
     lang, review = get_language("de"), extract(text)
-    stages: list[tuple[str, Callable[[], object]]] = [
-        ("guard.prepare_input", lambda: guard.prepare_input(text)),
-        ("Doc + sentences", lambda: Doc(text, lang).sentences),
-        ("Doc + pipeline.extract_facts", lambda: extract_facts(Doc(text, lang))),
-        ("Doc + fields.opinions.extract_opinions", lambda: extract_opinions(Doc(text, lang), None)),
-        ("Review.model_dump(mode='json')", lambda: review.model_dump(mode="json")),
-        ("jsonld.to_jsonld", lambda: to_jsonld(review)),
-        ("extract (whole)", lambda: extract(text))]
+    stages: list[tuple[str, Callable[[str], object]]] = [
+        ("guard.prepare_input", guard.prepare_input),
+        ("Doc + sentences", lambda t: Doc(t, lang).sentences),
+        ("Doc + pipeline.extract_facts", lambda t: extract_facts(Doc(t, lang))),
+        ("Doc + fields.opinions.extract_opinions", lambda t: extract_opinions(Doc(t, lang), None)),
+        ("Review.model_dump(mode='json')", lambda _: review.model_dump(mode="json")),
+        ("jsonld.to_jsonld", lambda _: to_jsonld(review)),
+        ("extract (whole)", extract)]
     print(f"\nstages over {len(text)} characters, median of {rounds} calls, no profiler:")
     for name, fn in stages:
-        print(f"{statistics.median(time_calls(lambda _t, fn=fn: fn(), [''], rounds)) * 1e6:9.0f}"
-              f" µs  {name}")
+        print(f"{statistics.median(time_calls(fn, [text], rounds)) * 1e6:9.0f} µs  {name}")
 
 
 def profile(args: argparse.Namespace) -> None:
