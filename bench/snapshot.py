@@ -268,9 +268,14 @@ def _error(exc: Exception) -> dict[str, str]:
 
 def record_result(item: Item) -> dict[str, Any]:
     from reviewextract import extract, jsonld
-    from reviewextract.guard import build_review, prepare_input
+    from reviewextract.guard import prepare_input
     from reviewextract.html import extract_html
     from reviewextract.model import Evidence, PageMeta
+
+    try:
+        from reviewextract.record import build_review
+    except ImportError:  # trees before record.py (11a7d2f)
+        from reviewextract.guard import build_review  # type: ignore[attr-defined,no-redef]
 
     value = base64.b64decode(item["value"]) if item["kind"] == "bytes" else item["value"]
     kw: dict[str, Any] = {"language": item.get("language", "de")}
