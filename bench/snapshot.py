@@ -8,12 +8,12 @@ Run from the repository root; a refactor shows "output identical before and afte
     python bench/snapshot.py compare /tmp/base.json.gz /tmp/now.json.gz    # two recordings
 
 `--rev` exports that revision's `src/` with `git archive` into a temporary folder and records in
-a child process with PYTHONPATH pointing there. The inputs are always built here, by this
+a child process with PYTHONPATH pointing there. `record` builds the inputs here, by this
 checkout (its data, and its own guard and HTML stage for the texts of the facts and opinions
-sections), so both sides see the very same inputs; `compare` rebuilds them with the settings
-stored in the recording and says when they no longer match. `compare` exits 1 and lists the
-first differing inputs and fields when anything differs. A `.gz` name writes gzip. The output
-is deterministic: sorted keys, nothing timed, no timestamps.
+sections), and stores them in the recording; `compare` runs the working tree (or `--rev`) on
+the stored inputs, so both sides see the very same ones, exits 1 when anything differs and lists
+the first differing inputs and fields. A `.gz` name writes gzip. The output is deterministic:
+sorted keys, nothing timed, no timestamps, the same for any PYTHONHASHSEED.
 
 Corpus texts: examples/missions.txt; the written gold tests/data/*.jsonl; the web set
 tests/data/web/*.jsonl; ../shared/corpus/**.jsonl when present (texts not already read); the
@@ -41,7 +41,6 @@ from __future__ import annotations
 import argparse
 import base64
 import gzip
-import hashlib
 import json
 import os
 import random
@@ -115,7 +114,11 @@ def corpus(real: Path) -> list[tuple[str, str, str]]:
 def _draw(strategy: Any, count: int) -> list[Any]:
     """`count` values of a hypothesis strategy, the same ones on every run."""
     from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis.internal.conjecture import providers
 
+    # hypothesis also draws the string and number literals of the loaded local modules (src/,
+    # this script), so an edit to them would change every input drawn after: none of them
+    providers._get_local_constants = providers.Constants
     drawn: list[Any] = []
 
     @settings(max_examples=count, database=None, deadline=None, phases=[Phase.generate],
@@ -381,9 +384,9 @@ def child(inputs_path: str, out_path: str) -> None:
     out: dict[str, Any] = {"module": reviewextract.__file__, "results": {}}
     for section, fn in SECTIONS.items():
         results: dict[str, Any] = {}
-        for rid, item in inputs[section].items():
+        for rid in sorted(inputs[section]):
             try:
-                results[rid] = fn(item)
+                results[rid] = fn(inputs[section][rid])
             except ImportError as exc:  # this tree lacks a module or name the section reads
                 results = {"unavailable": f"{type(exc).__name__}: {exc}"}
                 break
@@ -395,12 +398,10 @@ def child(inputs_path: str, out_path: str) -> None:
 
 # --- record and compare ------------------------------------------------------------------------
 
-def _digest(data: Any) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
-
-
-def record(settings: dict[str, Any], rev: str | None) -> dict[str, Any]:
-    inputs = build_inputs(settings)
+def record(settings: dict[str, Any], rev: str | None,
+           inputs: dict[str, dict[str, Item]] | None = None) -> dict[str, Any]:
+    """A recording of the working tree or of `rev` on `inputs` (built now when None)."""
+    inputs = inputs or build_inputs(settings)
     with tempfile.TemporaryDirectory() as tmp, exported_src(rev) as src:
         paths = [Path(tmp) / "inputs.json", Path(tmp) / "out.json"]
         paths[0].write_text(json.dumps(inputs), encoding="ascii")
@@ -410,7 +411,7 @@ def record(settings: dict[str, Any], rev: str | None) -> dict[str, Any]:
                        env={**os.environ, "PYTHONPATH": str(src)})
         out = json.loads(paths[1].read_text(encoding="utf-8"))
     return {"rev": rev or "working tree", "module": out["module"], "settings": settings,
-            "inputs": {s: _digest(v) for s, v in inputs.items()}, "results": out["results"]}
+            "inputs": inputs, "results": out["results"]}
 
 
 def save(snap: dict[str, Any], path: Path) -> None:
@@ -452,8 +453,8 @@ def compare(a: dict[str, Any], b: dict[str, Any], show: int) -> int:
     for section in sorted(set(a["results"]) | set(b["results"])):
         ra, rb = a["results"].get(section, {}), b["results"].get(section, {})
         if a["inputs"].get(section) != b["inputs"].get(section):
-            print(f"{section}: the inputs differ (data, settings or this tree's guard and HTML "
-                  "stage changed); differences below may come from them")
+            print(f"{section}: the recordings have different inputs (recorded from other data, "
+                  "settings or checkouts); differences below may come from them")
         gone = [f"{name}: {r['unavailable']}" for name, r in (("A", ra), ("B", rb))
                 if "unavailable" in r]
         differ = [k for k in ra if k in rb and ra[k] != rb[k]]
@@ -491,14 +492,14 @@ def main() -> int:
     cmp.add_argument("base", type=Path)
     cmp.add_argument("other", type=Path, nargs="?")
     cmp.add_argument("--show", type=int, default=10, help="differing inputs shown per section")
+    rec.add_argument("--real-texts", type=Path, default=REAL, help=f"default {REAL}")
     for sp in (rec, cmp):
         sp.add_argument("--rev", help="record this git revision's src/ instead of the working tree")
-        sp.add_argument("--real-texts", type=Path, default=REAL, help=f"default {REAL}")
     args = p.parse_args()
     if args.command == "compare":
         base = load(args.base)
-        settings = base["settings"] | {"real_texts": str(args.real_texts)}
-        other = load(args.other) if args.other else record(settings, args.rev)
+        other = load(args.other) if args.other else record(base["settings"], args.rev,
+                                                           base["inputs"])
         return compare(base, other, args.show)
     settings = {k: getattr(args, k) for k in ("fuzz", "pages", "mutations", "seed")}
     settings["real_texts"] = str(args.real_texts)
