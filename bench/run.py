@@ -285,6 +285,12 @@ def table(r: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
     ]
 
 
+def short_rev(rev: str) -> str:
+    """The short commit hash `rev` names now ("main" moves)."""
+    return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", rev], check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
 @contextlib.contextmanager
 def exported_src(rev: str | None) -> Iterator[Path]:
     """The `src` folder of git revision `rev` (`git archive`, in a temporary folder while the
@@ -315,9 +321,7 @@ def child_times(calls: int, corpus_rounds: int) -> dict[str, float]:
 
 def side_by_side(args: argparse.Namespace) -> dict[str, Any]:
     """`args.rounds` child runs of the working tree and of `args.against`, alternating."""
-    rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", args.against],
-                         check=True, capture_output=True, text=True).stdout.strip()
-    r: dict[str, Any] = {"rev": rev, "current": [], "baseline": []}
+    r: dict[str, Any] = {"rev": short_rev(args.against), "current": [], "baseline": []}
     with exported_src(args.against) as base:
         sides = [("current", ROOT / "src"), ("baseline", base)]
         for k in range(args.rounds):

@@ -52,7 +52,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from run import ROOT, SEED, exported_src, html_page
+from run import ROOT, SEED, exported_src, html_page, short_rev
 
 DATA = ROOT / "tests" / "data"
 SHARED = ROOT.parent / "shared" / "corpus"
@@ -410,8 +410,9 @@ def record(settings: dict[str, Any], rev: str | None,
         subprocess.run([sys.executable, __file__, "_child", *map(str, paths)], check=True,
                        env={**os.environ, "PYTHONPATH": str(src)})
         out = json.loads(paths[1].read_text(encoding="utf-8"))
-    return {"rev": rev or "working tree", "module": out["module"], "settings": settings,
-            "inputs": inputs, "results": out["results"]}
+    return {"rev": f"{rev} ({short_rev(rev)})" if rev else "working tree",
+            "module": out["module"], "settings": settings, "inputs": inputs,
+            "results": out["results"]}
 
 
 def save(snap: dict[str, Any], path: Path) -> None:
