@@ -1,20 +1,37 @@
-"""Speed and memory of reviewextract on this machine, against the targets of issue 6.
+"""Speed and memory of reviewextract on this machine: the targets of issue 6, a side-by-side
+comparison with a git revision, and where the time goes.
 
     python bench/run.py            # full run (100,000 records for the RSS figure: minutes)
     python bench/run.py --quick    # smaller counts, same table, about a minute
     python bench/run.py --json     # the figures as JSON as well
+    python bench/run.py --quick --against main     # the working tree and main side by side
+    python bench/run.py --quick --profile [--html] # cProfile, every regex, each stage
 
 A benchmark, never a test: it prints numbers and whether each target is met, and exits 0.
 See docs/performance.md for what each row measures. Targets on per-call times are judged on
 the best call (as `timeit` advises: slower calls measure the neighbours on a shared machine);
 medians and p99 are printed beside them.
+
+`--against REV` exports the revision's `src/` (`git archive`) and times it and the working
+tree in alternating child processes, `--rounds` of each (this machine's speed drifts within
+minutes, so back-to-back blocks would measure the drift): the seed's `to_jsonld(extract())`,
+one pass over the corpus, `extract_html` on the 29 KB page and the import. It prints the
+median over the rounds of each side, their ratio current/baseline (> 1: the tree is slower)
+and the range of the rounds' paired ratios (the noise). `--profile` profiles the seed (50 calls
+with `--quick`, else 500): cProfile by own time and the fields' functions by cumulative time,
+every regex timed alone, and each stage of `extract` timed without the profiler.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import cProfile
+import importlib
 import json
 import os
+import pkgutil
+import pstats
 import re
 import statistics
 import subprocess
@@ -22,7 +39,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -70,15 +87,14 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def import_time_ms(repeat: int) -> tuple[float, list[str]]:
-    """Median cumulative import time of `reviewextract` and the heavy modules it pulled in."""
+def import_time_ms(repeat: int, env: dict[str, str] | None = None) -> tuple[float, list[str]]:
+    """Best cumulative import time of `reviewextract` and the heavy modules it pulled in."""
     runs, heavy = [], []
     for _ in range(repeat):
         done = subprocess.run([PYTHON, "-X", "importtime", "-c", "import reviewextract"],
-                              capture_output=True, text=True, check=True)
-        rows = [re.match(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)", line)
-                for line in done.stderr.splitlines()]
-        rows = [m for m in rows if m]
+                              capture_output=True, text=True, check=True, env=env)
+        rows = [m for line in done.stderr.splitlines()
+                if (m := re.match(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)", line))]
         total = next(int(m.group(2)) for m in rows if m.group(4) == "reviewextract")
         runs.append(total / 1000)
         # top-level third-party packages pulled in by the import (pydantic, lxml, dateparser …)
@@ -94,7 +110,7 @@ def html_page(text: str, size: int = 30_000) -> str:
     nav = "".join(f'<li><a href="/kategorie/{i}">Rubrik {i}</a></li>' for i in range(60))
     paras = "".join(f"<p>{p}</p>" for p in text.split("\n") if p.strip())
     script = "<script>window.dataLayer=[];" + "var x=1;" * 300 + "</script>"
-    comments = []
+    comments: list[str] = []
     page = ""
     while len(page.encode()) < size:
         n = len(comments)
@@ -269,6 +285,146 @@ def table(r: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
     ]
 
 
+def short_rev(rev: str) -> str:
+    """The short commit hash `rev` names now ("main" moves)."""
+    return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", rev], check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+@contextlib.contextmanager
+def exported_src(rev: str | None) -> Iterator[Path]:
+    """The `src` folder of git revision `rev` (`git archive`, in a temporary folder while the
+    context lasts); this checkout's own `src` when `rev` is None."""
+    if rev is None:
+        yield ROOT / "src"
+        return
+    with tempfile.TemporaryDirectory(prefix="reviewextract-rev-") as tmp:
+        tar = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "src"], check=True,
+                             capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=tar, check=True)
+        yield Path(tmp) / "src"
+
+
+def child_times(calls: int, corpus_rounds: int) -> dict[str, float]:
+    """One side of `--against`, in a child process importing that side's `reviewextract`."""
+    from reviewextract.html import extract_html
+
+    seed = SEED.read_text(encoding="utf-8")
+    convert, _ = _convert_fn()
+    seed_calls = time_calls(convert, [seed], calls)
+    corpus_calls = time_calls(convert, corpus_texts(), corpus_rounds)
+    html_calls = time_calls(extract_html, [html_page(seed)], calls)
+    return {"seed_us": statistics.median(seed_calls) * 1e6, "seed_best_us": min(seed_calls) * 1e6,
+            "corpus_ms": sum(corpus_calls) / corpus_rounds * 1e3,
+            "html_ms": statistics.median(html_calls) * 1e3}
+
+
+def side_by_side(args: argparse.Namespace) -> dict[str, Any]:
+    """`args.rounds` child runs of the working tree and of `args.against`, alternating."""
+    r: dict[str, Any] = {"rev": short_rev(args.against), "current": [], "baseline": []}
+    with exported_src(args.against) as base:
+        sides = [("current", ROOT / "src"), ("baseline", base)]
+        for k in range(args.rounds):
+            for name, src in sides if k % 2 == 0 else sides[::-1]:  # ABBA: drift cancels out
+                env = {**os.environ, "PYTHONPATH": str(src)}
+                done = subprocess.run([PYTHON, __file__, "--child-times", str(args.seed_rounds),
+                                       str(args.corpus_rounds)], env=env, check=True,
+                                      capture_output=True, text=True)
+                r[name].append(json.loads(done.stdout) | {"import_ms": import_time_ms(1, env)[0]})
+    return r
+
+
+def print_side_by_side(r: dict[str, Any], args: argparse.Namespace) -> None:
+    print(f"side by side: the working tree (current) and {r['rev']} (baseline), {args.rounds} "
+          f"alternating runs each; {args.seed_rounds} calls per run, {args.corpus_rounds} corpus "
+          "passes; medians over the runs, and the range of the runs' paired ratios")
+    print(f"{'':40} {'current':>9} {'baseline':>9} {'current/baseline':>17} {'range':>13}")
+    for key, name in (("seed_us", "seed to_jsonld(extract()), median µs"),
+                      ("seed_best_us", "seed to_jsonld(extract()), best µs"),
+                      ("corpus_ms", f"corpus pass ({len(corpus_texts())} reviews), ms"),
+                      ("html_ms", "extract_html 29 KB page, median ms"),
+                      ("import_ms", "import reviewextract, ms")):
+        cur, base = (statistics.median(run[key] for run in r[s]) for s in ("current", "baseline"))
+        pairs = [c[key] / b[key] for c, b in zip(r["current"], r["baseline"], strict=True)]
+        print(f"{name:40} {cur:9,.1f} {base:9,.1f} {cur / base:17.3f} "
+              f"{min(pairs):6.3f}-{max(pairs):.3f}")
+
+
+def time_pattern(rx: Any, text: str, rounds: int = 20) -> float:
+    """µs for one full `finditer` pass (a compiled pattern or a Rule with its own finditer)."""
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for _m in rx.finditer(text):
+            pass
+    return (time.perf_counter() - start) / rounds * 1e6
+
+
+def time_regexes(text: str, top: int) -> None:
+    """Every language rule and module-level pattern timed alone over the whole text (cProfile
+    books a `finditer` loop's time on the function that iterates, not on the pattern)."""
+    import reviewextract
+    from reviewextract.lang import get_language
+
+    low = text.lower()
+    rows = [(time_pattern(r if hasattr(r, "finditer") else r.pattern, text if r.case else low),
+             f"rule {r.id}") for rules in get_language("de").rules.values() for r in rules]
+    for info in pkgutil.walk_packages(reviewextract.__path__, "reviewextract."):
+        if not info.name.endswith(("__main__", ".dask")) and ".commands" not in info.name:
+            rows += [(time_pattern(rx, text), f"{info.name}.{name}")
+                     for name, rx in vars(importlib.import_module(info.name)).items()
+                     if isinstance(rx, re.Pattern) and isinstance(rx.pattern, str)]
+    print(f"\nregexes over all {len(text)} characters, {len(rows)} patterns (module-level ones "
+          "may only ever see short pieces: check the call site); the slowest:")
+    for us, name in sorted(rows, reverse=True)[:top]:
+        print(f"{us:9.0f} µs  {name}")
+
+
+def stage_table(text: str, rounds: int) -> None:
+    """Each step of `extract` timed alone, median µs, without the profiler's overhead. A fresh
+    `Doc` per call (it memoises its sentences): subtract the "Doc + sentences" row."""
+    from reviewextract import extract, guard
+    from reviewextract.fields.opinions import extract_opinions
+    from reviewextract.jsonld import to_jsonld
+    from reviewextract.lang import get_language
+    from reviewextract.pipeline import extract_facts
+    from reviewextract.text import Doc
+
+    lang, review = get_language("de"), extract(text)
+    stages: list[tuple[str, Callable[[str], object]]] = [
+        ("guard.prepare_input", guard.prepare_input),
+        ("Doc + sentences", lambda t: Doc(t, lang).sentences),
+        ("Doc + pipeline.extract_facts", lambda t: extract_facts(Doc(t, lang))),
+        ("Doc + fields.opinions.extract_opinions", lambda t: extract_opinions(Doc(t, lang), None)),
+        ("Review.model_dump(mode='json')", lambda _: review.model_dump(mode="json")),
+        ("jsonld.to_jsonld", lambda _: to_jsonld(review)),
+        ("extract (whole)", extract)]
+    print(f"\nstages over {len(text)} characters, median of {rounds} calls, no profiler:")
+    for name, fn in stages:
+        print(f"{statistics.median(time_calls(fn, [text], rounds)) * 1e6:9.0f} µs  {name}")
+
+
+def profile(args: argparse.Namespace) -> None:
+    """cProfile of `extract` on the seed (`--html`: of `extract_html` on the 29 KB page) by own
+    time and the `fields` functions by cumulative time; then every regex and each stage."""
+    from reviewextract import extract
+    from reviewextract.html import extract_html, visible_text
+
+    seed = SEED.read_text(encoding="utf-8")
+    page = html_page(seed)
+    text = visible_text(page) if args.html else seed
+    fn = (lambda: extract_html(page)) if args.html else (lambda: extract(seed))
+    fn()
+    prof = cProfile.Profile()
+    prof.runcall(lambda: [fn() for _ in range(args.seed_rounds)])
+    stats = pstats.Stats(prof)
+    print(f"{args.seed_rounds} calls under the profiler; by own time:")
+    stats.sort_stats("tottime").print_stats(args.top)
+    stats.sort_stats("cumulative").print_stats("fields", args.top)
+    time_regexes(text, args.top)
+    if not args.html:
+        stage_table(seed, args.seed_rounds)
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="small counts (about a minute)")
@@ -277,12 +433,32 @@ def main() -> int:
     p.add_argument("--rss-chars", type=int, default=400,
                    help="cut each corpus review to this many characters in the RSS run "
                         "(0 = whole reviews; default 400 so 100,000 records take minutes)")
+    p.add_argument("--against", metavar="REV",
+                   help="time the working tree and this git revision side by side, nothing else")
+    p.add_argument("--rounds", type=int, default=7, help="runs of each side (--against)")
+    p.add_argument("--profile", action="store_true",
+                   help="where the time goes on the seed: cProfile, every regex, each stage")
+    p.add_argument("--html", action="store_true", help="--profile extract_html on the page")
+    p.add_argument("--top", type=int, default=20, help="rows of each --profile list")
+    p.add_argument("--child-times", nargs=2, type=int, help=argparse.SUPPRESS)
     args = p.parse_args()
+    if args.child_times:
+        print(json.dumps(child_times(*args.child_times)))
+        return 0
     args.seed_rounds = 50 if args.quick else 500
     args.corpus_rounds = 2 if args.quick else 10
     args.import_repeat = 3 if args.quick else 7
     args.jobs_records = 600 if args.quick else 2_000
     args.rss_records = args.rss_records or (5_000 if args.quick else 100_000)
+    if args.profile:
+        profile(args)
+        return 0
+    if args.against:
+        r = side_by_side(args)
+        print_side_by_side(r, args)
+        if args.json:
+            print(json.dumps(r, indent=2))
+        return 0
     r = measure(args)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"reviewextract benchmark: Python {sys.version.split()[0]}, {r['cpu_count']} CPUs, "
