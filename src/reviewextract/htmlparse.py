@@ -23,7 +23,7 @@ _PARSERS = threading.local()
 def _parser() -> Any:
     """This thread's parser: its set-up costs a third of parsing a 30 KB page, so it is kept,
     one per thread as an lxml parser is not thread-safe. `error_log` covers the last parse only;
-    bench/html_snapshot.py (2,559 pages, hostile ones among them) gives the same output either way.
+    the HTML pages of bench/snapshot.py (hostile ones among them) give the same output either way.
     """
     parser = getattr(_PARSERS, "parser", None)
     if parser is None:
