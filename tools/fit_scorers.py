@@ -238,9 +238,11 @@ def fit_choice(records: list[Record], chooser: Chooser, params: tuple[float, ...
     # "none" target it would only teach the model to give up: left out of the fit
     records = [r for r in records if any(r[3]) or r[1] is None or r[1] == []]
     cv: dict[float, float] = {}
+    held_out: dict[float, list[tuple[float, bool]]] = {}
     splits = folds(len(records))
     for lam in LAMBDAS:
         accs = []
+        held_out[lam] = []
         for tr_i, te_i in splits:
             train = [records[i] for i in tr_i]
             test = [records[i] for i in te_i if _outside_id(records[i][0])]
@@ -251,6 +253,7 @@ def fit_choice(records: list[Record], chooser: Chooser, params: tuple[float, ...
             par = max(params, key=lambda p: _choice_accuracy(train, tr, chooser, p))
             te = _choice_probs(theta, _choice_data(test, names))
             accs.append(_choice_accuracy(test, te, chooser, par))
+            held_out[lam].extend(_picks(test, te, chooser, par))
         cv[lam] = sum(accs) / len(accs)
     best = max(LAMBDAS, key=lambda lam: (cv[lam], lam))
     theta = _choice_fit(_choice_data(records, names), len(names), best)
@@ -266,8 +269,24 @@ def fit_choice(records: list[Record], chooser: Chooser, params: tuple[float, ...
               "right_reachable": round(sum(any(r[3]) for r in all_records) / len(all_records),
                                        3),
               "cv_accuracy": {str(k): round(v, 3) for k, v in cv.items()}, "lambda": best,
-              "train_accuracy": round(_choice_accuracy(records, probs, chooser, par), 3)}
+              "train_accuracy": round(_choice_accuracy(records, probs, chooser, par), 3),
+              "held_out_picks": held_out[best]}
     return entry, report
+
+
+def _picks(records: list[Record], probs: list[tuple[list[float], float]], chooser: Chooser,
+           param: float) -> list[tuple[float, bool]]:
+    """(probability, right) of each value the chooser gives on records the model did not
+    see: what the confidence calibration of a fitted choice must be fitted on, since on its
+    own training records the model is surer than it will be on new text."""
+    out = []
+    for (_, _, found, labs), (ps, none) in zip(records, probs, strict=True):
+        for f, p in zip(found, ps, strict=True):
+            f.probability = p
+        pick = chooser(found, none, param)
+        if pick is not None:
+            out.append((pick.probability or 0.0, bool(labs[found.index(pick)])))
+    return out
 
 
 # ---- points: the evaluative-clause scorer --------------------------------------------------
@@ -626,16 +645,18 @@ def main(argv: list[str] | None = None) -> int:
     scorers: dict[str, Any] = {}
     if args.only and OUT.exists():  # with --only, the other scorers keep their entries
         scorers.update(json.loads(OUT.read_text(encoding="utf-8"))["scorers"])
-    for field, module in (("title", title),):
-        if args.only not in (None, field):
-            continue
-        rows = collect(field, module, records)
+    title_picks: list[tuple[float, bool]] = []
+    if args.only in (None, "title", "confidence"):
+        rows = collect("title", title, records)
         entry, report = fit_choice(rows, _choose_title, PREFER_LONGER, "prefer_longer")
-        scorers[field] = entry
-        _apply(scorers)
-        _show(field, entry, report)
+        title_picks = report.pop("held_out_picks")
+        if args.only != "confidence":  # with --only confidence: the held-out picks only
+            scorers["title"] = entry
+            _apply(scorers)
+            _show("title", entry, report)
     if args.only in (None, "verdict"):
         entry, report = fit_choice(collect_verdicts(records, score_mod), _choose_verdict)
+        report.pop("held_out_picks")
         scorers["verdict"] = entry
         _apply(scorers)
         _show("verdict", entry, report)
@@ -654,7 +675,11 @@ def main(argv: list[str] | None = None) -> int:
         # not on the written set: the rules were written against it, so its accuracy (near
         # 1.0) would make every confidence look surer than text nobody here wrote allows
         outside = [r for r in records if _outside(r)]
-        entries, report = fit_confidences(collect_confidences(outside))
+        rows = collect_confidences(outside)
+        # the title's raw confidence is the fitted choice model's probability: calibrated on
+        # the picks of held-out folds (web and real records), not on its training records
+        rows["title"] = title_picks
+        entries, report = fit_confidences(rows)
         scorers.update(entries)
         print("confidence", json.dumps(report))
     if not args.dry_run:
