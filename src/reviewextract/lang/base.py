@@ -183,7 +183,6 @@ def build_language(code: str, package: str) -> Language:
         lists[name] = tuple(str(w) for w in words)
     lists["ordinal_suffixes"] = tuple(numbers.get("ordinal_suffixes", [""]))
     suffix = _alternation(lists["ordinal_suffixes"])
-    lists.setdefault("number_words", tuple([*cardinals, *fractions]))
     # {number} and {ordinal} are alternations built from numbers.toml, not plain word lists
     generated = {
         "number": r"(?:\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?|" + _alternation(

@@ -75,8 +75,6 @@ class Lexicon:
     split_words: frozenset[str]
     coordinators: frozenset[str]
     subject_starts: frozenset[str]
-    comma_words: frozenset[str]
-    contrast: frozenset[str]
     sondern: frozenset[str]
     hypothetical: frozenset[str]
     irrealis: frozenset[str]
