@@ -40,19 +40,19 @@ class Line:
 
 
 def _is_chrome(low: str, doc: Doc) -> bool:
-    lang = doc.lang
+    pages = doc.lang.pages
     bare = low.strip().strip(_ARROWS).rstrip(":").strip()
-    if bare in lang.wordset("chrome_labels"):
+    if bare in pages.chrome_labels:
         return True
-    if lang.pattern("chrome_line").fullmatch(bare):
+    if pages.chrome_line.fullmatch(bare):
         return True
     # a tag or category line: every part a label, a tag word or a count
     parts = [p.strip(" «»<>-–—:") for p in _split_tags(bare)]
     parts = [p for p in parts if p]
     if len(parts) >= 2:
-        labels = lang.wordset("chrome_labels")
-        tags = lang.wordset("chrome_tag_words")
-        form = lang.pattern("chrome_line")
+        labels = pages.chrome_labels
+        tags = pages.chrome_tag_words
+        form = pages.chrome_line
         return all(p in labels or _is_count(p, tags) or form.fullmatch(p) for p in parts)
     return False
 
@@ -94,12 +94,12 @@ def _continues(doc: Doc, end: int, nxt: tuple[int, int] | None) -> bool:
 
 def classify(doc: Doc) -> list[Line]:
     """The kind of every non-empty line of the review, in text order."""
-    lang = doc.lang
-    meta = lang.pattern("meta_line")
+    pages = doc.lang.pages
+    meta = pages.meta_line
     out: list[Line] = []
     lines = doc.lines
-    info = lang.pattern("info_line")
-    info_labels = lang.wordset("info_labels")
+    info = pages.info_line
+    info_labels = pages.info_labels
     for i, (s, e) in enumerate(lines):
         low = doc.low[s:e]
         label = info.match(low)
@@ -134,7 +134,7 @@ MAX_ITEM_WORDS = 16
 def listing_items(doc: Doc) -> list[int]:
     """Starts of the entry headings of a listing page (at least three), else []. A numbered
     entry must stand alone as a heading; an entry ending in a bracket with a year may run on."""
-    pattern = doc.lang.pattern("listing_item")
+    pattern = doc.lang.pages.listing_item
     starts = []
     for line in doc.line_kinds:
         if line.kind not in ("heading", "body"):
