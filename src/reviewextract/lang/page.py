@@ -14,7 +14,7 @@ from functools import cache
 from importlib.resources.abc import Traversable
 from typing import Any
 
-from .contract import letters
+from .contract import letters, word_list
 from .folder import LanguageDataError, folder_of, read_toml
 
 __all__ = ["DATE_GROUPS", "PageCues", "build_page_cues", "page_cues"]
@@ -73,9 +73,11 @@ def _compile(src: str, where: str, code: str) -> re.Pattern[str]:
     return rx
 
 
-def build_page_cues(code: str, data: dict[str, Any], lower: str) -> PageCues:
+def build_page_cues(code: str, data: dict[str, Any], lower: str,
+                    name_particles: frozenset[str]) -> PageCues:
     """The page cues from the tables of a `page.toml`; `lower` is the language's lowercase
-    letters (a class body)."""
+    letters (a class body), `name_particles` the lowercase words inside a personal name (the
+    list the directors read too, cues.toml)."""
     if not data:
         raise LanguageDataError(f"{code}: no page.toml")
     months = _alt(_words(data, "date", "months", code))
@@ -98,7 +100,7 @@ def build_page_cues(code: str, data: dict[str, Any], lower: str) -> PageCues:
                         code),
         byline_cue=_compile(rf"(?:{bylines})(?!\w)\s*:?\s*", "byline patterns", code),
         reject=tuple(_words(data, "dateline", "reject", code)),
-        name_particles=frozenset(_words(data, "byline", "name_particles", code)),
+        name_particles=name_particles,
         not_names=frozenset(_words(data, "byline", "not_names", code)),
         class_words=frozenset(_words(data, "boilerplate", "class_words", code)),
         meta_class_words=frozenset(_words(data, "boilerplate", "meta_class_words", code)),
@@ -112,7 +114,9 @@ def build_page_cues(code: str, data: dict[str, Any], lower: str) -> PageCues:
 def load_page_cues(code: str, folder: Traversable) -> PageCues:
     """The page cues of the language folder `folder`."""
     lower = letters(read_toml(folder, "language.toml", code), code)[1]
-    return build_page_cues(code, read_toml(folder, "page.toml", code), lower)
+    particles = read_toml(folder, "cues.toml", code).get("lists", {}).get("name_particles")
+    return build_page_cues(code, read_toml(folder, "page.toml", code), lower, frozenset(
+        word_list(particles, f"{code}: cues.toml: [lists] name_particles")))
 
 
 @cache
