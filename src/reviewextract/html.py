@@ -85,9 +85,7 @@ class MainText:
     meta_lines: list[str] = field(default_factory=list)
 
 
-def _words(el: Any, split: re.Pattern[str]) -> set[str]:
-    """The words of the class, id and itemprop attributes (`split`: what separates them, all
-    but the language's letters and digits, `PageCues.class_split`)."""
+def _words(el: Any, split: re.Pattern[str]) -> set[str]:  # split: PageCues.class_split
     attrs = " ".join(el.get(a) or "" for a in ("class", "id", "itemprop"))
     return {w for w in split.split(attrs.lower()) if w}
 
