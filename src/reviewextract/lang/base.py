@@ -324,17 +324,17 @@ def build_language(code: str, source: str | Traversable, *, lexicon: Lexicon | N
     fractions = _numbers(numbers, "fractions", float, code)
     lists = {name: word_list(words, f"{code}: [lists] {name}")
              for name, words in cue_data.get("lists", {}).items()}
-    lists["ordinal_suffixes"] = tuple(numbers.get("ordinal_suffixes", [""]))
+    lists["ordinal_suffixes"] = (word_list(numbers["ordinal_suffixes"], f"{code}: numbers.toml: "
+                                           "ordinal_suffixes")
+                                 if "ordinal_suffixes" in numbers else ("",))
     generated = _generated(cue_data, script, cardinals, fractions, ordinals, lists, code)
     rules = _rules(cue_data, generated, lists, code)
-    abbrev = read_toml(folder, "abbreviations.toml", code)
-    abbreviations = frozenset(str(a).lower() for a in abbrev.get("abbreviations", []))
-    if not abbreviations:
+    abbrev = read_toml(folder, "abbreviations.toml", code).get("abbreviations")
+    if abbrev is None:
         raise LanguageDataError(f"{code}: no abbreviations")
+    abbreviations = frozenset(a.lower() for a in word_list(
+        abbrev, f"{code}: abbreviations.toml: abbreviations"))
     patterns = _patterns(cue_data, generated, lists, code)
-    period = r"\.?" if script.ordinal_period else ""
-    ends = (_alternation(script.digit_ordinal_suffixes) + "?"
-            if script.digit_ordinal_suffixes else "")
     return Language(
         code=code, cardinals=cardinals, ordinals=ordinals, fractions=fractions, lists=lists,
         rules=rules, abbreviations=abbreviations, patterns=patterns,
@@ -348,7 +348,15 @@ def build_language(code: str, source: str | Traversable, *, lexicon: Lexicon | N
                              folds=_folds(language, code)),
         grouped_digits=re.compile(r"\d{1,3}(" + re.escape(script.thousands_separator)
                                   + r"\d{3})+"),
-        digit_ordinal=re.compile(r"(\d{1,3})" + period + ends))
+        digit_ordinal=_digit_ordinal(script))
+
+
+def _digit_ordinal(script: Script) -> re.Pattern[str]:
+    """An ordinal in digits as `Language.ordinal` reads it: the digits (group 1), maybe the
+    period ("3.") and one of the language's endings ("3te")."""
+    ends = script.digit_ordinal_suffixes
+    return re.compile(r"(\d{1,3})" + (r"\.?" if script.ordinal_period else "")
+                      + (_alternation(ends) + "?" if ends else ""))
 
 
 def _load_scorers(folder: Traversable, code: str) -> dict[str, Scorer]:
