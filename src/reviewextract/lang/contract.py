@@ -106,6 +106,7 @@ class Facts:
     apposition_articles: WordSet
     apposition_adjectives: WordSet
     apposition_work_nouns: WordList
+    genitive_endings: WordList
     title_season_suffix: Pattern
     title_year_cue: Pattern
     title_apposition: Pattern
