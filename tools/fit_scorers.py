@@ -34,6 +34,7 @@ import numpy as np  # noqa: E402
 from corpus_eval import DATA, SHARED, _split, _text_file  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
+from reviewextract import DEFAULT_LANGUAGE  # noqa: E402
 from reviewextract.evaluate import (  # noqa: E402
     fact_equal,
     get_language,
@@ -51,7 +52,8 @@ from reviewextract.opinions import evaluative  # noqa: E402
 from reviewextract.opinions import verdict as verdict_mod  # noqa: E402
 from reviewextract.opinions.items import Point, select  # noqa: E402
 
-OUT = ROOT / "src" / "reviewextract" / "lang" / "de" / "scorers.json"
+# the scorers of the language the corpus is in (the default one)
+OUT = ROOT / "src" / "reviewextract" / "lang" / DEFAULT_LANGUAGE / "scorers.json"
 CS = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 19))
 
@@ -307,7 +309,7 @@ def collect_points(records: list[dict[str, Any]], score_mod: Any) -> list[PointR
             p.features = evaluative.features(doc, lex, p, sent, verdict)
         return [(p, doc.text[p.start:p.end]) for p in points], points
 
-    fw = get_language("de").wordset("function_words")
+    fw = get_language(DEFAULT_LANGUAGE).evaluation.function_words
     out: list[PointRecord] = []
     for rec, pairs in observed(records, evaluative, "keep", hook):
         pts = [p for p, _ in pairs or []]
@@ -330,7 +332,7 @@ def collect_points(records: list[dict[str, Any]], score_mod: Any) -> list[PointR
 
 def _points_f1(records: list[PointRecord], probs: list[list[float]], threshold: float,
                score_mod: Any) -> float:
-    fw = get_language("de").wordset("function_words")
+    fw = get_language(DEFAULT_LANGUAGE).evaluation.function_words
     matched = predicted = gold_n = 0
     for (_, gold, pts, _, point_texts), ps in zip(records, probs, strict=True):
         text_of = {id(p): t for p, t in zip(pts, point_texts, strict=True)}
@@ -433,7 +435,7 @@ def collect_verdicts(records: list[dict[str, Any]], score_mod: Any) -> list[Reco
             texts.append(doc.text[done.start:done.end] if done is not None else "")
         return (found, texts), []  # nothing to choose from: the run goes on without a verdict
 
-    lang = get_language("de")
+    lang = get_language(DEFAULT_LANGUAGE)
     had = lang.scorers.get("verdict")
     if had is None:  # the first fit: any scorer lets the pipeline run
         lang.scorers["verdict"] = Scorer("verdict", 0.0, {}, 1.0)
@@ -573,7 +575,7 @@ def collect_confidences(records: list[dict[str, Any]]) -> dict[str, list[tuple[f
     """(raw confidence, right) of every fact value the extractor gives, per field."""
     from reviewextract.evaluate import FACTS
 
-    lang = get_language("de")
+    lang = get_language(DEFAULT_LANGUAGE)
     saved = {k: v for k, v in lang.scorers.items() if k.startswith("confidence.")}
     for k in saved:
         del lang.scorers[k]  # read the raw confidences
@@ -618,7 +620,8 @@ def fit_confidences(rows: dict[str, list[tuple[float, bool]]]) -> tuple[dict[str
 def _apply(scorers: dict[str, Any]) -> None:
     """Let the next fits read what was just fitted (the verdict feeds the points and the
     sentiment, the title feeds the verdict, all feed the confidences)."""
-    get_language("de").scorers.update({k: Scorer.from_dict(k, v) for k, v in scorers.items()})
+    get_language(DEFAULT_LANGUAGE).scorers.update(
+        {k: Scorer.from_dict(k, v) for k, v in scorers.items()})
 
 
 def _show(name: str, entry: dict[str, Any], report: dict[str, Any]) -> None:

@@ -45,13 +45,13 @@ class Line:
 
 
 def _is_chrome(low: str, doc: Doc) -> bool:
-    lang = doc.lang
+    pages = doc.lang.pages
     stripped = low.strip().strip(_ARROWS)
     bare = stripped.rstrip(":").strip()
-    labels = lang.wordset("chrome_labels")
-    if bare in labels or lang.pattern("chrome_line").fullmatch(bare):
+    labels = pages.chrome_labels
+    if bare in labels or pages.chrome_line.fullmatch(bare):
         return True
-    if lang.pattern("chrome_word").fullmatch(bare):
+    if pages.chrome_word.fullmatch(bare):
         return True  # one compound word with a section head: "Streaming-Tipps", "Kinderkino"
     if stripped.endswith(":") and _BRACKETED.sub("", bare).strip() in labels:
         return True  # a section label with a score that opens the text below: "Bild (2/10):"
@@ -62,9 +62,9 @@ def _is_chrome(low: str, doc: Doc) -> bool:
     parts = [p.strip(" «»<>-–—:") for p in _split_tags(bare)]
     parts = [p for p in parts if p]
     if len(parts) >= 2:
-        labels = lang.wordset("chrome_labels")
-        tags = lang.wordset("chrome_tag_words")
-        form = lang.pattern("chrome_line")
+        labels = pages.chrome_labels
+        tags = pages.chrome_tag_words
+        form = pages.chrome_line
         return all(p in labels or _is_count(p, tags) or form.fullmatch(p) for p in parts)
     return False
 
@@ -109,13 +109,13 @@ def _runs_on(doc: Doc, line: tuple[int, int], nxt: tuple[int, int] | None) -> bo
 
 def classify(doc: Doc) -> list[Line]:
     """The kind of every non-empty line of the review, in text order."""
-    lang = doc.lang
-    meta = lang.pattern("meta_line")
+    pages = doc.lang.pages
+    meta = pages.meta_line
     out: list[Line] = []
     lines = doc.lines
-    info = lang.pattern("info_line")
-    info_labels = lang.wordset("info_labels")
-    joiner = lang.pattern("info_label_joiner")
+    info = pages.info_line
+    info_labels = pages.info_labels
+    joiner = pages.info_label_joiner
     for i, (s, e) in enumerate(lines):
         low = doc.low[s:e]
         label = info.match(low)
@@ -163,7 +163,7 @@ def listing_items(doc: Doc) -> list[int]:
 
 
 def _announced_items(doc: Doc) -> list[int]:
-    cue = doc.lang.pattern("listing_cue")
+    cue = doc.lang.pages.listing_cue
     lines = doc.line_kinds
     for i, line in enumerate(lines):
         if line.kind in ("heading", "body", "chrome") and cue.match(
@@ -175,7 +175,7 @@ def _announced_items(doc: Doc) -> list[int]:
 
 
 def _numbered_items(doc: Doc) -> list[int]:
-    pattern = doc.lang.pattern("listing_item")
+    pattern = doc.lang.pages.listing_item
     starts = []
     for line in doc.line_kinds:
         if line.kind not in ("heading", "body"):
