@@ -164,9 +164,8 @@ def test_a_shipped_language_cannot_be_replaced() -> None:
 
 # --- no German in the general code -----------------------------------------------------------
 
-# files whose German is not this contract's to move: the title code has its own owner (it reads
-# the contract's Facts entries by name), guard.py's `prepare_input` keeps a "de" default
-EXEMPT = {"fields/title.py", "fields/title_names.py", "guard.py"}
+# files whose German is not this contract's to move: none left
+EXEMPT: set[str] = set()
 _GERMAN_LETTERS = re.compile("[äöüßÄÖÜ]")
 
 
