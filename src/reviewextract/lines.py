@@ -26,9 +26,11 @@ if TYPE_CHECKING:
 
 MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARS = 120
+SITE_WORDS = 10  # a site's name or motto is short
 LABEL_WORDS = 3  # words of a section kicker before its genre label ("Magazin : KOMÖDIE")
 _END_MARKS = (".", ";", ",")
 _ARROWS = "←→«»‹›<>↑↓⇒⇐▶◀•·|-–— "
+_PIECE_SPLIT = re.compile(r"\s[-–—|:·]\s")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # a sentence ends inside the line; "Glück auf! – Das Ende der Zechen" (a dash after the mark)
 # is a heading with a subtitle, not two sentences
@@ -53,6 +55,11 @@ def _is_chrome(low: str, doc: Doc) -> bool:
         return True
     if pages.chrome_word.fullmatch(bare):
         return True  # one compound word with a section head: "Streaming-Tipps", "Kinderkino"
+    if (len(bare.split()) <= SITE_WORDS and pages.site_line.search(bare)
+            and not any(p.strip() in labels for p in _PIECE_SPLIT.split(bare))):
+        # the site's name or motto ("Kinofreund – der Filmblog aus Köln"); not a page title
+        # that names the work beside a section label ("X - Kritik - kinofreund.de")
+        return True
     if stripped.endswith(":") and _BRACKETED.sub("", bare).strip() in labels:
         return True  # a section label with a score that opens the text below: "Bild (2/10):"
     head, colon, tail = bare.rpartition(":")
@@ -132,6 +139,24 @@ def classify(doc: Doc) -> list[Line]:
         else:
             kind = "body"
         out.append(Line(s, e, kind))
+    return _bylines(doc, out)
+
+
+def _bylines(doc: Doc, lines: list[Line]) -> list[Line]:
+    """A heading that is only a person's name ("Anna Muster") beside a meta line (a date, "Von
+    …") is the byline of that block: meta, not a title."""
+    first_names = doc.lang.pages.first_names
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if line.kind != "heading":
+            continue
+        words = doc.text[line.start:line.end].split()
+        if not (2 <= len(words) <= 3 and words[0].lower() in first_names
+                and all(w[:1].isupper() and w.isalpha() for w in words)):
+            continue
+        near = [lines[k].kind for k in (i - 1, i + 1) if 0 <= k < len(lines)]
+        if "meta" in near:
+            out[i] = Line(line.start, line.end, "meta")
     return out
 
 

@@ -152,6 +152,8 @@ class Pages:
     info_line: Pattern
     info_label_joiner: Pattern  # "Recherche & Buch:": labels joined
     chrome_word: Pattern  # one compound with a section head: "Streaming-Tipps"
+    site_line: Pattern  # a site's name or motto: a domain, "…blog …"
+    first_names: WordSet  # a heading of a first name and a surname beside a dateline: byline
     listing_item: Pattern
     listing_cue: Pattern  # a line that announces a list: "Top 13: …"
     cues: PageCues  # page.toml (lang/page.py checks it)
