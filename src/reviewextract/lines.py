@@ -55,7 +55,8 @@ def _is_chrome(low: str, doc: Doc) -> bool:
         return True
     if pages.chrome_word.fullmatch(bare):
         return True  # one compound word with a section head: "Streaming-Tipps", "Kinderkino"
-    if (len(bare.split()) <= SITE_WORDS and pages.site_line.search(bare)
+    if (len(bare.split()) <= SITE_WORDS and len(bare) <= MAX_HEADING_CHARS
+            and pages.site_line.search(bare)
             and not any(p.strip() in labels for p in _PIECE_SPLIT.split(bare))):
         # the site's name or motto ("Kinofreund – der Filmblog aus Köln"); not a page title
         # that names the work beside a section label ("X - Kritik - kinofreund.de")

@@ -21,6 +21,7 @@ _MAX_SKIP = 5
 
 
 _DESCRIPTOR_LETTERS = 5
+_LOOK_BACK = 200  # characters before a name in which its sentence may name another credit
 _MAX_NAME_TOKEN = 30  # longer than any part of a personal name: a garbage run, not a name
 
 
@@ -158,7 +159,8 @@ def _after_sentence_end(text: str, start: int, end: int) -> int:
 
 def _credited_otherwise(doc: Doc, pos: int) -> bool:
     """Does the sentence before `pos` name another credit ("Das Drehbuch schrieb das Duo X")?"""
-    start = max(doc.text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    floor = max(0, pos - _LOOK_BACK)  # bounded: a sentence of many names stays linear
+    start = max(max(doc.text.rfind(c, floor, pos) for c in ".!?\n") + 1, floor)
     words = doc.words
     i, j = words.inside(start, pos)
     return not doc.lang.wordset("other_credit_words").isdisjoint(words.words[i:j])
