@@ -48,6 +48,8 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Lohnt sich der Nebelwald?", "heading"),
     # section labels by their head word, label lines opening a paragraph, kickers with a genre
     ("Streaming-Tipps", "chrome"),
+    ("Film der Woche", "chrome"),
+    ("Neu im Stream", "chrome"),
     ("Kinderkino", "chrome"),
     ("Heimkino-Test", "chrome"),
     ("Bild (2/10):", "chrome"),
