@@ -17,7 +17,6 @@ sentence end), "body".
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -139,15 +138,6 @@ def _is_info_label(label: str, labels: frozenset[str], joiner: re.Pattern[str]) 
     """An info-box label, alone or several joined ("Recherche & Buch", "Idee/Drehbuch")."""
     label = label.strip()
     return label in labels or all(p in labels for p in joiner.split(label))
-
-
-def line_at(lines: list[Line], starts: list[int], pos: int) -> Line | None:
-    """The line that holds `pos` (`starts`: the lines' starts), by bisection."""
-    i = bisect_right(starts, pos) - 1
-    if i < 0:
-        return None
-    line = lines[i]
-    return line if line.start <= pos < max(line.end, line.start + 1) else None
 
 
 LISTING_MIN = 3  # entries before a text counts as a listing page
