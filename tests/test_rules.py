@@ -15,7 +15,13 @@ from reviewextract.fields._common import matches, words_before
 from reviewextract.lang import get_language
 from reviewextract.lang.reach import reach
 from reviewextract.lang.rules import Rule, RuleError, compile_rule
-from reviewextract.lang.starts import finditer_at, finditer_scan, start_set
+from reviewextract.lang.starts import (
+    finditer_at,
+    finditer_scan,
+    occurs,
+    required_tail,
+    start_set,
+)
 from reviewextract.text import Doc, TextScan, lower_same_length
 
 from .conftest import corpus_records
@@ -45,6 +51,10 @@ EXTRA_TEXTS = [
     "(2001) Staffel 3, 3. Staffel, S03E01, 12/10, 4,5 von 5 Sternen, zwei Stunden,"
     " Greta Gerwigs „X“",
     "vonvon 2010 aus 2011 ,2012er film 1:20h 90min 90-100 Minuten",
+    # names before their cue, with and without the tail a rule's pattern must hold
+    "Julien Lacombe übernahm die Regie. Regie übernahm Julien Lacombe, der Regisseur.\n"
+    "Greta Gerwig, die auch Regie führte; Denis Villeneuve legt mit „Dune“ nach. Die Regie "
+    "führt Greta Gerwig, und Noah Baumbach, der die Regie",
 ]
 
 
@@ -91,6 +101,34 @@ def test_start_literals_are_read_from_the_pattern(pattern: str, literals: tuple[
 )
 def test_patterns_that_may_start_anywhere_keep_the_engine_scan(pattern: str) -> None:
     assert start_set(re.compile(pattern)) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "tail", "literals"),
+    [(r"(?P<n>[A-Z]\w+)\s+(?:führt|übernimmt)\s+die\s+Regie", r"(?:führt|übernimmt)\s+die\s+Regie",
+      ("führt", "übernimmt")),
+     (r"[A-Z]\w+,\s+(?:der|die)\s+x", r"(?:der|die)\s+x", ("der", "die")),
+     (r"[A-Z]\w+,\s+x", None, None), (r"[A-Z]\w+x|y", None, None)],
+    ids=["words-after-a-name", "comma-skipped", "no-word-literal", "top-level-alternation"],
+)
+def test_the_required_tail_is_the_part_from_the_first_word_literals_on(
+        pattern: str, tail: str | None, literals: tuple[str, ...] | None) -> None:
+    found = required_tail(re.compile(pattern))
+    if tail is None:
+        assert found is None
+    else:
+        assert found is not None and found[0].pattern == tail and found[1].literals == literals
+
+
+@pytest.mark.parametrize("rule", [r for r in ALL_RULES if r.tail is not None], ids=lambda r: r.id)
+def test_a_rule_matches_only_where_its_required_tail_occurs(rule: Rule) -> None:
+    seen = False
+    for text in _texts():
+        s = text if rule.case else lower_same_length(text)
+        if rule.full.search(s):
+            seen = True
+            assert occurs(rule.tail, rule.tail_starts, TextScan(s))  # type: ignore[arg-type]
+    assert seen, "no text to check the rule on"
 
 
 def test_digit_positions_match_the_regex_class_in_every_script() -> None:

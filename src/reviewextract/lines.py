@@ -17,7 +17,6 @@ sentence end), "body".
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -91,9 +90,11 @@ def _is_count(part: str, tags: frozenset[str]) -> bool:
 def _is_heading(line: str) -> bool:
     """A short line that is no sentence: no end mark (but a short "Vaterfreuden."), no sentence
     break inside it, at most one comma."""
+    if len(line) > MAX_HEADING_CHARS:
+        return False  # a paragraph: not read further
     bare = _BRACKETED.sub("", line)
     words = bare.split()  # words in brackets ("[4K Ultra HD] [Blu-ray]") name no sentence
-    if not words or len(words) > MAX_HEADING_WORDS or len(line) > MAX_HEADING_CHARS:
+    if not words or len(words) > MAX_HEADING_WORDS:
         return False
     if line.endswith(",") or bare.count(",") > 1:
         return False  # a list or a sentence; commas inside brackets ("(94 min, 2022)") aside
@@ -129,7 +130,7 @@ def classify(doc: Doc) -> list[Line]:
         label = info.match(low)
         if _is_chrome(low, doc):
             kind = "chrome"
-        elif len(low.split()) <= 16 and meta.fullmatch(low.strip()):
+        elif len(low.split(None, 16)) <= 16 and meta.fullmatch(low.strip()):  # 16 words at most
             kind = "meta"
         elif label and _is_info_label(label.group("label"), info_labels, joiner):
             kind = "info"
@@ -167,15 +168,6 @@ def _is_info_label(label: str, labels: frozenset[str], joiner: re.Pattern[str]) 
     return label in labels or all(p in labels for p in joiner.split(label))
 
 
-def line_at(lines: list[Line], starts: list[int], pos: int) -> Line | None:
-    """The line that holds `pos` (`starts`: the lines' starts), by bisection."""
-    i = bisect_right(starts, pos) - 1
-    if i < 0:
-        return None
-    line = lines[i]
-    return line if line.start <= pos < max(line.end, line.start + 1) else None
-
-
 LISTING_MIN = 3  # entries before a text counts as a listing page
 MAX_ITEM_WORDS = 16
 
@@ -207,7 +199,7 @@ def _numbered_items(doc: Doc) -> list[int]:
         if line.kind not in ("heading", "body"):
             continue
         text = doc.text[line.start:line.end]
-        if len(text.split()) > MAX_ITEM_WORDS:
+        if len(text.split(None, MAX_ITEM_WORDS)) > MAX_ITEM_WORDS:  # (a long line: not split whole)
             continue
         m = pattern.search(text)
         if m is None or (m.start() == 0 and text[:1] in "0123456789#" and line.kind != "heading"):

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from .lang.starts import finditer_scan, start_set
@@ -101,11 +102,13 @@ class Doc:
         return [ln.start for ln in self.line_kinds]
 
     def line_kind_at(self, pos: int) -> str | None:
-        """The kind of the line that holds `pos`, or None between lines."""
-        from .lines import line_at
-
-        line = line_at(self.line_kinds, self._line_kind_starts, pos)
-        return line.kind if line is not None else None
+        """The kind of the line that holds `pos`, or None between lines (by bisection: it runs
+        for every sentence and candidate, so it imports nothing)."""
+        i = bisect_right(self._line_kind_starts, pos) - 1
+        if i < 0:
+            return None
+        line = self.line_kinds[i]
+        return line.kind if line.start <= pos < max(line.end, line.start + 1) else None
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -184,7 +187,7 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
 
 # --- words ----------------------------------------------------------------------------------
 
-_WORD = re.compile(r"\w+")  # a word: letters, digits, underscore
+_WORD_SPLIT = re.compile(r"(\w+)")  # a word: letters, digits, underscore
 
 
 class WordIndex:
@@ -200,10 +203,14 @@ class WordIndex:
 
     def __init__(self, low: str) -> None:
         self.low = low
-        found = list(_WORD.finditer(low))
-        self.words: list[str] = [m.group() for m in found]
-        self.starts: list[int] = [m.start() for m in found]
-        self.ends: list[int] = [m.end() for m in found]
+        # split keeps the words at odd places, the text between them at even ones; the running
+        # sum of the parts' lengths gives every offset without a match object per word (a
+        # third faster than reading matches: about 1 % of a call on the seed, bench/run.py)
+        parts = _WORD_SPLIT.split(low)
+        offsets = list(accumulate(map(len, parts), initial=0))
+        self.words: list[str] = parts[1::2]
+        self.starts: list[int] = offsets[1:2 * len(self.words):2]
+        self.ends: list[int] = offsets[2::2]
         self.memo: dict[Any, Any] = {}
 
     def inside(self, start: int, end: int) -> tuple[int, int]:

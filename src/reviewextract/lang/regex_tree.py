@@ -49,9 +49,11 @@ class Unsupported(ValueError):
 
 @dataclass
 class Seq:
-    """A sequence of nodes (`data`), as the analyses walk it."""
+    """A sequence of nodes (`data`), as the analyses walk it; `offsets`: where each node starts
+    in the pattern's source (a sequence read from the source; empty for one built here)."""
 
     data: list[Node] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -106,11 +108,14 @@ class _Reader:
 
     def sequence(self) -> Seq:
         items: list[Node] = []
+        offsets: list[int] = []
         while self.i < len(self.src) and self.src[self.i] not in "|)":
+            at = self.i
             atom = self.atom()
             if atom is not None:
                 items.append(self.repeat(atom))
-        return Seq(items)
+                offsets.append(at)
+        return Seq(items, offsets)
 
     def repeat(self, atom: Node) -> Node:
         src, i = self.src, self.i

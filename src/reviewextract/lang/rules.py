@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .reach import Reach, reach
-from .starts import StartSet, finditer_at, finditer_scan, start_set
+from .starts import StartSet, finditer_at, finditer_scan, occurs, required_tail, start_set
 from .textscan import TextScan
 
 # windows wider than this cost more than one scan of the whole text could save
@@ -64,6 +64,10 @@ class Rule:
     literal_anchor: bool = False  # the `requires` literals, found by str.find, are the anchors
     starts: StartSet | None = None  # where matches of `pattern` can begin (None: anywhere)
     anchor_starts: StartSet | None = None  # the same for `anchor`
+    # a part every match holds (`starts.required_tail`) and where it can begin: a pattern that
+    # may start anywhere is not tried in a review where that part occurs nowhere
+    tail: re.Pattern[str] | None = None
+    tail_starts: StartSet | None = None
 
     def finditer(self, s: str, line_starts: list[int] | None = None,
                  scan: TextScan | None = None,
@@ -85,6 +89,11 @@ class Rule:
                     break
             else:  # no required literal occurs: the rule cannot match
                 return []
+        if self.tail is not None and not occurs(self.tail, self.tail_starts, scan):  # type: ignore[arg-type]
+            # the tail of a pattern that may start anywhere occurs nowhere: the pattern cannot
+            # match (on the seed this spares three rules' scans of windows or the whole text,
+            # about 6 % of a call, bench/run.py)
+            return []
         if self.line_start:
             match = self.pattern.match
             return [m for pos in (line_starts if line_starts is not None else _line_starts(s))
@@ -236,6 +245,7 @@ def compile_rule(entry: dict[str, Any], fname: str, src: str, anchor: str | None
     except re.error as exc:
         raise RuleError(f"{where}: bad pattern after guard removal: {exc}") from exc
     starts = None if line_start else _literal_starts(fast)
+    tail = None if line_start or start_set(fast) is not None else required_tail(fast)
     if anchor_rx is not None and anchor_rx.fullmatch(""):
         raise RuleError(f"{where}: anchor matches the empty string")
     literal_anchor = bool(entry.get("requires")) and "window" in entry and not anchor
@@ -261,6 +271,7 @@ def compile_rule(entry: dict[str, Any], fname: str, src: str, anchor: str | None
         guard_starts=start_set(fast) if (chars or words) and not line_start else None,
         requires=tuple(entry.get("requires", ())), literal_anchor=literal_anchor,
         starts=starts, anchor_starts=_literal_starts(anchor_rx),
+        tail=tail[0] if tail else None, tail_starts=tail[1] if tail else None,
     )
 
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 _MAX_LITERALS = 48  # beyond this many strings a prefix stops growing (shorter is still safe)
 _MAX_CLASS = 24  # a character class of more characters is not expanded into literals
+_MIN_TAIL_LITERAL = 3  # `required_tail`: shorter start literals find too many places
 _IGNORECASE = re.IGNORECASE.value
 ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
@@ -155,6 +156,36 @@ def start_set(pattern: re.Pattern[str]) -> StartSet | None:
         if not any(p.startswith(q) for q in minimal):
             minimal.append(p)
     return interned(tuple(sorted(minimal)), digits)
+
+
+def required_tail(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], StartSet] | None:
+    """A part every match of `pattern` holds that starts with known literals: the pattern from
+    the first of its top-level items after the first whose matches start with a `StartSet` of
+    words (no literal shorter than `_MIN_TAIL_LITERAL`: a comma or a letter stands everywhere),
+    compiled, and that set; None when no such item follows.
+
+    A pattern whose matches may start anywhere is tried at every position of the review (or of
+    the windows around its anchors); its tail is looked for only where its literals stand, so
+    a review without it is told cheaply that the pattern cannot match there (`occurs`)."""
+    try:
+        tree = C.parse(pattern)
+    except C.Unsupported:
+        return None
+    for at in tree.seq.offsets[1:]:
+        tail = re.compile(pattern.pattern[at:], pattern.flags)
+        key = start_set(tail)
+        if key is not None and key.literals and min(map(len, key.literals)) >= _MIN_TAIL_LITERAL:
+            return tail, key
+    return None
+
+
+def occurs(pattern: re.Pattern[str], key: StartSet, scan: TextScan) -> bool:
+    """Whether `pattern` matches anywhere in the text of `scan`; `key` is its `StartSet`."""
+    cands = scan.starts(key)
+    if cands is None:  # dense: the engine's own scan
+        return pattern.search(scan.s) is not None
+    match, s = pattern.match, scan.s
+    return any(match(s, p) is not None for p in cands)
 
 
 def finditer_scan(pattern: re.Pattern[str], key: StartSet | None, scan: TextScan, pos: int,

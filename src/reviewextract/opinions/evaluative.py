@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from ..lang.lexicon_model import Lexicon
 from ..text import Doc, Sentence
+from . import tokens
 from .items import Point
 
 FIELD = "points"
@@ -29,8 +30,9 @@ def _characters(doc: Doc) -> frozenset[str]:
     """Lowercased names written before an actor's name in brackets."""
     hit: frozenset[str] | None = doc.words.memo.get("characters")
     if hit is None:
+        # every match holds a "(": most reviews have none, and the search is skipped
         found = {m.group(1).lower() for m in _CAST.finditer(doc.text)
-                 if m.group(1)[:1].isupper()}
+                 if m.group(1)[:1].isupper()} if "(" in doc.text else set()
         hit = doc.words.memo["characters"] = frozenset(found)
     return hit
 
@@ -68,7 +70,7 @@ def _sentence_features(doc: Doc, sentence: Sentence) -> dict[str, float]:
         feats["sent.reviewer"] = 1.0
     feats["sent.plot"] = min(_count(swords, low, *_lists(doc, "plot_words", opinions.plot_words)),
                              4) / 4
-    if _CAST.search(sentence.text):
+    if "(" in sentence.text and _CAST.search(sentence.text):
         feats["sent.cast"] = 1.0
     if sentence.text.rstrip().endswith("!"):
         feats["sent.exclaim"] = 1.0
@@ -105,7 +107,7 @@ def features(doc: Doc, lex: Lexicon, p: Point, sentence: Sentence | None,
     chars = _characters(doc)
     if chars and not chars.isdisjoint(words):
         feats["clause.character"] = 1.0
-    if any(c.isdigit() for c in low):
+    if not tokens.digit_chars(doc).isdisjoint(low):
         feats["clause.digit"] = 1.0
     if sentence is not None:
         feats.update(_sentence_features(doc, sentence))

@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import compress
 
 from ..lang.lexicon import Lexicon
 from ..text import Doc
 
-_CLAUSE_MARK = re.compile(r"[;:,–—()]")
-_SPACED_DASH = re.compile(r"(?=\s-\s)")  # every start, overlapping ones too (see `clauses`)
+_CLAUSE_MARKS = ";:,–—()"
 _ALNUM = re.compile(r"[^\W_]")
 _CLAUSE_EDGE = ".!?…"  # stripped off a clause's edges with white space
 MIN_SIDE = 3  # words on each side of a split word
@@ -44,15 +44,22 @@ class Reader:
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         low = self.low = doc.low
         self.text, self.ix = doc.text, doc.words
-        marks = [m.start() for m in _CLAUSE_MARK.finditer(low)
-                 if not _is_decimal_comma(low, m.start())]
+        # the marks from the review's shared literal positions (`Doc.low_scan`, found with
+        # str.find): a pattern scan for the class would test every character (about 2 % of a
+        # call on the seed with the dashes and words below, bench/run.py)
+        scan = doc.low_scan
+        marks = sorted(s for ch in _CLAUSE_MARKS for s in scan.positions(ch)
+                       if not _is_decimal_comma(low, s))
         # each mark as the cut it makes: (start, start of the next clause, opener)
         self.marks, self.mark_cuts = marks, [(s, s + 1, low[s]) for s in marks]
-        self.dashes = [m.start() for m in _SPACED_DASH.finditer(low)]
+        # the start of every spaced dash (white space, "-", white space), overlapping ones too
+        # (see `clauses`)
+        self.dashes = [p - 1 for p in scan.positions("-")
+                       if low[p - 1:p].isspace() and low[p + 1:p + 2].isspace()]
         words = self.ix.words
         # the split words and the words that can open a verdict cue ("fazit", "alles in allem")
-        self.splitters = [k for k, w in enumerate(words) if w in lex.clause_splitters]
-        self.cues = [k for k, w in enumerate(words) if w in lex.cue_starts]
+        self.splitters = _indices(words, lex.clause_splitters)
+        self.cues = _indices(words, lex.cue_starts)
 
     def cue_words(self, i: int, j: int) -> list[int]:
         """Indices of the words i..j that can open a verdict cue."""
@@ -99,6 +106,11 @@ class Reader:
                 if not self.low[ix.ends[k - 1]:ws].strip():  # after punctuation the cut is there
                     out.append((ws, ws, w))
         return out
+
+
+def _indices(words: list[str], wanted: frozenset[str]) -> list[int]:
+    """Indices of the words in `wanted`, by a membership test in C (`map`), not a loop."""
+    return list(compress(range(len(words)), map(wanted.__contains__, words)))
 
 
 def _is_decimal_comma(low: str, s: int) -> bool:

@@ -145,7 +145,7 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
             cues[idx] = cue[0]
     reviewer = doc.lang.opinions.reviewer_words
     pro_con = doc.lang.opinions.pro_con_labels
-    aspects = _aspect_flags(doc, lex)
+    digits = tokens.digit_chars(doc)
     named = title.lower() if title and len(title) > 1 else None
     plot = doc.lang.opinions.plot_words
     n = len(sentences)
@@ -193,8 +193,7 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
             feats["work"] = 1.0
         if _work_is_subject(doc, v.start, ws):
             feats["work.subject"] = 1.0
-        i, j = doc.words.inside(v.start, v.end)
-        if any(aspects[i:j]):
+        if any(lex.aspect(w) is not None for w in ws):
             feats["aspect"] = 1.0
         feats["words"] = min(len(ws), 40) / 40
         if len(ws) > LONG_VERDICT:
@@ -211,20 +210,11 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
             feats["names_title"] = 1.0
         if doc.text[v.start:v.end + 1].rstrip().endswith("!"):
             feats["exclaim"] = 1.0
-        if any(c.isdigit() for c in doc.text[v.start:v.end]):
+        if not digits.isdisjoint(doc.text[v.start:v.end]):
             feats["digit"] = 1.0
         v.features = feats
         out.append(v)
     return out
-
-
-def _aspect_flags(doc: Doc, lex: Lexicon) -> list[bool]:
-    """For each word of the review, whether it names an aspect (looked up once per review)."""
-    hit: list[bool] | None = doc.words.memo.get("aspect_flags")
-    if hit is None:
-        hit = doc.words.memo["aspect_flags"] = [lex.aspect(w) is not None
-                                                 for w in doc.words.words]
-    return hit
 
 
 def choose(found: list[Verdict], threshold: float) -> Verdict | None:
