@@ -57,7 +57,9 @@ def digit_chars(doc: Doc) -> frozenset[str]:
     return cache["digit_chars"]
 
 
-# a quotation may not contain its own opening mark: keeps the search linear on "„„„„…"
+# a quotation may not contain its own opening mark: keeps the search linear on "„„„„…". Quoted
+# speech of any length, on one line; the title's quoted *names* are another thing, with their
+# own pattern (fields/title_marked.py: at most 80 characters, single marks too)
 _QUOTED = re.compile(r"„[^„“”\"\n]*[“”\"]|»[^»«\n]*«|«[^«»\n]*»|\"[^\"\n]*\"")
 
 
