@@ -93,8 +93,9 @@ def subject_candidates(doc: Doc) -> list[Finding]:
     year_cue = lang.pattern("title_year_cue")
     copula = _copula_pattern(lang.words("copula"))
     # a year cue holds a year: it is looked for only where a digit stands (the review's digit
-    # positions are shared with the rules; None where digits are dense). About 1 % of a call.
-    digits = doc.text_scan.digits()
+    # positions, the same in its lowercased twin, are shared with the rules; None where digits
+    # are dense). About 1 % of a call.
+    digits = doc.low_scan.digits()
     for sent in doc.sentences:
         text = sent.text
         for at in _clause_starts(text):
