@@ -18,7 +18,6 @@ from collections.abc import Sequence
 
 from ..lang.lexicon_model import Lexicon
 from ..text import Doc, Sentence
-from . import tokens
 from .items import Point
 
 FIELD = "points"
@@ -107,7 +106,7 @@ def features(doc: Doc, lex: Lexicon, p: Point, sentence: Sentence | None,
     chars = _characters(doc)
     if chars and not chars.isdisjoint(words):
         feats["clause.character"] = 1.0
-    if not tokens.digit_chars(doc).isdisjoint(low):
+    if any(map(str.isdigit, low)):
         feats["clause.digit"] = 1.0
     if sentence is not None:
         feats.update(_sentence_features(doc, sentence))

@@ -46,17 +46,6 @@ def first(doc: Doc, start: int, end: int) -> str:
     return doc.words.words[i] if i < j else ""
 
 
-def digit_chars(doc: Doc) -> frozenset[str]:
-    """The characters of the review (as written or lowercased) that are digits: a stretch of
-    it holds a digit (`str.isdigit`) when it holds one of these, a test in C instead of a loop
-    over its characters (about 2 % of a call on the seed, bench/run.py)."""
-    cache = memo(doc)
-    if "digit_chars" not in cache:
-        cache["digit_chars"] = frozenset(c for c in set(doc.text) | set(doc.low)
-                                           if c.isdigit())
-    return cache["digit_chars"]
-
-
 # a quotation may not contain its own opening mark: keeps the search linear on "„„„„…". Quoted
 # speech of any length, on one line; the title's quoted *names* are another thing, with their
 # own pattern (fields/title_marked.py: at most 80 characters, single marks too)

@@ -145,7 +145,6 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
             cues[idx] = cue[0]
     reviewer = doc.lang.opinions.reviewer_words
     pro_con = doc.lang.opinions.pro_con_labels
-    digits = tokens.digit_chars(doc)
     named = title.lower() if title and len(title) > 1 else None
     plot = doc.lang.opinions.plot_words
     n = len(sentences)
@@ -210,7 +209,7 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
             feats["names_title"] = 1.0
         if doc.text[v.start:v.end + 1].rstrip().endswith("!"):
             feats["exclaim"] = 1.0
-        if not digits.isdisjoint(doc.text[v.start:v.end]):
+        if any(map(str.isdigit, doc.text[v.start:v.end])):
             feats["digit"] = 1.0
         v.features = feats
         out.append(v)
