@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 import numpy as np  # noqa: E402
-from corpus_eval import DATA, SHARED, _split, _text_file  # noqa: E402
+from corpus_eval import DATA, KeywordSet, _split, add_set_arguments, keyword_sets  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from reviewextract import DEFAULT_LANGUAGE  # noqa: E402
@@ -63,14 +63,11 @@ PREFER_LONGER = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: never
 Record = tuple[str, Any, list[Finding], list[bool]]  # id, gold, candidates, labels
 
 
-def training_records(real_texts: Path | None, real_gold: Path) -> list[dict[str, Any]]:
+def training_records(sets: list[KeywordSet]) -> list[dict[str, Any]]:
     recs = list(read_gold(sorted(DATA.glob("*.jsonl"))))
     recs += _split(read_gold(sorted((DATA / "web").glob("*.jsonl"))), "tuning")
-    if real_texts is not None and real_texts.is_dir() and real_gold.exists():
-        for g in _split(read_gold([real_gold]), "tuning"):
-            p = _text_file(real_texts, g["id"])
-            if p is not None:
-                recs.append({**g, "format": "text", "text": p.read_text(encoding="utf-8")})
+    for kset in sets:
+        recs += kset.records("tuning")
     return recs
 
 
@@ -119,8 +116,9 @@ Row = tuple[dict[str, float], str, bool]  # features, class, from the web or rea
 
 
 def _outside_id(rid: str) -> bool:
-    """An id of the web or real set (web-f01, r001), not of the written set (dev-f01, seed)."""
-    return rid.startswith("web-") or (rid[:1] == "r" and rid[1:].isdigit())
+    """An id of the web, real or extra set (web-f01, r001, e101), not of the written set
+    (dev-f01, seed)."""
+    return rid.startswith("web-") or (rid[:1] in ("r", "e") and rid[1:].isdigit())
 
 
 def _outside(rec: dict[str, Any]) -> bool:
@@ -634,17 +632,15 @@ def _show(name: str, entry: dict[str, Any], report: dict[str, Any]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--real-gold", type=Path, default=SHARED / "real" / "real.jsonl")
-    ap.add_argument("--real-texts", type=Path,
-                    default=Path.home() / ".cache" / "reviewextract" / "real")
+    add_set_arguments(ap)
     ap.add_argument("--dry-run", action="store_true")
     ap.add_argument("--only", choices=("title", "points", "verdict", "sentiment", "confidence"),
                     help="fit one scorer only")
     args = ap.parse_args(argv)
-    records = training_records(args.real_texts, args.real_gold)
+    records = training_records(keyword_sets(args))
     from corpus_eval import _load_score_module
 
-    score_mod = _load_score_module(args.real_gold)
+    score_mod = _load_score_module()
     scorers: dict[str, Any] = {}
     if args.only and OUT.exists():  # with --only, the other scorers keep their entries
         scorers.update(json.loads(OUT.read_text(encoding="utf-8"))["scorers"])
