@@ -241,6 +241,11 @@ DIRECTORS = [
          "zurück.", ["Jan Brandt"]),
     case("regiedebuet", "Tom Keller gibt mit „Nebel“ sein Regiedebüt.", ["Tom Keller"]),
     case("prize-winner-before", "Oscar-Gewinner Jan Brandt führt Regie.", ["Jan Brandt"]),
+    # the role word in the genitive; a maker's genitive before a kind of film
+    case("role-genitive", "Ich sah „Nebel“ des Regisseurs Tom Keller im Kino.", ["Tom Keller"]),
+    case("genitive-study", "Pia Sommers Charakterstudie über einen Bauern berührt.",
+         ["Pia Sommer"]),
+    case("genitive-camera-work-is-not", "Tom Kellers Kameraarbeit ist großartig.", []),
     # a sentence end inside the matched group: the names start after it
     case("after-sentence-end", "Die Musik ist gut, die Hauptfigur eine gute Figur. Tom Keller, "
          "der wieder mehrere Folgen inszeniert hat, holt viel raus.", ["Tom Keller"]),

@@ -51,6 +51,8 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Film der Woche", "chrome"),
     ("Neu im Stream", "chrome"),
     ("Kinderkino", "chrome"),
+    ("Biografie", "chrome"),  # a genre kicker above a listing's first review
+    ("Psychothriller", "chrome"),
     ("Heimkino-Test", "chrome"),
     ("Bild (2/10):", "chrome"),
     ("Casablanca:", "heading"),  # a name ending in ":" opens the text about it
