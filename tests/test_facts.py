@@ -331,6 +331,10 @@ TITLE = [
     case("label-of-three-words", f"Kinotipp der Woche: Der Nebelwald\n\n{_BODY}",
          "Der Nebelwald"),
     case("film-series-label", f"Tatort: Der Nebelwald\n\n{_BODY}", "Der Nebelwald"),
+    case("review-word-opens-label", f"Rezension Krimikomödie: Der Nebelwald\n\n{_BODY}",
+         "Der Nebelwald"),
+    case("skip-link-is-chrome", f"Skip to main content\n\nDer Nebelwald\n\n{_BODY}",
+         "Der Nebelwald"),
     case("im-test", f"Der Nebelwald im Test: Ein Wald voller Geheimnisse\n\n{_BODY}",
          "Der Nebelwald"),
     case("quoted-then-line", f"Kritik zu „Der Nebelwald“: Ein Wald voller Geheimnisse\n\n"

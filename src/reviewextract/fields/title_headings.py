@@ -59,6 +59,8 @@ def _heading_pieces(doc: Doc, s0: int, e0: int) -> tuple[list[tuple[int, int, st
             feats["head.numbered"] = 1.0
         elif head and (head[-1] in lang.wordset("chrome_labels")
                        or head[-1] in lang.wordset("title_review_suffixes")
+                       # "Rezension Bollywood-Komödie: X": a review word opening a short label
+                       or (len(head) <= 3 and head[0] in lang.wordset("title_review_suffixes"))
                        or lang.pattern("chrome_word").fullmatch(head[0])):
             pos = label.end()  # "Review: X", "DVD-Rezensionen (011): X", "Kinotipp der Woche: X"
             feats["head.review_cue"] = 1.0
