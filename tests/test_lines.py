@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from reviewextract import extract
 from reviewextract.lang import get_language
 from reviewextract.lines import classify, listing_items
 from reviewextract.text import Doc
@@ -166,6 +167,30 @@ def test_an_announced_list_is_a_listing_and_its_first_entry_is_read() -> None:
     items = listing_items(doc)
     assert len(items) == 3
     assert ANNOUNCED[items[0]:].startswith("Nordlicht: Das Verschwinden")
+
+
+CUT_LISTING = """Zum Jahresende: die besten und schlechtesten Serienfinale
+
+Wir haben die Enden gesammelt, über die am meisten gestritten wurde.
+
+Die besten und schlechtesten Serienfinale im Überblick
+
+Nordlicht
+
+Ein Ende, das alle Fäden klug zusammenführt.
+
+Hafenwache
+
+Das Finale war überhastet, und die letzte Wendung nahm der Serie in den Augen vieler\
+Fans fast alles von"""
+
+
+def test_an_announcement_inside_a_heading_with_two_entries_is_a_listing() -> None:
+    # an excerpt may be cut after two entries; a heading repeating the announcement is no entry
+    doc = Doc(CUT_LISTING, get_language("de"))
+    items = listing_items(doc)
+    assert [CUT_LISTING[i:].split("\n")[0] for i in items] == ["Nordlicht", "Hafenwache"]
+    assert extract(CUT_LISTING).title == "Nordlicht"
 
 
 def test_section_headings_without_an_announcement_are_no_listing() -> None:

@@ -169,6 +169,7 @@ def _is_info_label(label: str, labels: frozenset[str], joiner: re.Pattern[str]) 
 
 
 LISTING_MIN = 3  # entries before a text counts as a listing page
+ANNOUNCED_MIN = 2  # entries after a line that announces a list (an excerpt may cut the rest)
 MAX_ITEM_WORDS = 16
 
 
@@ -184,11 +185,16 @@ def _announced_items(doc: Doc) -> list[int]:
     cue = doc.lang.pages.listing_cue
     lines = doc.line_kinds
     for i, line in enumerate(lines):
-        if line.kind in ("heading", "body", "chrome") and cue.match(
-                doc.low[line.start:line.end].strip()):
+        text = doc.low[line.start:line.end].strip()
+        # a heading announces a list anywhere in it ("Alles hat ein Ende: die besten …"), a
+        # line of prose only from its start
+        found = cue.search(text) if line.kind == "heading" else cue.match(text)
+        if line.kind in ("heading", "body", "chrome") and found:
+            # a heading that repeats the announcement is no entry
             starts = [ln.start for ln, nxt in zip(lines[i + 1:], lines[i + 2:], strict=False)
-                      if ln.kind == "heading" and nxt.kind == "body"]
-            return starts if len(starts) >= LISTING_MIN else []
+                      if ln.kind == "heading" and nxt.kind == "body"
+                      and not cue.search(doc.low[ln.start:ln.end])]
+            return starts if len(starts) >= ANNOUNCED_MIN else []
     return []
 
 
