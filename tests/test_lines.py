@@ -53,6 +53,11 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Neu im Stream", "chrome"),
     ("Kinderkino", "chrome"),
     ("Biografie", "chrome"),  # a genre kicker above a listing's first review
+    # the English lines of blog themes
+    ("Archive for the 'Filmkritik' Category", "chrome"),
+    ("Filed under Kino, Drama", "chrome"),
+    ("Friday, August 25th, 2006", "meta"),
+    ("Posted by kinofan on March 3, 2012", "meta"),
     ("Psychothriller", "chrome"),
     ("Heimkino-Test", "chrome"),
     ("Bild (2/10):", "chrome"),
@@ -191,6 +196,35 @@ def test_an_announcement_inside_a_heading_with_two_entries_is_a_listing() -> Non
     items = listing_items(doc)
     assert [CUT_LISTING[i:].split("\n")[0] for i in items] == ["Nordlicht", "Hafenwache"]
     assert extract(CUT_LISTING).title == "Nordlicht"
+
+
+ARCHIVE = """Archive for the 'Filmkritik' Category
+
+Der Nebelwald
+
+Monday, May 4th, 2009
+
+Ein ruhiger Krimi mit viel Atmosphäre und einem starken Ende, den man gesehen haben sollte.
+
+Hafenwache
+
+Sunday, May 3rd, 2009
+
+Die Serie ist etwas zäh, hat aber starke Darsteller und eine schöne Kamera am Hafen.
+
+Nordlicht
+
+Saturday, May 2nd, 2009
+
+Die Miniserie erzählt in vier Folgen von einem Fall an der Küste, klug und spannend.
+"""
+
+
+def test_an_archive_page_of_dated_entries_is_a_listing() -> None:
+    items = listing_items(Doc(ARCHIVE, get_language("de")))
+    assert [ARCHIVE[i:].split("\n")[0] for i in items] == ["Der Nebelwald", "Hafenwache",
+                                                            "Nordlicht"]
+    assert extract(ARCHIVE).title == "Der Nebelwald"
 
 
 def test_section_headings_without_an_announcement_are_no_listing() -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -177,8 +178,17 @@ def listing_items(doc: Doc) -> list[int]:
     """Starts of the entry headings of a listing page (at least three), else []. A numbered
     entry must stand alone as a heading; an entry ending in a bracket with a year may run on.
     After a line that announces a list ("Top 13: …", "Die zehn besten …", "Diese Woche"),
-    every heading that opens a paragraph is an entry."""
-    return _numbered_items(doc) or _announced_items(doc)
+    every heading that opens a paragraph is an entry. On an archive page, every heading with a
+    dateline under it is one."""
+    return _numbered_items(doc) or _announced_items(doc) or _dated_items(doc)
+
+
+def _dated_items(doc: Doc) -> list[int]:
+    """A blog's archive or category page: headings each followed by a dateline."""
+    lines = doc.line_kinds
+    starts = [ln.start for ln, nxt in pairwise(lines)
+              if ln.kind == "heading" and nxt.kind == "meta"]
+    return starts if len(starts) >= LISTING_MIN else []
 
 
 def _announced_items(doc: Doc) -> list[int]:
