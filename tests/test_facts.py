@@ -331,6 +331,7 @@ TITLE = [
     case("label-of-three-words", f"Kinotipp der Woche: Der Nebelwald\n\n{_BODY}",
          "Der Nebelwald"),
     case("film-series-label", f"Tatort: Der Nebelwald\n\n{_BODY}", "Der Nebelwald"),
+    case("ranked-entry", f"Platz 3: Der Nebelwald\n\n{_BODY}", "Der Nebelwald"),
     case("tv-slot-label", f"Fernsehfilm der Woche: Der Nebelwald\n\n{_BODY}", "Der Nebelwald"),
     case("review-word-opens-label", f"Rezension Krimikomödie: Der Nebelwald\n\n{_BODY}",
          "Der Nebelwald"),

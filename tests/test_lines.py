@@ -70,6 +70,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Protest", "heading"),
     # info labels joined, and a shop's variant line
     ("Recherche & Buch: Anna Beispiel", "info"),
+    ("Rotten Tomatoes Wertung: 71 Prozent", "info"),  # a label named by its last word
     ("Stil: Blu-ray | Verifizierter Kauf", "info"),
     # headings: a subtitle after "!", words in brackets not counted, an initial at the end
     ("Glück auf! – Das Ende der Zechen (Dokuserie, ARD)", "heading"),

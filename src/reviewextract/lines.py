@@ -164,12 +164,17 @@ def _bylines(doc: Doc, lines: list[Line]) -> list[Line]:
 
 
 def _is_info_label(label: str, labels: frozenset[str], joiner: re.Pattern[str]) -> bool:
-    """An info-box label, alone or several joined ("Recherche & Buch", "Idee/Drehbuch")."""
+    """An info-box label, alone or several joined ("Recherche & Buch", "Idee/Drehbuch"), or
+    named by its last word after at most two more ("Rotten Tomatoes Wertung")."""
     label = label.strip()
-    return label in labels or all(p in labels for p in joiner.split(label))
+    words = label.split()
+    # or named by its last word after at most two more ("Rotten Tomatoes Wertung")
+    return (label in labels or all(p in labels for p in joiner.split(label))
+            or (1 < len(words) <= INFO_LABEL_WORDS and words[-1] in labels))
 
 
 LISTING_MIN = 3  # entries before a text counts as a listing page
+INFO_LABEL_WORDS = 3  # words of an info label named by its last word
 ANNOUNCED_MIN = 2  # entries after a line that announces a list (an excerpt may cut the rest)
 MAX_ITEM_WORDS = 16
 

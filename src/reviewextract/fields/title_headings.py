@@ -54,8 +54,8 @@ def _heading_pieces(doc: Doc, s0: int, e0: int) -> tuple[list[tuple[int, int, st
     if label:
         text = label.group().strip()
         head = re.sub(r"\(\s*\d+\s*\)", "", text).strip(" :|[]").split()
-        if text[:1].isdigit():
-            pos = label.end()  # "1. Dig Deeper: …": an item of a numbered list
+        if text[:1].isdigit() or lang.pages.listing_item.match(doc.text[pos:end]):
+            pos = label.end()  # "1. Dig Deeper: …", "Platz 13: …": an item of a numbered list
             feats["head.numbered"] = 1.0
         elif head and (head[-1] in lang.wordset("chrome_labels")
                        or head[-1] in lang.wordset("title_review_suffixes")
