@@ -113,6 +113,8 @@ def test_season(text: str, expected: int | None) -> None:
 
 
 YEAR = [
+    case("since-bracket", "Nordlicht (seit 2014 | Netflix) ist eine kluge Krimiserie.", 2014),
+    case("since-in-prose-is-not", "Seit 2014 schaue ich jeden Krimi. Der Film ist gut.", None),
     case("song-year-is-not", "Der Film beginnt mit dem Lied aus 1997 und bleibt ruhig.", None),
     case("made-year", "Was Anna Beispiel da 1968 inszeniert hat, ist bis heute unerreicht.", 1968),
     case("series-run", "Ich habe alles gesehen: sechs Staffeln, 121 Folgen, 2004 bis 2010.", 2004),
