@@ -295,6 +295,8 @@ def test_rating(text: str, expected: tuple[float, float] | None) -> None:
 
 
 WORK_TYPE = [
+    case("not-a-documentary", "Ein Film über Musiker, aber keine Doku. Die Songs sind gut.",
+         "movie"),
     case("movie", "Der Film ist ein starkes Drama, Regie führte Anna Muster.", "movie"),
     case("season", "Die zweite Staffel der Serie ist besser.", "season"),
     case("series", "Die komplette Serie in einer Box: alle fünf Staffeln.", "series"),
