@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..lang.lexicon import get_lexicon
 from ..model import WorkType
 from ..text import Doc
-from ..lang.lexicon import get_lexicon
 from ._common import Finding, matches, words_before
 
 FIELD = "work_type"
