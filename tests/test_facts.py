@@ -247,6 +247,8 @@ DIRECTORS = [
     case("role-genitive", "Ich sah „Nebel“ des Regisseurs Tom Keller im Kino.", ["Tom Keller"]),
     case("genitive-study", "Pia Sommers Charakterstudie über einen Bauern berührt.",
          ["Pia Sommer"]),
+    case("second-genitive-is-another-work", "Pia Sommers Komödie ist klüger als Tom Kellers "
+         "Drama vom letzten Jahr.", ["Pia Sommer"]),
     case("genitive-camera-work-is-not", "Tom Kellers Kameraarbeit ist großartig.", []),
     # a sentence end inside the matched group: the names start after it
     case("after-sentence-end", "Die Musik ist gut, die Hauptfigur eine gute Figur. Tom Keller, "
