@@ -340,6 +340,8 @@ TITLE = [
     case("question-title", f"Wer rettet den Nebelwald?\n\n{_BODY}", "Wer rettet den Nebelwald?"),
     case("bracket-numbered-entry", f"1) Der Nebelwald (seit 2014): Ein Krimi\n\n{_BODY}",
          "Der Nebelwald"),
+    case("film-series-is-no-title", "Der neue „Tatort“ ist spannend, aber zu lang. Die "
+         "Kommissare überzeugen.", None),
     case("ranked-entry", f"Platz 3: Der Nebelwald\n\n{_BODY}", "Der Nebelwald"),
     case("tv-slot-label", f"Fernsehfilm der Woche: Der Nebelwald\n\n{_BODY}", "Der Nebelwald"),
     case("review-word-opens-label", f"Rezension Krimikomödie: Der Nebelwald\n\n{_BODY}",

@@ -228,6 +228,19 @@ def test_an_archive_page_of_dated_entries_is_a_listing() -> None:
     assert extract(ARCHIVE).title == "Der Nebelwald"
 
 
+NUMBERED_AFTER_INTRO = ("Die besten Krimiserien des Jahres\n\n" + "Wir haben lange überlegt, "
+                        "welche Serien in diese Liste gehören, und viele Abende vor dem "
+                        "Fernseher verbracht. " * 4 + "\n\n1. Nordlicht\n\nDie Miniserie erzählt "
+                        "in vier Folgen von einem Fall an der Küste, klug und spannend.\n\n"
+                        "2. Hafenwache\n\nDie Serie ist etwas zäh, hat aber starke Darsteller "
+                        "und eine schöne Kamera.\n")
+
+
+def test_a_listing_entry_is_named_by_its_numbered_heading_after_a_long_intro() -> None:
+    # the entry's number is expected on a listing page; its place counts from the entry
+    assert extract(NUMBERED_AFTER_INTRO).title == "Nordlicht"
+
+
 def test_section_headings_without_an_announcement_are_no_listing() -> None:
     text = ANNOUNCED.replace("Top 5: Die besten Krimiserien des Jahres", "Ein Abend mit Krimis")
     assert listing_items(Doc(text, get_language("de"))) == []

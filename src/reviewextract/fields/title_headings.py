@@ -56,7 +56,8 @@ def _heading_pieces(doc: Doc, s0: int, e0: int) -> tuple[list[tuple[int, int, st
         head = re.sub(r"\(\s*\d+\s*\)", "", text).strip(" :|[]").split()
         if text[:1].isdigit() or lang.pages.listing_item.match(doc.text[pos:end]):
             pos = label.end()  # "1. Dig Deeper: …", "Platz 13: …": an item of a numbered list
-            feats["head.numbered"] = 1.0
+            if not doc.listing:  # on a listing page, the entry's number is expected
+                feats["head.numbered"] = 1.0
         elif head and (head[-1] in lang.wordset("chrome_labels")
                        or head[-1] in lang.wordset("title_review_suffixes")
                        # "Rezension Bollywood-Komödie: X": a review word opening a short label
