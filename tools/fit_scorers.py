@@ -645,15 +645,14 @@ def main(argv: list[str] | None = None) -> int:
     scorers: dict[str, Any] = {}
     if args.only and OUT.exists():  # with --only, the other scorers keep their entries
         scorers.update(json.loads(OUT.read_text(encoding="utf-8"))["scorers"])
-    title_picks: list[tuple[float, bool]] = []
-    if args.only in (None, "title", "confidence"):
+    title_picks: list[tuple[float, bool]] | None = None
+    if args.only in (None, "title"):
         rows = collect("title", title, records)
         entry, report = fit_choice(rows, _choose_title, PREFER_LONGER, "prefer_longer")
         title_picks = report.pop("held_out_picks")
-        if args.only != "confidence":  # with --only confidence: the held-out picks only
-            scorers["title"] = entry
-            _apply(scorers)
-            _show("title", entry, report)
+        scorers["title"] = entry
+        _apply(scorers)
+        _show("title", entry, report)
     if args.only in (None, "verdict"):
         entry, report = fit_choice(collect_verdicts(records, score_mod), _choose_verdict)
         report.pop("held_out_picks")
@@ -676,9 +675,11 @@ def main(argv: list[str] | None = None) -> int:
         # 1.0) would make every confidence look surer than text nobody here wrote allows
         outside = [r for r in records if _outside(r)]
         rows = collect_confidences(outside)
-        # the title's raw confidence is the fitted choice model's probability: calibrated on
-        # the picks of held-out folds (web and real records), not on its training records
-        rows["title"] = title_picks
+        if title_picks is not None:
+            # a title model fitted in this run: calibrated on the picks of its held-out folds,
+            # not on its training records. Otherwise (--only confidence) the title model in use
+            # is calibrated on its own picks, like every other field
+            rows["title"] = title_picks
         entries, report = fit_confidences(rows)
         scorers.update(entries)
         print("confidence", json.dumps(report))
