@@ -34,8 +34,9 @@ def _is_cap(tok: str) -> bool:
 
 def _is_descriptor(tok: str) -> bool:
     """An abbreviation of two capitals or more ("GoT") or a compound with a lower-case word
-    after a hyphen ("Krimi-erfahrene") describes a person. Names hyphenate capitalised parts ("Müller-Westernhagen") or short syllables
-    ("Bong Joon-ho", "Park Chan-wook"), never a lower-case word of five letters or more."""
+    after a hyphen ("Krimi-erfahrene") describes a person. Names hyphenate capitalised parts
+    ("Müller-Westernhagen") or short syllables ("Bong Joon-ho", "Park Chan-wook"), never a
+    lower-case word of five letters or more."""
     if len(tok) <= _ABBREVIATION_LETTERS and sum(c.isupper() for c in tok) >= 2:
         return True  # "GoT", "HBO": an abbreviation before a name ("wie bei GoT Alan Taylor")
     return any(part[:1].islower() and len(part) >= _DESCRIPTOR_LETTERS
