@@ -20,6 +20,7 @@ _MAX_TOKENS = 5
 _MAX_SKIP = 5
 
 
+_NAME_END = ("\n", ",", ";", "|", ")")  # what may follow a name's last word
 _ABBREVIATION_LETTERS = 4  # "GoT", "HBO": at most this long, two capitals or more
 _DESCRIPTOR_LETTERS = 5
 _LOOK_BACK = 200  # characters before a name in which its sentence may name another credit
@@ -66,10 +67,15 @@ def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[st
         if skip_stop and not tokens and (tok in stop or _is_descriptor(tok)):
             i = e
             continue
-        if _is_cap(tok) and tok not in stop and not _is_descriptor(tok):
+        # a stop word can end a name it does not start ("Regie: Franziska Buch"), where the
+        # name ends with the line or the list item
+        last = tok in stop and len(tokens) == 1 and not pending and text[e:e + 1] in _NAME_END
+        if _is_cap(tok) and (tok not in stop or last) and not _is_descriptor(tok):
             tokens.extend(pending)
             pending = []
             tokens.append((s, e))
+            if last:
+                break
         elif tokens and tok in particles:
             pending.append((s, e))
         else:
