@@ -345,6 +345,7 @@ TITLE = [
     case("label-of-three-words", f"Kinotipp der Woche: Der Nebelwald\n\n{_BODY}",
          "Der Nebelwald"),
     case("film-series-label", f"Tatort: Der Nebelwald\n\n{_BODY}", "Der Nebelwald"),
+    case("doubled-marks-headline", f"Was war das denn bitte???\n\n{_BODY}", None),
     case("question-title", f"Wer rettet den Nebelwald?\n\n{_BODY}", "Wer rettet den Nebelwald?"),
     case("bracket-numbered-entry", f"1) Der Nebelwald (seit 2014): Ein Krimi\n\n{_BODY}",
          "Der Nebelwald"),

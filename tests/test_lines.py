@@ -76,6 +76,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Datum: 14.01.2013 | VÖ: 24.08.2012 | Kategorie: Dokumentation", "meta"),
     ("Schärfe: |", "chrome"),
     ("|", "chrome"),
+    ("4,0 von 5 Sternen Hat mir gefallen", "chrome"),  # a shop's star line and headline
     ("Stil: Blu-ray | Verifizierter Kauf", "info"),
     # headings: a subtitle after "!", words in brackets not counted, an initial at the end
     ("Glück auf! – Das Ende der Zechen (Dokuserie, ARD)", "heading"),

@@ -20,6 +20,7 @@ from ._common import Finding, words_before
 FIELD = "title"
 _MAX_WORDS = 8
 _CLAUSE_END = re.compile(r"[,;:.!?–]")  # where the words after a copula stop
+_DOUBLED_MARKS = frozenset({"??", "?!", "!?", "!!"})
 SEPARATOR_MARKS = frozenset({"–", "—", "-", ":", "|", "//", "/", "·"})  # between name pieces
 _BRACKETS = re.compile(r"\s*[\[(][^\])]*[\])]\s*$")
 
@@ -48,8 +49,11 @@ def is_plausible(doc: Doc, title: str) -> bool:
     rejects = doc.lang.wordset("title_reject")
     if low in rejects or low.startswith(_word_prefixes(rejects)):
         return False
-    # "Nordlicht – wirklich so gut?": a question after a separator asks about the name before it
-    return not (title.endswith("?") and not SEPARATOR_MARKS.isdisjoint(words))
+    # "Nordlicht – wirklich so gut?": a question after a separator asks about the name before
+    # it; "Was war das denn???": marks doubled in a customer's or a forum's headline
+    if title.endswith("?") and not SEPARATOR_MARKS.isdisjoint(words):
+        return False
+    return title[-2:] not in _DOUBLED_MARKS
 
 
 @cache
