@@ -35,6 +35,8 @@ SENTENCES = [
     pytest.param("Die 3. Staffel ist besser als die 2. Staffel. Klar.", 2, id="ordinal-noun"),
     pytest.param("Ab dem 12. März im Kino. Hingehen!", 2, id="ordinal-date"),
     pytest.param("Er sagt: „Nie wieder.“ Dann geht er.", 2, id="quote-closing-after-dot"),
+    pytest.param("Als Gesamtwerk ist „Jerks.“ vor allem eines: zu lang. Schade.", 2,
+                 id="title-period-inside-quotes"),
     pytest.param("Tolle Bilder\nSchwache Story", 2, id="no-final-punctuation-lines"),
     pytest.param("Ist das gut? Ja! Sehr.", 3, id="question-and-exclamation"),
 ]

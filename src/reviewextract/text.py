@@ -29,6 +29,7 @@ _LAST_STOP = re.compile(r"[\s(„\"'][^\s(„\"']*\Z")
 _NEWLINE = re.compile("\n")
 _SENTENCE_STARTS = start_set(_SENTENCE_END)
 _MAX_TOKEN = 24
+_CLOSING = "\"'“”»«‘’"  # closing quote marks after a sentence mark
 
 
 def lower_same_length(text: str) -> str:
@@ -172,9 +173,12 @@ def split_sentences(text: str, lang: Language, scan: TextScan | None = None) -> 
                            len(text)):
         end = m.end()
         mark = m.group()
-        if mark == ".":
+        if mark[0] == ".":
             if _is_abbreviation(text, m.start(), lang):
                 continue
+            if len(mark) > 1 and mark[1] in _CLOSING and not all_lower and _continues_lowercase(
+                    text, end):
+                continue  # „Jerks.“ vor allem: a title's period inside its quotes
         elif mark[0] in "!?" and not all_lower and _continues_lowercase(text, end):
             continue  # "Good Bye Lenin! ist ein Film": a title's "!" inside the sentence
         _append(out, text, start, end)
