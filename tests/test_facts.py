@@ -305,6 +305,10 @@ def test_rating(text: str, expected: tuple[float, float] | None) -> None:
 
 
 WORK_TYPE = [
+    case("whole-run-counted", "Ich habe alle sechs Staffeln gesehen. Die erste Staffel ist "
+         "immer noch stark, danach wird es schwächer.", "series"),
+    case("final-season-after-count", "Nach vier Staffeln endet die Serie. Die vierte Staffel "
+         "ist die beste.", "season"),
     case("not-a-documentary", "Ein Film über Musiker, aber keine Doku. Die Songs sind gut.",
          "movie"),
     case("movie", "Der Film ist ein starkes Drama, Regie führte Anna Muster.", "movie"),

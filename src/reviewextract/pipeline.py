@@ -66,6 +66,8 @@ def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]
     keep("title", title.resolve(doc, title.candidates(doc)))
     mentions = season.candidates(doc, every_mention=True)
     season_f = season.resolve([f for f in mentions if "other_season" not in f.tags])
+    if season_f is not None and season.covers_whole_run(doc):
+        season_f = None  # "sechs Staffeln … die erste Staffel ist stark": the whole series
     rejected: list[Rejected] = []
     all_runs = runtime.candidates(doc, rejected)
     kinds = work_type.candidates(doc)

@@ -84,3 +84,9 @@ def resolve(findings: list[Finding]) -> Finding | None:
     first.spans = [(f.start, f.end) for f in chosen if f is not first]
     first.weight = totals[value]
     return first
+
+
+def covers_whole_run(doc: Doc) -> bool:
+    """Does the review count the seasons of the whole series ("alle sechs Staffeln, 121
+    Folgen")? Then it reviews the series, and a season it names is one part of it."""
+    return doc.lang.facts.season_whole_run.search(doc.low) is not None

@@ -72,6 +72,7 @@ class Facts:
     season_veto_after: WordSet
     definite: WordSet
     season_topic_openers: WordSet
+    season_whole_run: Pattern  # "alle sechs Staffeln": a review of the whole series
     # fields/year.py
     year_veto_before: WordSet
     year_soft_veto: WordSet
