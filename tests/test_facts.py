@@ -52,6 +52,8 @@ def test_episodes(text: str, expected: int | None) -> None:
 
 
 RUNTIME = [
+    case("documentary-series-per-episode", "Die Dokuserie begleitet in vier Folgen à 45 "
+         "Minuten die letzten Monate einer Zeche.", 45),
     # a moment in the film or a comparison is no runtime
     case("after-an-hour", "Nach einer Stunde hatte ich vom Film genug, die Kamera nervt.", None),
     case("an-hour-more", "Da hätte ich lieber noch eine Stunde mehr mit den Figuren verbracht.",

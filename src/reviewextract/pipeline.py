@@ -87,8 +87,11 @@ def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]
         if counts and season_f is not None and kind_value == WorkType.SEASON:
             counts = _this_season(doc, counts, mentions, season_f.value)
         keep("episodes", best(counts))
-    runs = [f for f in all_runs if runtime.plausible(f, serial)]
-    if serial and any("per_episode" in f.tags for f in runs):
+    # a documentary series ("vier Folgen à 45 Minuten") states its runtime per episode too
+    per_episode = serial or (kind_value == WorkType.DOCUMENTARY
+                             and any("per_episode" in f.tags for f in all_runs))
+    runs = [f for f in all_runs if runtime.plausible(f, per_episode)]
+    if per_episode and any("per_episode" in f.tags for f in runs):
         runs = [f for f in runs if "per_episode" in f.tags or "infobox" in f.tags]
     keep("runtime_minutes", best(runs))
     names = directors.resolve(directors.candidates(doc))
