@@ -279,6 +279,8 @@ def test_directors(text: str, expected: list[str]) -> None:
 
 
 RATING = [
+    case("content-score-of-several", "Ein starker Krimi.\n\nInhalt: 5 von 6 | Bild: 5 von 6 | "
+         "Ton: 6 von 6 | Extras: 2 von 6", (5, 6)),
     # a score the reviewer gives, without a unit, where the clause ends
     case("ich-gebe", "Der Film ist gut. Ich gebe 8 von 10.", (8, 10)),
     case("von-mir-gibt-es", "Der Film ist gut. Von mir gibt es 4 von 5.", (4, 5)),
