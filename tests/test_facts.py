@@ -356,6 +356,8 @@ TITLE = [
          "Der Nebelwald"),
     case("film-series-label", f"Tatort: Der Nebelwald\n\n{_BODY}", "Der Nebelwald"),
     case("doubled-marks-headline", f"Was war das denn bitte???\n\n{_BODY}", None),
+    case("filmography-is-no-title", "Regie führt Tom Keller („Nebelwald“, „Hafenwache“). "
+         "Sein neuer Film „Nordlicht“ ist ein ruhiges Drama.", "Nordlicht"),
     case("question-title", f"Wer rettet den Nebelwald?\n\n{_BODY}", "Wer rettet den Nebelwald?"),
     case("bracket-numbered-entry", f"1) Der Nebelwald (seit 2014): Ein Krimi\n\n{_BODY}",
          "Der Nebelwald"),

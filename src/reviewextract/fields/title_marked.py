@@ -53,6 +53,26 @@ def label_candidates(doc: Doc) -> list[Finding]:
     return out
 
 
+_FILMOGRAPHY_REACH = 160  # characters of a bracket looked at around a quoted name
+
+
+def _in_filmography(text: str, pos: int) -> bool:
+    """Is the quote at `pos` one of several quoted names in a bracket right after a word
+    ("James Mangold („Logan“, „Le Mans 66“)")? Then it is a maker's or an actor's other work."""
+    floor = max(0, pos - _FILMOGRAPHY_REACH)
+    open_at = text.rfind("(", floor, pos + 1)
+    if open_at < 0 or ")" in text[open_at:pos]:
+        return False
+    close = text.find(")", pos, pos + _FILMOGRAPHY_REACH)
+    if close < 0 or not text[:open_at].rstrip()[-1:].isalpha():
+        return False
+    inside = text[open_at + 1:close]
+    low_opening = inside.count("„")  # „…“: the German pair; “…” alone: the English one
+    names = (low_opening + inside.count("»") + inside.count('"') // 2
+             + (inside.count("“") if not low_opening else 0))
+    return names >= 2
+
+
 def quoted_candidates(doc: Doc) -> list[Finding]:
     comparison = doc.lang.wordset("comparison_cues")
     others = doc.lang.wordset("other_work_nouns")
@@ -77,6 +97,8 @@ def quoted_candidates(doc: Doc) -> list[Finding]:
             continue
         if title.endswith((".", ",")) or len(title.split()) > 6:
             continue
+        if _in_filmography(doc.text, m.start()):
+            continue  # "James Mangold („Logan“, „Le Mans 66“)": the maker's other works
         key = title.lower()
         before = words_before(doc.low, m.start(), 2)
         if before and (before[-1] in comparison or before[-1] in others):
