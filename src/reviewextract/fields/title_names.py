@@ -53,6 +53,8 @@ def is_plausible(doc: Doc, title: str) -> bool:
     # it; "Was war das denn???": marks doubled in a customer's or a forum's headline
     if title.endswith("?") and not SEPARATOR_MARKS.isdisjoint(words):
         return False
+    if title.count("„") > title.count("“") or title.count('"') % 2:
+        return False  # "Sein neuer Film „Nordlicht": a quote opened and not closed
     return title[-2:] not in _DOUBLED_MARKS
 
 
