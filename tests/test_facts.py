@@ -279,6 +279,8 @@ def test_directors(text: str, expected: list[str]) -> None:
 
 
 RATING = [
+    case("half-star-without-scale", "Ein schöner Film. ★★★½", (3.5, 5)),
+    case("half-star-spaced", "Ein schöner Film. ★★ ½", (2.5, 5)),
     case("content-score-of-several", "Ein starker Krimi.\n\nInhalt: 5 von 6 | Bild: 5 von 6 | "
          "Ton: 6 von 6 | Extras: 2 von 6", (5, 6)),
     # a score the reviewer gives, without a unit, where the clause ends

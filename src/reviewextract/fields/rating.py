@@ -19,7 +19,7 @@ def _read(doc: Doc, m) -> tuple[float, float] | None:
         best = full + (1 if gd.get("halfstar") else 0) + len(gd.get("empty") or "")
         if best < 3:
             return None
-        if not gd.get("empty") and not gd.get("halfstar"):
+        if not gd.get("empty"):  # "★★★", "★★ ½": the scale is not shown, five by default
             best = max(best, _DEFAULT_STAR_SCALE)
         return value, best
     if gd.get("pct"):
