@@ -117,6 +117,8 @@ def test_season(text: str, expected: int | None) -> None:
 
 
 YEAR = [
+    case("disc-release-is-not", "Im Februar 2013 erschien das Mediabook. Der Film ist stark.",
+         None),
     case("since-bracket", "Nordlicht (seit 2014 | Netflix) ist eine kluge Krimiserie.", 2014),
     case("since-in-prose-is-not", "Seit 2014 schaue ich jeden Krimi. Der Film ist gut.", None),
     case("song-year-is-not", "Der Film beginnt mit dem Lied aus 1997 und bleibt ruhig.", None),

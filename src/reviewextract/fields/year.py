@@ -9,10 +9,11 @@ from functools import cache
 
 from ..model import YEAR_MIN, year_max
 from ..text import Doc
-from ._common import Finding, Rejected, ends_with_phrase, matches, words_before
+from ._common import Finding, Rejected, ends_with_phrase, matches, words_after, words_before
 
 FIELD = "year"
 _WORK_BONUS = 1.0
+_MEDIA_REACH = 4  # words after a release year in which a media word makes it the disc's
 
 
 def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding]:
@@ -23,6 +24,7 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding
     works = facts.work_nouns
     others = facts.other_work_nouns
     date_before = facts.year_date_before  # "am 20. Juli 2023": a full date before the year
+    media = lang.wordset("title_media_words")
     out: list[Finding] = []
     for rule in lang.field_rules(FIELD):
         for m in matches(doc, rule):
@@ -40,6 +42,10 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding
                     continue
                 # "im Herbst 1983" is plot time, "kam im Herbst 2010 in die Kinos" a release
                 if "release" not in rule.tags and ends_with_phrase(near, soft_veto):
+                    continue
+                # "2013 erschien das Mediabook": the disc's release, not the work's
+                if "release" in rule.tags and not media.isdisjoint(
+                        words_after(doc.low, e, _MEDIA_REACH)):
                     continue
             weight = rule.weight
             # only a work noun right before the cue marks the year as that work's
