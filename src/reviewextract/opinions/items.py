@@ -162,6 +162,8 @@ def _corrections(doc: Doc, lex: Lexicon,
 
 def sentence_points(doc: Doc, lex: Lexicon, s: Sentence) -> list[Point]:
     """The positive and negative points of one sentence, one per evaluative clause."""
+    if not tokens.has_live(doc, lex, s.start, s.end):
+        return []  # no clause has a polarity: nothing to split
     clauses = clause_spans(doc, lex, s.start, s.end)
     scored = list(zip(clauses, clause_polarities(lex, doc, clauses), strict=True))
     corrected = _corrections(doc, lex, scored)

@@ -165,10 +165,11 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
                 continue
         if idx == after_label:
             feats["cue.after_label"] = 1.0
-        if not feats and not any(p.spans for p in clause_polarities(
-                lex, doc, clause_spans(doc, lex, s.start, s.end))):
+        if not feats and (not tokens.has_live(doc, lex, s.start, s.end) or not any(
+                p.spans for p in clause_polarities(lex, doc, clause_spans(doc, lex, s.start,
+                                                                          s.end)))):
             continue  # no cue and no polar word: no verdict (the clause split is shared with
-            # the pros and cons, so this look costs little)
+            # the pros and cons; a sentence without a live word needs none)
         start, end = _edges(doc, start, end)
         if end <= start:
             continue
