@@ -17,6 +17,7 @@ from itertools import compress
 from typing import Any, NamedTuple
 
 from ..lang.lexicon import Lexicon, Profile
+from ..lang.starts import finditer_scan, start_set
 from ..text import Doc
 
 
@@ -48,13 +49,18 @@ def first(doc: Doc, start: int, end: int) -> str:
 
 # a quotation may not contain its own opening mark: keeps the search linear on "„„„„…"
 _QUOTED = re.compile(r"„[^„“”\"\n]*[“”\"]|»[^»«\n]*«|«[^«»\n]*»|\"[^\"\n]*\"")
+_QUOTED_STARTS = start_set(_QUOTED)
 
 
 def quoted(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) of every quotation in the text („…“, »…«, "…"), found once per review."""
     cache = memo(doc)
     if "quoted" not in cache:
-        cache["quoted"] = [m.span() for m in _QUOTED.finditer(doc.text)]
+        # tried only where an opening mark stands (the review's shared literal positions): the
+        # engine's scan of the four alternatives tests every character (26 -> 14 us on the seed
+        # with fresh positions, less once the title has looked them up)
+        cache["quoted"] = [m.span() for m in finditer_scan(_QUOTED, _QUOTED_STARTS, doc.text_scan,
+                                                           0, len(doc.text))]
     return cache["quoted"]
 
 
