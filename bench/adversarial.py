@@ -84,6 +84,12 @@ FAMILIES: dict[str, Callable[[int], str]] = {
                           "inszeniert. "),
     "name_list": _name_list,
     "runs_at_cues": _runs,
+    # one sentence of many candidates whose checks look back over their sentence: a score given
+    # to others, a weak director cue, a genitive maker, an article opening a name
+    "scores_one_sentence": _repeat("die Wertung 8/10 und "),
+    "weak_directors_one_sentence": _repeat("„Nebel“ von Anna Beispiel und "),
+    "genitives_one_sentence": _repeat("Anna Beispiels Film und "),
+    "inline_articles_one_line": _repeat("ich sah Der Film und "),
 }
 
 

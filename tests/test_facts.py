@@ -237,6 +237,10 @@ DIRECTORS = [
     case("role-word-before", "Oscar-Preisträger Jan Brandt führt Regie.", ["Jan Brandt"]),
     case("adjective-before", "Regie führte der Krimi-erfahrene Tom Keller.", ["Tom Keller"]),
     case("hyphenated-given-name", "Regie führte Bong Joon-ho.", ["Bong Joon-ho"]),
+    case("marked-regie", "Die Hauptrolle spielt Pia Sommer, Jan Brandt (Regie) hält sich "
+         "zurück.", ["Jan Brandt"]),
+    case("regiedebuet", "Tom Keller gibt mit „Nebel“ sein Regiedebüt.", ["Tom Keller"]),
+    case("prize-winner-before", "Oscar-Gewinner Jan Brandt führt Regie.", ["Jan Brandt"]),
     # a sentence end inside the matched group: the names start after it
     case("after-sentence-end", "Die Musik ist gut, die Hauptfigur eine gute Figur. Tom Keller, "
          "der wieder mehrere Folgen inszeniert hat, holt viel raus.", ["Tom Keller"]),
@@ -254,6 +258,10 @@ def test_directors(text: str, expected: list[str]) -> None:
 
 
 RATING = [
+    # a score the reviewer gives, without a unit, where the clause ends
+    case("ich-gebe", "Der Film ist gut. Ich gebe 8 von 10.", (8, 10)),
+    case("von-mir-gibt-es", "Der Film ist gut. Von mir gibt es 4 von 5.", (4, 5)),
+    case("count-is-no-score", "Es gibt 3 von 5 Staffeln auf DVD.", None),
     # a score given by a rating site or the audience is not the reviewer's
     case("imdb-is-not", "Die IMDb-Publikumswertung fällt mit 6,0/10 bescheiden aus. Mir hat "
          "der Film gefallen.", None),

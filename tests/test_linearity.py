@@ -39,7 +39,8 @@ FAMILIES = _families()
 COUNTED = ["dated_release", "every_field", "infobox_blocks", "work_type_sentences",
            "title_sentences", "season_sentences", "episode_sentences", "runtime_sentences",
            "year_sentences", "director_sentences", "rating_sentences", "long_names", "name_list",
-           "runs_at_cues"]
+           "runs_at_cues", "scores_one_sentence", "weak_directors_one_sentence",
+           "genitives_one_sentence", "inline_articles_one_line"]
 N = 12_000
 
 

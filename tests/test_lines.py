@@ -48,10 +48,16 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Lohnt sich der Nebelwald?", "heading"),
     # section labels by their head word, label lines opening a paragraph, kickers with a genre
     ("Streaming-Tipps", "chrome"),
+    ("Film der Woche", "chrome"),
+    ("Neu im Stream", "chrome"),
     ("Kinderkino", "chrome"),
     ("Heimkino-Test", "chrome"),
     ("Bild (2/10):", "chrome"),
     ("Casablanca:", "heading"),  # a name ending in ":" opens the text about it
+    # a site's name or motto; not a page title that names the work beside a section label
+    ("Kinofreund – der Filmblog aus Köln", "chrome"),
+    ("Filme & Serien - Empfehlungen auf kinofreund.de", "chrome"),
+    ("Der Nebelwald - Kritik - Kinofreund.de", "heading"),
     ("Magazin : KOMÖDIE", "chrome"),
     ("Protest", "heading"),
     # info labels joined, and a shop's variant line
@@ -163,3 +169,13 @@ def test_an_announced_list_is_a_listing_and_its_first_entry_is_read() -> None:
 def test_section_headings_without_an_announcement_are_no_listing() -> None:
     text = ANNOUNCED.replace("Top 5: Die besten Krimiserien des Jahres", "Ein Abend mit Krimis")
     assert listing_items(Doc(text, get_language("de"))) == []
+
+
+def test_a_name_beside_a_dateline_is_a_byline() -> None:
+    got = dict(kinds(f"Der Nebelwald\n\nAnna Beispiel\n3. März 2021\n\n{BODY}"))
+    assert got["Anna Beispiel"] == "meta"
+    assert got["Der Nebelwald"] == "heading"
+
+
+def test_a_name_without_a_dateline_stays_a_heading() -> None:
+    assert dict(kinds(f"Anna Beispiel\n\n{BODY}"))["Anna Beispiel"] == "heading"

@@ -180,6 +180,14 @@ VERDICTS = [
                  "am besten gar nicht erst anschauen", id="am-besten-as-the-verdict"),
     pytest.param("Die Musik ist gut. Fazit: Wer Krimis mag, wird hier bestens unterhalten.",
                  "Wer Krimis mag, wird hier bestens unterhalten", id="short-label-colon-kept"),
+    # summing-up formulas: "für alle, die …", "Als Gesamtwerk …", "Finger davon"
+    pytest.param("Die Musik ist laut. Die Bilder sind schön. Für alle, die Krimis mögen, ein "
+                 "absolutes Muss. Der Abspann läuft lang.",
+                 "Für alle, die Krimis mögen, ein absolutes Muss", id="fuer-alle-muss"),
+    pytest.param("Die erste Folge ist stark. Als Gesamtwerk ist die Serie eine gute Idee, die zu "
+                 "lange ausgewalzt wurde. Die Musik ist schön.",
+                 "Als Gesamtwerk ist die Serie eine gute Idee, die zu lange ausgewalzt wurde",
+                 id="als-gesamtwerk"),
 ]
 
 

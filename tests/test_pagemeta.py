@@ -149,5 +149,6 @@ def test_warm_up_reads_a_date_in_digits_day_first() -> None:
     from reviewextract.pagemeta import _dateparser_parse, warm_up_dates
 
     warm_up_dates()
-    assert _dateparser_parse("01.02.2020") == dt.datetime(2020, 2, 1)
-    assert _dateparser_parse("13.14.2020") is None  # no 14th month: nothing guessed
+    cues = page_cues("de")
+    assert _dateparser_parse("01.02.2020", cues) == dt.datetime(2020, 2, 1)
+    assert _dateparser_parse("13.14.2020", cues) is None  # no 14th month: nothing guessed

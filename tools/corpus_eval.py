@@ -15,7 +15,10 @@ Sets:
 - written: tests/data/*.jsonl (57 reviews, not split: the rules were written against them);
 - web: tests/data/web/*.jsonl (copies of the shared corpus' web/ set);
 - real: the shared corpus' real/real.jsonl (keyword gold, no texts) with texts re-obtained into
-  a folder outside the repository; scored by the corpus' own real/score.py.
+  a folder outside the repository; scored by the corpus' own real/score.py;
+- extra: more real excerpts of our own in the same form (ids e101…), gathered from the search
+  tool's stored pages by the procedure of docs/evaluate.md; gold and texts stay outside the
+  repository (default ~/.cache/reviewextract/extra.jsonl and ~/.cache/reviewextract/extra/).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ import tempfile
 from collections.abc import Iterable
 from contextlib import redirect_stdout
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reviewextract.evaluate import Report, read_gold, run_record, score
 from reviewextract.pipeline import extract
@@ -38,6 +41,42 @@ from reviewextract.pipeline import extract
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 SHARED = ROOT.parent / "shared" / "corpus"
+CACHE = Path.home() / ".cache" / "reviewextract"
+
+
+class KeywordSet(NamedTuple):
+    """A set of real excerpts with keyword gold: its name, gold file and folder of texts."""
+
+    name: str
+    gold: Path
+    texts: Path
+
+    def present(self) -> bool:
+        return self.gold.exists() and self.texts.is_dir()
+
+    def records(self, half: str) -> list[dict[str, Any]]:
+        """The half's records with their texts, as `run_record` reads them (a record whose
+        text is missing is left out)."""
+        out = []
+        for g in _split(read_gold([self.gold]), half):
+            p = _text_file(self.texts, g["id"])
+            if p is not None:
+                out.append({**g, "format": "text", "text": p.read_text(encoding="utf-8")})
+        return out
+
+
+def keyword_sets(args: argparse.Namespace) -> list[KeywordSet]:
+    """The keyword-gold sets the arguments name, those whose files are present."""
+    sets = [KeywordSet("real", args.real_gold, args.real_texts),
+            KeywordSet("extra", args.extra_gold, args.extra_texts)]
+    return [k for k in sets if k.present()]
+
+
+def add_set_arguments(ap: argparse.ArgumentParser) -> None:
+    ap.add_argument("--real-gold", type=Path, default=SHARED / "real" / "real.jsonl")
+    ap.add_argument("--real-texts", type=Path, default=CACHE / "real")
+    ap.add_argument("--extra-gold", type=Path, default=CACHE / "extra.jsonl")
+    ap.add_argument("--extra-texts", type=Path, default=CACHE / "extra")
 
 
 def half_of(record_id: str) -> str:
@@ -59,10 +98,12 @@ def written_report() -> Report:
     return score(read_gold(sorted(DATA.glob("*.jsonl"))))
 
 
-def _load_score_module(gold: Path) -> Any:
-    spec = importlib.util.spec_from_file_location("corpus_score", gold.parent / "score.py")
+def _load_score_module() -> Any:
+    """The shared corpus' real/score.py: the one scorer of keyword gold, for every such set."""
+    path = SHARED / "real" / "score.py"
+    spec = importlib.util.spec_from_file_location("corpus_score", path)
     if spec is None or spec.loader is None:
-        raise SystemExit(f"no score.py beside {gold}")
+        raise SystemExit(f"no {path}")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
@@ -76,12 +117,12 @@ def _text_file(folder: Path, rec_id: str) -> Path | None:
     return None
 
 
-def real_predictions(gold: Path, texts: Path, half: str) -> tuple[list[dict[str, Any]],
-                                                                   list[dict[str, Any]]]:
-    golds = _split(read_gold([gold]), half)
+def real_predictions(kset: KeywordSet, half: str) -> tuple[list[dict[str, Any]],
+                                                           list[dict[str, Any]]]:
+    golds = _split(read_gold([kset.gold]), half)
     preds = []
     for g in golds:
-        p = _text_file(texts, g["id"])
+        p = _text_file(kset.texts, g["id"])
         if p is None:
             continue  # scored as all-null, as score.py does
         text = p.read_text(encoding="utf-8")
@@ -93,9 +134,8 @@ def real_predictions(gold: Path, texts: Path, half: str) -> tuple[list[dict[str,
     return golds, preds
 
 
-def real_scores(gold: Path, golds: list[dict[str, Any]],
-                preds: list[dict[str, Any]]) -> dict[str, float]:
-    mod = _load_score_module(gold)
+def real_scores(golds: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str, float]:
+    mod = _load_score_module()
     with tempfile.TemporaryDirectory() as tmp:
         gold_path, pred_path = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
         gold_path.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in golds),
@@ -155,15 +195,15 @@ def print_web_misses() -> None:
                   f"gold={g.get('sentiment')}")
 
 
-def print_real_misses(gold: Path, texts: Path) -> None:
-    golds, preds = real_predictions(gold, texts, "tuning")
+def print_real_misses(kset: KeywordSet) -> None:
+    golds, preds = real_predictions(kset, "tuning")
     by_id = {p["id"]: p for p in preds}
     for g in golds:
         p = by_id.get(g["id"])
         if p is None:
             print(f"=== {g['id']}: no text")
             continue
-        one = real_scores(gold, [g], [p])
+        one = real_scores([g], [p])
         gg, pr = g["gold"], p["review"]
         print(f"=== {g['id']}")
         for f in ("title", "work_type", "season", "year", "episodes", "runtime_minutes",
@@ -183,17 +223,14 @@ def print_real_misses(gold: Path, texts: Path) -> None:
 BINS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
 
 
-def calibration(real_gold: Path, real_texts: Path) -> dict[str, list[tuple[int, int]]]:
-    """Per fact field, over the holdout halves of web and real: for each confidence bin, how
-    many values were given and how many of them were right."""
+def calibration(sets: list[KeywordSet]) -> dict[str, list[tuple[int, int]]]:
+    """Per fact field, over the holdout halves of web and the keyword sets: for each
+    confidence bin, how many values were given and how many of them were right."""
     from reviewextract.evaluate import FACTS, fact_equal
 
     recs = _split(read_gold(sorted((DATA / "web").glob("*.jsonl"))), "holdout")
-    if real_gold.exists() and real_texts.is_dir():
-        for g in _split(read_gold([real_gold]), "holdout"):
-            p = _text_file(real_texts, g["id"])
-            if p is not None:
-                recs.append({**g, "format": "text", "text": p.read_text(encoding="utf-8")})
+    for kset in sets:
+        recs += kset.records("holdout")
     table = {f: [(0, 0) for _ in BINS] for f in FACTS}
     for rec in recs:
         review = run_record(rec)
@@ -226,26 +263,28 @@ def print_calibration(table: dict[str, list[tuple[int, int]]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--set", choices=("written", "web", "real", "all"), default="all")
+    ap.add_argument("--set", choices=("written", "web", "real", "extra", "all"), default="all")
     ap.add_argument("--misses", action="store_true",
-                    help="print the misses of the tuning half (web or real)")
-    ap.add_argument("--real-gold", type=Path, default=SHARED / "real" / "real.jsonl")
-    ap.add_argument("--real-texts", type=Path,
-                    default=Path.home() / ".cache" / "reviewextract" / "real")
+                    help="print the misses of the tuning half (web, real or extra)")
+    add_set_arguments(ap)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--calibration", action="store_true",
                     help="reliability of the confidences on the holdout halves, per fact field")
     args = ap.parse_args(argv)
+    sets = keyword_sets(args)
     if args.calibration:
-        print_calibration(calibration(args.real_gold, args.real_texts))
+        print_calibration(calibration(sets))
         return 0
     if args.misses:
         if args.set == "web":
             print_web_misses()
-        elif args.set == "real":
-            print_real_misses(args.real_gold, args.real_texts)
+        elif args.set in ("real", "extra"):
+            kset = next((k for k in sets if k.name == args.set), None)
+            if kset is None:
+                ap.error(f"the {args.set} set's gold or texts are missing")
+            print_real_misses(kset)
         else:
-            ap.error("--misses needs --set web or --set real")
+            ap.error("--misses needs --set web, real or extra")
         return 0
     cols: dict[str, dict[str, float]] = {}
     if args.set in ("written", "all"):
@@ -253,10 +292,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.set in ("web", "all"):
         for half in ("tuning", "holdout"):
             cols[f"web {half}"] = report_row(web_report(half))
-    if args.set in ("real", "all") and args.real_gold.exists() and args.real_texts.is_dir():
+    for kset in sets:
+        if args.set not in (kset.name, "all"):
+            continue
         for half in ("tuning", "holdout"):
-            golds, preds = real_predictions(args.real_gold, args.real_texts, half)
-            cols[f"real {half}"] = real_scores(args.real_gold, golds, preds)
+            golds, preds = real_predictions(kset, half)
+            cols[f"{kset.name} {half}"] = real_scores(golds, preds)
     if args.json:
         print(json.dumps(cols, indent=1))
     else:

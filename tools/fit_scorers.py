@@ -31,9 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 import numpy as np  # noqa: E402
-from corpus_eval import DATA, SHARED, _split, _text_file  # noqa: E402
+from corpus_eval import DATA, KeywordSet, _split, add_set_arguments, keyword_sets  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
+from reviewextract import DEFAULT_LANGUAGE  # noqa: E402
 from reviewextract.evaluate import (  # noqa: E402
     fact_equal,
     get_language,
@@ -51,7 +52,8 @@ from reviewextract.opinions import evaluative  # noqa: E402
 from reviewextract.opinions import verdict as verdict_mod  # noqa: E402
 from reviewextract.opinions.items import Point, select  # noqa: E402
 
-OUT = ROOT / "src" / "reviewextract" / "lang" / "de" / "scorers.json"
+# the scorers of the language the corpus is in (the default one)
+OUT = ROOT / "src" / "reviewextract" / "lang" / DEFAULT_LANGUAGE / "scorers.json"
 CS = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 19))
 
@@ -61,14 +63,11 @@ PREFER_LONGER = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: never
 Record = tuple[str, Any, list[Finding], list[bool]]  # id, gold, candidates, labels
 
 
-def training_records(real_texts: Path | None, real_gold: Path) -> list[dict[str, Any]]:
+def training_records(sets: list[KeywordSet]) -> list[dict[str, Any]]:
     recs = list(read_gold(sorted(DATA.glob("*.jsonl"))))
     recs += _split(read_gold(sorted((DATA / "web").glob("*.jsonl"))), "tuning")
-    if real_texts is not None and real_texts.is_dir() and real_gold.exists():
-        for g in _split(read_gold([real_gold]), "tuning"):
-            p = _text_file(real_texts, g["id"])
-            if p is not None:
-                recs.append({**g, "format": "text", "text": p.read_text(encoding="utf-8")})
+    for kset in sets:
+        recs += kset.records("tuning")
     return recs
 
 
@@ -117,8 +116,9 @@ Row = tuple[dict[str, float], str, bool]  # features, class, from the web or rea
 
 
 def _outside_id(rid: str) -> bool:
-    """An id of the web or real set (web-f01, r001), not of the written set (dev-f01, seed)."""
-    return rid.startswith("web-") or (rid[:1] == "r" and rid[1:].isdigit())
+    """An id of the web, real or extra set (web-f01, r001, e101), not of the written set
+    (dev-f01, seed)."""
+    return rid.startswith("web-") or (rid[:1] in ("r", "e") and rid[1:].isdigit())
 
 
 def _outside(rec: dict[str, Any]) -> bool:
@@ -238,9 +238,11 @@ def fit_choice(records: list[Record], chooser: Chooser, params: tuple[float, ...
     # "none" target it would only teach the model to give up: left out of the fit
     records = [r for r in records if any(r[3]) or r[1] is None or r[1] == []]
     cv: dict[float, float] = {}
+    held_out: dict[float, list[tuple[float, bool]]] = {}
     splits = folds(len(records))
     for lam in LAMBDAS:
         accs = []
+        held_out[lam] = []
         for tr_i, te_i in splits:
             train = [records[i] for i in tr_i]
             test = [records[i] for i in te_i if _outside_id(records[i][0])]
@@ -251,6 +253,7 @@ def fit_choice(records: list[Record], chooser: Chooser, params: tuple[float, ...
             par = max(params, key=lambda p: _choice_accuracy(train, tr, chooser, p))
             te = _choice_probs(theta, _choice_data(test, names))
             accs.append(_choice_accuracy(test, te, chooser, par))
+            held_out[lam].extend(_picks(test, te, chooser, par))
         cv[lam] = sum(accs) / len(accs)
     best = max(LAMBDAS, key=lambda lam: (cv[lam], lam))
     theta = _choice_fit(_choice_data(records, names), len(names), best)
@@ -266,8 +269,24 @@ def fit_choice(records: list[Record], chooser: Chooser, params: tuple[float, ...
               "right_reachable": round(sum(any(r[3]) for r in all_records) / len(all_records),
                                        3),
               "cv_accuracy": {str(k): round(v, 3) for k, v in cv.items()}, "lambda": best,
-              "train_accuracy": round(_choice_accuracy(records, probs, chooser, par), 3)}
+              "train_accuracy": round(_choice_accuracy(records, probs, chooser, par), 3),
+              "held_out_picks": held_out[best]}
     return entry, report
+
+
+def _picks(records: list[Record], probs: list[tuple[list[float], float]], chooser: Chooser,
+           param: float) -> list[tuple[float, bool]]:
+    """(probability, right) of each value the chooser gives on records the model did not
+    see: what the confidence calibration of a fitted choice must be fitted on, since on its
+    own training records the model is surer than it will be on new text."""
+    out = []
+    for (_, _, found, labs), (ps, none) in zip(records, probs, strict=True):
+        for f, p in zip(found, ps, strict=True):
+            f.probability = p
+        pick = chooser(found, none, param)
+        if pick is not None:
+            out.append((pick.probability or 0.0, bool(labs[found.index(pick)])))
+    return out
 
 
 # ---- points: the evaluative-clause scorer --------------------------------------------------
@@ -288,7 +307,7 @@ def collect_points(records: list[dict[str, Any]], score_mod: Any) -> list[PointR
             p.features = evaluative.features(doc, lex, p, sent, verdict)
         return [(p, doc.text[p.start:p.end]) for p in points], points
 
-    fw = get_language("de").wordset("function_words")
+    fw = get_language(DEFAULT_LANGUAGE).evaluation.function_words
     out: list[PointRecord] = []
     for rec, pairs in observed(records, evaluative, "keep", hook):
         pts = [p for p, _ in pairs or []]
@@ -311,7 +330,7 @@ def collect_points(records: list[dict[str, Any]], score_mod: Any) -> list[PointR
 
 def _points_f1(records: list[PointRecord], probs: list[list[float]], threshold: float,
                score_mod: Any) -> float:
-    fw = get_language("de").wordset("function_words")
+    fw = get_language(DEFAULT_LANGUAGE).evaluation.function_words
     matched = predicted = gold_n = 0
     for (_, gold, pts, _, point_texts), ps in zip(records, probs, strict=True):
         text_of = {id(p): t for p, t in zip(pts, point_texts, strict=True)}
@@ -414,7 +433,7 @@ def collect_verdicts(records: list[dict[str, Any]], score_mod: Any) -> list[Reco
             texts.append(doc.text[done.start:done.end] if done is not None else "")
         return (found, texts), []  # nothing to choose from: the run goes on without a verdict
 
-    lang = get_language("de")
+    lang = get_language(DEFAULT_LANGUAGE)
     had = lang.scorers.get("verdict")
     if had is None:  # the first fit: any scorer lets the pipeline run
         lang.scorers["verdict"] = Scorer("verdict", 0.0, {}, 1.0)
@@ -554,7 +573,7 @@ def collect_confidences(records: list[dict[str, Any]]) -> dict[str, list[tuple[f
     """(raw confidence, right) of every fact value the extractor gives, per field."""
     from reviewextract.evaluate import FACTS
 
-    lang = get_language("de")
+    lang = get_language(DEFAULT_LANGUAGE)
     saved = {k: v for k, v in lang.scorers.items() if k.startswith("confidence.")}
     for k in saved:
         del lang.scorers[k]  # read the raw confidences
@@ -599,7 +618,8 @@ def fit_confidences(rows: dict[str, list[tuple[float, bool]]]) -> tuple[dict[str
 def _apply(scorers: dict[str, Any]) -> None:
     """Let the next fits read what was just fitted (the verdict feeds the points and the
     sentiment, the title feeds the verdict, all feed the confidences)."""
-    get_language("de").scorers.update({k: Scorer.from_dict(k, v) for k, v in scorers.items()})
+    get_language(DEFAULT_LANGUAGE).scorers.update(
+        {k: Scorer.from_dict(k, v) for k, v in scorers.items()})
 
 
 def _show(name: str, entry: dict[str, Any], report: dict[str, Any]) -> None:
@@ -612,30 +632,30 @@ def _show(name: str, entry: dict[str, Any], report: dict[str, Any]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--real-gold", type=Path, default=SHARED / "real" / "real.jsonl")
-    ap.add_argument("--real-texts", type=Path,
-                    default=Path.home() / ".cache" / "reviewextract" / "real")
+    add_set_arguments(ap)
     ap.add_argument("--dry-run", action="store_true")
     ap.add_argument("--only", choices=("title", "points", "verdict", "sentiment", "confidence"),
                     help="fit one scorer only")
     args = ap.parse_args(argv)
-    records = training_records(args.real_texts, args.real_gold)
+    records = training_records(keyword_sets(args))
     from corpus_eval import _load_score_module
 
-    score_mod = _load_score_module(args.real_gold)
+    score_mod = _load_score_module()
     scorers: dict[str, Any] = {}
     if args.only and OUT.exists():  # with --only, the other scorers keep their entries
         scorers.update(json.loads(OUT.read_text(encoding="utf-8"))["scorers"])
-    for field, module in (("title", title),):
-        if args.only not in (None, field):
-            continue
-        rows = collect(field, module, records)
+    title_picks: list[tuple[float, bool]] = []
+    if args.only in (None, "title", "confidence"):
+        rows = collect("title", title, records)
         entry, report = fit_choice(rows, _choose_title, PREFER_LONGER, "prefer_longer")
-        scorers[field] = entry
-        _apply(scorers)
-        _show(field, entry, report)
+        title_picks = report.pop("held_out_picks")
+        if args.only != "confidence":  # with --only confidence: the held-out picks only
+            scorers["title"] = entry
+            _apply(scorers)
+            _show("title", entry, report)
     if args.only in (None, "verdict"):
         entry, report = fit_choice(collect_verdicts(records, score_mod), _choose_verdict)
+        report.pop("held_out_picks")
         scorers["verdict"] = entry
         _apply(scorers)
         _show("verdict", entry, report)
@@ -654,7 +674,11 @@ def main(argv: list[str] | None = None) -> int:
         # not on the written set: the rules were written against it, so its accuracy (near
         # 1.0) would make every confidence look surer than text nobody here wrote allows
         outside = [r for r in records if _outside(r)]
-        entries, report = fit_confidences(collect_confidences(outside))
+        rows = collect_confidences(outside)
+        # the title's raw confidence is the fitted choice model's probability: calibrated on
+        # the picks of held-out folds (web and real records), not on its training records
+        rows["title"] = title_picks
+        entries, report = fit_confidences(rows)
         scorers.update(entries)
         print("confidence", json.dumps(report))
     if not args.dry_run:

@@ -10,6 +10,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+# the language a text is read in when the caller names none: the one place that names it
+DEFAULT_LANGUAGE = "de"
 __all__ = ["Review", "__version__", "embed", "extract", "extract_html", "to_jsonld"]
 
 _LAZY = {

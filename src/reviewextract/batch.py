@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from . import DEFAULT_LANGUAGE
 from .errors import ReviewExtractError
 
 DEFAULT_MAX_CHARS = 1_000_000  # same limit as `extract`; kept here so reading needs no import
@@ -299,7 +300,7 @@ def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 @functools.cache
-def warm_up_worker(language: str = "de") -> None:
+def warm_up_worker(language: str = DEFAULT_LANGUAGE) -> None:
     """Build what a first record would build lazily (modules, language data, lexicon, pydantic
     validators: about 0.5 s), once per process. Called before the pool forks, so the workers
     inherit it instead of each paying it again; as the pool initializer where workers are
@@ -311,7 +312,7 @@ def warm_up_worker(language: str = "de") -> None:
     from .pagemeta import warm_up_dates
     from .pipeline import extract
 
-    warm_up_dates()
+    warm_up_dates(language)
 
     langid = load_langid(language)
     # a text of the language's own function words passes the language check and visits every

@@ -12,37 +12,45 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from . import DEFAULT_LANGUAGE
 from .lang import get_language
 from .model import Review
 
 FACTS = ("title", "work_type", "season", "year", "episodes", "runtime_minutes", "directors",
          "rating")
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _QUOTES = re.compile(r"[„“”\"'‚‘’»«]")
 _NONWORD = re.compile(r"\W+")
 
 
-def fold(s: str) -> str:
-    return unicodedata.normalize("NFC", s).casefold().translate(_FOLD)
+@cache
+def _folds(language: str) -> dict[int, str]:
+    """The language's spelling folds (language.toml [spelling] folds: "ä" = "ae")."""
+    return str.maketrans(dict(get_language(language).evaluation.folds))
 
 
-def norm_title(s: str | None) -> str | None:
+def fold(s: str, language: str = DEFAULT_LANGUAGE) -> str:
+    return unicodedata.normalize("NFC", s).casefold().translate(_folds(language))
+
+
+def norm_title(s: str | None, language: str = DEFAULT_LANGUAGE) -> str | None:
     if s is None:
         return None
-    return _QUOTES.sub("", fold(s)).strip().strip(" .:-").strip()
+    return _QUOTES.sub("", fold(s, language)).strip().strip(" .:-").strip()
 
 
-def norm_names(names: Iterable[str]) -> frozenset[str]:
-    return frozenset(" ".join(fold(n).split()) for n in names)
+def norm_names(names: Iterable[str], language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    return frozenset(" ".join(fold(n, language).split()) for n in names)
 
 
-def words(phrase: str, function_words: frozenset[str]) -> set[str]:
+def words(phrase: str, function_words: frozenset[str],
+          language: str = DEFAULT_LANGUAGE) -> set[str]:
     """The scoring words of a phrase: folded, function words dropped, cut to 5 characters."""
     out = set()
-    for w in _NONWORD.split(fold(phrase)):
+    for w in _NONWORD.split(fold(phrase, language)):
         if w and w not in function_words:
             out.add(w[:5])
     return out
@@ -88,13 +96,13 @@ def word_f1(a: set[str], b: set[str]) -> float:
     return 2 * p * r / (p + r)
 
 
-def fact_equal(name: str, pred: Any, gold: Any) -> bool:
+def fact_equal(name: str, pred: Any, gold: Any, language: str = DEFAULT_LANGUAGE) -> bool:
     if gold is None or pred is None:
         return gold is None and pred is None
     if name == "title":
-        return norm_title(pred) == norm_title(gold)
+        return norm_title(pred, language) == norm_title(gold, language)
     if name == "directors":
-        return norm_names(pred) == norm_names(gold)
+        return norm_names(pred, language) == norm_names(gold, language)
     if name == "rating":
         return float(pred["value"]) == float(gold["value"]) and float(pred["best"]) == float(
             gold["best"])
@@ -197,9 +205,11 @@ def run_record(rec: dict[str, Any]) -> Review:
 
 
 def score(records: Iterable[dict[str, Any]],
-          runner: Callable[[dict[str, Any]], Review] = run_record) -> Report:
-    """Run the extractor on each gold record and score it."""
-    fw = get_language("de").wordset("function_words")
+          runner: Callable[[dict[str, Any]], Review] = run_record,
+          language: str = DEFAULT_LANGUAGE) -> Report:
+    """Run the extractor on each gold record and score it (words compared as `language` folds
+    and drops them)."""
+    fw = get_language(language).evaluation.function_words
     rep = Report()
     for rec in records:
         rep.records += 1
@@ -213,21 +223,21 @@ def score(records: Iterable[dict[str, Any]],
             continue
         pred = review.model_dump(mode="json")
         for f in FACTS:
-            if fact_equal(f, pred.get(f), gold.get(f)):
+            if fact_equal(f, pred.get(f), gold.get(f), language):
                 rep.fact_right[f] += 1
             else:
                 rep.misses.append({"id": rec.get("id"), "field": f, "pred": pred.get(f),
                                    "gold": gold.get(f)})
         for kind, prf in (("pros", rep.pros), ("cons", rep.cons)):
-            p = [words(o["text"], fw) for o in pred.get(kind) or []]
-            g = [words(t, fw) for t in gold.get(kind) or []]
+            p = [words(o["text"], fw, language) for o in pred.get(kind) or []]
+            g = [words(t, fw, language) for t in gold.get(kind) or []]
             prf.matched += match_items(p, g)
             prf.predicted += len(p)
             prf.gold += len(g)
         gv, pv = gold.get("verdict"), pred.get("verdict")
         if (gv is None and pv is None) or (
-                gv is not None and pv is not None and word_f1(words(pv["text"], fw),
-                                                              words(gv, fw)) >= 0.5):
+                gv is not None and pv is not None and word_f1(
+                    words(pv["text"], fw, language), words(gv, fw, language)) >= 0.5):
             rep.verdict_right += 1
         if pred.get("sentiment") == gold.get("sentiment"):
             rep.sentiment_right += 1

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from . import DEFAULT_LANGUAGE
 from .errors import EmptyInputError, InputTooLargeError, NotTextError
 from .model import Warning_
 
@@ -223,7 +224,7 @@ def _check_size(n: int, max_chars: int, unit: str) -> None:
         raise InputTooLargeError(f"the review has {n} {unit}; the limit is {max_chars} characters")
 
 
-def prepare_input(text: str | bytes, *, language: str = "de",
+def prepare_input(text: str | bytes, *, language: str = DEFAULT_LANGUAGE,
                   max_chars: int = DEFAULT_MAX_CHARS) -> Prepared:
     """Check and normalise the input (see the module doc); raises the errors of `errors.py`."""
     encoding = None

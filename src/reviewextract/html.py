@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from . import DEFAULT_LANGUAGE
 from .errors import EmptyInputError
 from .htmlparse import DEFAULT_MAX_BYTES, decode_page, parse_page
 from .htmlrender import MARK, render_lines, squash
@@ -61,7 +62,6 @@ _TEXT_BLOCKS = ("div", "section", "center", "font", "span", "td")  # may hold ru
 _INLINE = frozenset({"a", "b", "i", "em", "strong", "u", "span", "font", "small", "q", "cite",
                      "abbr", "mark", "sup", "sub", "br", "time"})
 _OWN_TEXT_MIN = 200  # less own text than a short paragraph: a caption or a teaser, not a review
-_WORD_SPLIT = re.compile(r"[^a-z0-9äöüß]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
@@ -74,9 +74,9 @@ class MainText:
     meta_lines: list[str] = field(default_factory=list)
 
 
-def _words(el: Any) -> set[str]:
+def _words(el: Any, split: re.Pattern[str]) -> set[str]:  # split: PageCues.class_split
     attrs = " ".join(el.get(a) or "" for a in ("class", "id", "itemprop"))
-    return {w for w in _WORD_SPLIT.split(attrs.lower()) if w}
+    return {w for w in split.split(attrs.lower()) if w}
 
 
 def _holds_content(el: Any) -> bool:
@@ -88,14 +88,15 @@ def _holds_content(el: Any) -> bool:
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def _is_boilerplate(el: Any, german_words: frozenset[str], in_content: bool = False) -> bool:
+def _is_boilerplate(el: Any, german_words: frozenset[str], split: re.Pattern[str],
+                    in_content: bool = False) -> bool:
     """Whether `el` is page chrome. Inside the article (`in_content`) a control word alone
     ("read-more", "print-version") does not make a block chrome: its own text must look like
     it too (see `_looks_like_chrome`); a section word (comments, related) still does."""
     if not el.keys():  # most elements have no attributes: only their tag can tell
         return el.tag in _REGION_TAGS and not _holds_content(el)
     role = (el.get("role") or "").lower()
-    words = _words(el)
+    words = _words(el, split)
     hidden = el.get("hidden") is not None or (el.get("aria-hidden") or "") == "true" or (
         _HIDDEN_STYLE.search(el.get("style") or ""))
     if el.tag in _REGION_TAGS or role in _DROP_ROLES or hidden:
@@ -125,9 +126,9 @@ def _is_content(el: Any) -> bool:
     return el.tag == "article" or (el.get("itemprop") or "") in ("articleBody", "reviewBody")
 
 
-def _is_meta_block(el: Any, meta_words: frozenset[str]) -> bool:
+def _is_meta_block(el: Any, meta_words: frozenset[str], split: re.Pattern[str]) -> bool:
     if el.tag not in _META_TAGS or not (el.tag == "address" or (el.keys() and (
-            _words(el) & meta_words))):
+            _words(el, split) & meta_words))):
         return False
     text = " ".join(el.text_content().split())
     if el.tag in _INLINE_META and el.getparent() is not None and _text_len(
@@ -136,7 +137,7 @@ def _is_meta_block(el: Any, meta_words: frozenset[str]) -> bool:
     return 0 < len(text) <= META_MAX_CHARS and el.find(".//h1") is None
 
 
-def clean(root: Any, language: str = "de") -> list[str]:
+def clean(root: Any, language: str = DEFAULT_LANGUAGE) -> list[str]:
     """Drop boilerplate from `root` in place; returns the text lines of byline / date blocks."""
     from .pagemeta import page_cues
 
@@ -162,9 +163,9 @@ def clean(root: Any, language: str = "de") -> list[str]:
         el, in_content = stack.pop()
         if not isinstance(el.tag, str):
             continue
-        if _is_boilerplate(el, cues.class_words, in_content):
+        if _is_boilerplate(el, cues.class_words, cues.class_split, in_content):
             el.drop_tree()
-        elif _is_meta_block(el, meta_words):
+        elif _is_meta_block(el, meta_words, cues.class_split):
             meta_lines.extend(render_lines(el))
             # inline parts ("<span>am 2. März</span> <span>von Jule</span>") read one by one too
             meta_lines.extend(" ".join(c.text_content().split()) for c in el.iterchildren("*"))
@@ -280,7 +281,8 @@ def _precedes(a: Any, b: Any) -> bool:
     return False
 
 
-def main_text(root: Any, language: str = "de", site_name: str | None = None) -> MainText:
+def main_text(root: Any, language: str = DEFAULT_LANGUAGE,
+              site_name: str | None = None) -> MainText:
     """Drop boilerplate and render the main block, headline first (mutates `root`)."""
     meta_lines = clean(root, language)
     body = root.find("body")
@@ -302,13 +304,13 @@ def main_text(root: Any, language: str = "de", site_name: str | None = None) -> 
                     meta_lines=meta_lines)
 
 
-def visible_text(page: str | bytes, *, language: str = "de") -> str:
+def visible_text(page: str | bytes, *, language: str = DEFAULT_LANGUAGE) -> str:
     """The main review text of a page, as `extract_html` reads it."""
     root, _ = parse_page(page)
     return main_text(root, language).text
 
 
-def extract_html(page: str | bytes, *, url: str | None = None, language: str = "de",
+def extract_html(page: str | bytes, *, url: str | None = None, language: str = DEFAULT_LANGUAGE,
                  max_bytes: int = DEFAULT_MAX_BYTES) -> Review:
     """Extract a `Review` from a whole HTML page (str, or bytes in any declared encoding).
 

@@ -18,6 +18,7 @@ import json
 import re
 from typing import Any
 
+from . import DEFAULT_LANGUAGE
 from .model import Opinion, Review, WorkType
 from .vocab import Code, Issue, Level, vocabulary
 
@@ -128,7 +129,7 @@ def to_jsonld(review: Review, *, author: str | None = None, publisher: str | Non
         "@type": "Review",
         "name": name,
         "url": url if url is not None else meta.url,
-        "inLanguage": review.language or "de",
+        "inLanguage": review.language or DEFAULT_LANGUAGE,
         "author": _people([author]) if author else None,
         "publisher": _people([publisher], "Organization") if publisher else None,
         "datePublished": date,

@@ -25,9 +25,11 @@ if TYPE_CHECKING:
 
 MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARS = 120
+SITE_WORDS = 10  # a site's name or motto is short
 LABEL_WORDS = 3  # words of a section kicker before its genre label ("Magazin : KOMÖDIE")
 _END_MARKS = (".", ";", ",")
 _ARROWS = "←→«»‹›<>↑↓⇒⇐▶◀•·|-–— "
+_PIECE_SPLIT = re.compile(r"\s[-–—|:·]\s")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # a sentence ends inside the line; "Glück auf! – Das Ende der Zechen" (a dash after the mark)
 # is a heading with a subtitle, not two sentences
@@ -44,14 +46,20 @@ class Line:
 
 
 def _is_chrome(low: str, doc: Doc) -> bool:
-    lang = doc.lang
+    pages = doc.lang.pages
     stripped = low.strip().strip(_ARROWS)
     bare = stripped.rstrip(":").strip()
-    labels = lang.wordset("chrome_labels")
-    if bare in labels or lang.pattern("chrome_line").fullmatch(bare):
+    labels = pages.chrome_labels
+    if bare in labels or pages.chrome_line.fullmatch(bare):
         return True
-    if lang.pattern("chrome_word").fullmatch(bare):
+    if pages.chrome_word.fullmatch(bare):
         return True  # one compound word with a section head: "Streaming-Tipps", "Kinderkino"
+    if (len(bare.split()) <= SITE_WORDS and len(bare) <= MAX_HEADING_CHARS
+            and pages.site_line.search(bare)
+            and not any(p.strip() in labels for p in _PIECE_SPLIT.split(bare))):
+        # the site's name or motto ("Kinofreund – der Filmblog aus Köln"); not a page title
+        # that names the work beside a section label ("X - Kritik - kinofreund.de")
+        return True
     if stripped.endswith(":") and _BRACKETED.sub("", bare).strip() in labels:
         return True  # a section label with a score that opens the text below: "Bild (2/10):"
     head, colon, tail = bare.rpartition(":")
@@ -61,9 +69,9 @@ def _is_chrome(low: str, doc: Doc) -> bool:
     parts = [p.strip(" «»<>-–—:") for p in _split_tags(bare)]
     parts = [p for p in parts if p]
     if len(parts) >= 2:
-        labels = lang.wordset("chrome_labels")
-        tags = lang.wordset("chrome_tag_words")
-        form = lang.pattern("chrome_line")
+        labels = pages.chrome_labels
+        tags = pages.chrome_tag_words
+        form = pages.chrome_line
         return all(p in labels or _is_count(p, tags) or form.fullmatch(p) for p in parts)
     return False
 
@@ -110,13 +118,13 @@ def _runs_on(doc: Doc, line: tuple[int, int], nxt: tuple[int, int] | None) -> bo
 
 def classify(doc: Doc) -> list[Line]:
     """The kind of every non-empty line of the review, in text order."""
-    lang = doc.lang
-    meta = lang.pattern("meta_line")
+    pages = doc.lang.pages
+    meta = pages.meta_line
     out: list[Line] = []
     lines = doc.lines
-    info = lang.pattern("info_line")
-    info_labels = lang.wordset("info_labels")
-    joiner = lang.pattern("info_label_joiner")
+    info = pages.info_line
+    info_labels = pages.info_labels
+    joiner = pages.info_label_joiner
     for i, (s, e) in enumerate(lines):
         low = doc.low[s:e]
         label = info.match(low)
@@ -133,6 +141,24 @@ def classify(doc: Doc) -> list[Line]:
         else:
             kind = "body"
         out.append(Line(s, e, kind))
+    return _bylines(doc, out)
+
+
+def _bylines(doc: Doc, lines: list[Line]) -> list[Line]:
+    """A heading that is only a person's name ("Anna Muster") beside a meta line (a date, "Von
+    …") is the byline of that block: meta, not a title."""
+    first_names = doc.lang.pages.first_names
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if line.kind != "heading":
+            continue
+        words = doc.text[line.start:line.end].split()
+        if not (2 <= len(words) <= 3 and words[0].lower() in first_names
+                and all(w[:1].isupper() and w.isalpha() for w in words)):
+            continue
+        near = [lines[k].kind for k in (i - 1, i + 1) if 0 <= k < len(lines)]
+        if "meta" in near:
+            out[i] = Line(line.start, line.end, "meta")
     return out
 
 
@@ -155,7 +181,7 @@ def listing_items(doc: Doc) -> list[int]:
 
 
 def _announced_items(doc: Doc) -> list[int]:
-    cue = doc.lang.pattern("listing_cue")
+    cue = doc.lang.pages.listing_cue
     lines = doc.line_kinds
     for i, line in enumerate(lines):
         if line.kind in ("heading", "body", "chrome") and cue.match(
@@ -167,7 +193,7 @@ def _announced_items(doc: Doc) -> list[int]:
 
 
 def _numbered_items(doc: Doc) -> list[int]:
-    pattern = doc.lang.pattern("listing_item")
+    pattern = doc.lang.pages.listing_item
     starts = []
     for line in doc.line_kinds:
         if line.kind not in ("heading", "body"):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from . import DEFAULT_LANGUAGE
 from .pagemeta import PageCues, iso_date, page_cues
 
 _WORK_TYPES = frozenset({"movie", "tvseries", "tvseason", "tvepisode", "creativeworkseason",
@@ -193,7 +194,7 @@ def _site_from_title(title: str | None, headline: str) -> str | None:
     return None
 
 
-def markup_hints(root: Any, language: str = "de") -> MarkupHints:
+def markup_hints(root: Any, language: str = DEFAULT_LANGUAGE) -> MarkupHints:
     """Title, site name, author and date the page markup states (read before cleaning)."""
     hints = MarkupHints()
     # the scripts, metas and times of the page in one walk (one walk each cost 3x as much)

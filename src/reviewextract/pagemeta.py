@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import tomllib
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from typing import Any
 
-from .lang.base import LanguageDataError
+from . import DEFAULT_LANGUAGE
+from .lang.page import PageCues, page_cues
 from .model import YEAR_MAX, PageMeta
+
+__all__ = ["PageCues", "fill_from_text", "iso_date", "page_cues", "page_meta_from_text",
+           "read_lines", "read_segment", "warm_up_dates"]
 
 HEAD_LINES = 5
 TAIL_LINES = 3
@@ -30,78 +29,6 @@ _PUNCT = re.compile(r"[\s,;:–—/()]+")
 _ISO = re.compile(r"\s*(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T\s]|$)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _HANDLE = re.compile(r"(?=[\w.-]*[^\W\d_])(?=[\w.-]*[_\d])[\w.-]{3,40}")
-
-
-def _alt(words: list[str]) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
-
-
-@dataclass(frozen=True)
-class PageCues:
-    """The compiled byline, dateline and boilerplate data of one language (`page.toml`)."""
-
-    date: re.Pattern[str]
-    weekday: re.Pattern[str]
-    dateline_cue: re.Pattern[str]
-    filler: re.Pattern[str]
-    byline_cue: re.Pattern[str]
-    reject: tuple[str, ...]
-    name_particles: frozenset[str]
-    not_names: frozenset[str]
-    class_words: frozenset[str]
-    meta_class_words: frozenset[str]
-    title_noise: frozenset[str]
-
-
-def _words(data: dict[str, Any], table: str, key: str) -> list[str]:
-    words = data.get(table, {}).get(key)
-    if not words or not all(isinstance(w, str) and w for w in words):
-        raise LanguageDataError(f"page.toml: [{table}] {key} is missing, empty or has empty words")
-    return [w.lower() for w in words]
-
-
-def _compile(src: str, where: str) -> re.Pattern[str]:
-    try:
-        rx = re.compile(src, re.IGNORECASE)
-    except re.error as exc:
-        raise LanguageDataError(f"page.toml: {where}: bad pattern: {exc}") from exc
-    if rx.fullmatch(""):
-        raise LanguageDataError(f"page.toml: {where}: pattern matches the empty string")
-    return rx
-
-
-@cache
-def page_cues(code: str = "de") -> PageCues:
-    """The page cues of language `code`, loaded and checked on first use."""
-    if not re.fullmatch(r"[a-z]{2,3}", code):
-        raise LanguageDataError(f"not a language code: {code!r}")
-    try:
-        raw = resources.files(f"reviewextract.lang.{code}").joinpath("page.toml")
-        data = tomllib.loads(raw.read_text(encoding="utf-8"))
-    except (ModuleNotFoundError, FileNotFoundError) as exc:
-        raise LanguageDataError(f"{code}: no page.toml") from exc
-    months = _alt(_words(data, "date", "months"))
-    day = r"(?P<day>[0-3]?\d)"
-    # a date with a named month (day optional) or all in digits; year always given
-    date = (rf"(?:{day}\.?\s*)?(?P<month>{months})\s*(?P<year>\d{{4}})(?!\d)"
-            rf"|(?P<nday>[0-3]?\d)\.\s?(?P<nmonth>[01]?\d)\.\s?(?P<nyear>\d{{4}}|\d{{2}})(?!\d)"
-            r"|(?P<iso>\d{4}-\d{2}-\d{2})")
-    bylines = "|".join(f"(?:{p})" for p in _words(data, "byline", "patterns"))
-    for p in _words(data, "byline", "patterns"):
-        _compile(p, f"byline pattern {p!r}")
-    return PageCues(
-        date=_compile(date, "date"),
-        weekday=_compile(_alt(_words(data, "date", "weekdays")) + r"(?!\w)", "weekdays"),
-        dateline_cue=_compile(_alt(_words(data, "dateline", "cues")) + r"(?!\w)", "cues"),
-        filler=_compile(_alt(_words(data, "dateline", "filler")) + r"(?!\w)", "filler"),
-        byline_cue=_compile(rf"(?:{bylines})(?!\w)\s*:?\s*", "byline patterns"),
-        reject=tuple(_words(data, "dateline", "reject")),
-        name_particles=frozenset(_words(data, "byline", "name_particles")),
-        not_names=frozenset(_words(data, "byline", "not_names")),
-        class_words=frozenset(_words(data, "boilerplate", "class_words")),
-        meta_class_words=frozenset(_words(data, "boilerplate", "meta_class_words")),
-        title_noise=frozenset(_words(data, "boilerplate", "title_noise")),
-    )
 
 
 def iso_date(value: str | None) -> str | None:
@@ -119,27 +46,28 @@ def iso_date(value: str | None) -> str | None:
     return f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
 
 
-def _dateparser_parse(text: str) -> _dt.datetime | None:
+def _dateparser_parse(text: str, cues: PageCues) -> _dt.datetime | None:
     import dateparser
 
-    settings = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY",
+    settings = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": cues.date_order,
                 "REQUIRE_PARTS": ["month", "year"]}
-    return dateparser.parse(text, languages=["de"], settings=settings)
+    return dateparser.parse(text, languages=list(cues.date_languages), settings=settings)
 
 
-def warm_up_dates() -> None:
+def warm_up_dates(language: str = DEFAULT_LANGUAGE) -> None:
     """Build dateparser's tables now: its first call loads the locale and compiles its time-zone
     patterns (0.2-0.5 s). A batch calls this before it forks its workers, which then share the
     tables instead of each paying for them on the first review with a dateline. A date in digits
     needs no words of any language."""
-    _dateparser_parse("01.02.2020")
+    _dateparser_parse("01.02.2020", page_cues(language))
 
 
-def _parse_date(m: re.Match[str]) -> str | None:
-    """A found date as ISO text; dateparser reads it (lazily imported, German only)."""
+def _parse_date(m: re.Match[str], cues: PageCues) -> str | None:
+    """A found date as ISO text; dateparser reads it (lazily imported, in the language's
+    dateparser locales, `[date] dateparser_languages` of page.toml)."""
     if m.group("iso"):
         return iso_date(m.group("iso"))
-    parsed = _dateparser_parse(m.group(0))
+    parsed = _dateparser_parse(m.group(0), cues)
     if parsed is None:
         return None
     has_day = bool(m.group("day") or m.group("nday"))
@@ -188,7 +116,7 @@ def read_segment(seg: str, cues: PageCues) -> tuple[str | None, str | None]:
             continue
         m = cues.date.match(seg, pos)
         if m and date is None:
-            date, pos = _parse_date(m), m.end()
+            date, pos = _parse_date(m, cues), m.end()
             if date is None:
                 return None, None
             continue
@@ -206,7 +134,8 @@ def read_segment(seg: str, cues: PageCues) -> tuple[str | None, str | None]:
     return author, date
 
 
-def read_lines(lines: list[str], language: str = "de") -> tuple[str | None, str | None]:
+def read_lines(lines: list[str],
+               language: str = DEFAULT_LANGUAGE) -> tuple[str | None, str | None]:
     """The first author and the first date any of the short lines states."""
     cues = page_cues(language)
     author = date = None
@@ -221,7 +150,7 @@ def read_lines(lines: list[str], language: str = "de") -> tuple[str | None, str 
     return author, date
 
 
-def page_meta_from_text(text: str, language: str = "de") -> PageMeta:
+def page_meta_from_text(text: str, language: str = DEFAULT_LANGUAGE) -> PageMeta:
     """Author and publication date from the byline / dateline lines at a text's start or end."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     picked = lines[:HEAD_LINES] + lines[HEAD_LINES:][-TAIL_LINES:]
@@ -229,7 +158,7 @@ def page_meta_from_text(text: str, language: str = "de") -> PageMeta:
     return PageMeta(author=author, date_published=date)
 
 
-def fill_from_text(meta: PageMeta, text: str, language: str = "de") -> PageMeta:
+def fill_from_text(meta: PageMeta, text: str, language: str = DEFAULT_LANGUAGE) -> PageMeta:
     """`meta` with author and date filled from the text where they are still empty."""
     if meta.author and meta.date_published:
         return meta

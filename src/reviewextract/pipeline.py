@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+from . import DEFAULT_LANGUAGE
 from .fields import directors, episodes, opinions, rating, runtime, season, title, work_type, year
 from .fields._common import Finding, Rejected, best
 from .guard import DEFAULT_MAX_CHARS, prepare_input
@@ -129,8 +130,8 @@ def _dropped(doc: Doc, rejected: list[Rejected]) -> list[Warning_]:
     return out
 
 
-def extract(text: str | bytes, *, language: str = "de", max_chars: int = DEFAULT_MAX_CHARS,
-            meta: PageMeta | None = None) -> Review:
+def extract(text: str | bytes, *, language: str = DEFAULT_LANGUAGE,
+            max_chars: int = DEFAULT_MAX_CHARS, meta: PageMeta | None = None) -> Review:
     """Extract a `Review` record from the plain text of one German film or TV review.
 
     `meta` carries what is known about the page the text came from (HTML input): its

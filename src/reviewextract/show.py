@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from . import DEFAULT_LANGUAGE
 from .model import Review
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -237,7 +238,7 @@ _LEGEND = ('<section class="legend"><h2>Legend</h2>'
 
 
 def _page(title: str, subtitle: str, body: str) -> str:
-    return (f'<!DOCTYPE html>\n<html lang="de"><head><meta charset="utf-8">'
+    return (f'<!DOCTYPE html>\n<html lang="{DEFAULT_LANGUAGE}"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>"

@@ -139,8 +139,9 @@ def _is_abbreviation(text: str, dot: int, lang: Language) -> bool:
     if token in lang.abbreviations:
         return True
     word = token[:-1]
-    if word.isdigit() and len(word) <= 2:
-        # ordinal "3. Staffel", date "12. März": a following lowercase word or digit continues
+    if lang.script.ordinal_period and word.isdigit() and len(word) <= 2:
+        # an ordinal in a language that writes "3." ("3. Staffel", "12. März"): a following
+        # capitalised word or digit continues the sentence
         nxt = text[dot + 1:dot + 3].lstrip()
         return bool(nxt) and (nxt[0].isdigit() or nxt[0].isupper())
     # initials ("Michael C. Hall") and split abbreviations ("z. B.", "u. a.")

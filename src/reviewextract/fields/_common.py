@@ -10,7 +10,7 @@ from typing import Any
 from ..lang.base import Rule
 from ..text import Doc
 
-_WORD = re.compile(r"[\wäöüß./:-]+")
+_WORD = re.compile(r"[\w./:-]+")
 
 
 @dataclass(slots=True)

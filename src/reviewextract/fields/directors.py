@@ -8,6 +8,7 @@ strong cue names someone, weaker genitive readings ("Wolfgang Petersens Kinofilm
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..text import Doc
 from ._common import Finding, matches
@@ -20,6 +21,7 @@ _MAX_SKIP = 5
 
 
 _DESCRIPTOR_LETTERS = 5
+_LOOK_BACK = 200  # characters before a name in which its sentence may name another credit
 _MAX_NAME_TOKEN = 30  # longer than any part of a personal name: a garbage run, not a name
 
 
@@ -37,11 +39,17 @@ def _is_descriptor(tok: str) -> bool:
                for part in tok.split("-")[1:])
 
 
-def read_name(text: str, pos: int, particles: frozenset[str],
-              stop: frozenset[str], skip_stop: bool = False) -> tuple[int, int] | None:
-    """The span of one personal name starting at `pos` (capitalised tokens and particles).
-    With `skip_stop`, capitalised stop words before the name are passed over ("Was Stanley
-    Kubrick ...", "Regisseurin Maria Schrader")."""
+@cache
+def initial(upper: str) -> re.Pattern[str]:
+    """An initial: a capital (the language's, `[letters] upper`) and a period ("C.")."""
+    return re.compile(rf"[{upper}]\.")
+
+
+def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[str],
+              initials: re.Pattern[str], skip_stop: bool = False) -> tuple[int, int] | None:
+    """The span of one personal name starting at `pos` (capitalised tokens and particles;
+    `initials` matches an initial). With `skip_stop`, capitalised stop words before the name
+    are passed over ("Was Stanley Kubrick ...", "Regisseurin Maria Schrader")."""
     tokens: list[tuple[int, int]] = []
     i = pos
     pending: list[tuple[int, int]] = []  # particles waiting for a capitalised token
@@ -49,7 +57,7 @@ def read_name(text: str, pos: int, particles: frozenset[str],
         m = _TOKEN.match(text, i)
         if not m:
             break
-        tok = m.group(1).rstrip(".") if not re.fullmatch(r"[A-ZÄÖÜ]\.", m.group(1)) else m.group(1)
+        tok = m.group(1).rstrip(".") if not initials.fullmatch(m.group(1)) else m.group(1)
         s, e = m.start(1), m.start(1) + len(tok)
         if skip_stop and not tokens and (tok in stop or _is_descriptor(tok)):
             i = e
@@ -63,7 +71,7 @@ def read_name(text: str, pos: int, particles: frozenset[str],
         else:
             break
         i = e
-        if e < len(text) and text[e] in ".,;:" and not re.fullmatch(r"[A-ZÄÖÜ]\.", tok):
+        if e < len(text) and text[e] in ".,;:" and not initials.fullmatch(tok):
             break
     if len(tokens) < 2:
         return None
@@ -71,11 +79,11 @@ def read_name(text: str, pos: int, particles: frozenset[str],
 
 
 def read_names(text: str, pos: int, particles: frozenset[str], stop: frozenset[str],
-               separator: re.Pattern[str]) -> list[tuple[int, int]]:
+               separator: re.Pattern[str], initials: re.Pattern[str]) -> list[tuple[int, int]]:
     """A list of names ("A, B und C") starting at `pos`."""
     out: list[tuple[int, int]] = []
     while True:
-        span = read_name(text, pos, particles, stop, skip_stop=not out)
+        span = read_name(text, pos, particles, stop, initials, skip_stop=not out)
         if span is None:
             break
         out.append(span)
@@ -87,11 +95,11 @@ def read_names(text: str, pos: int, particles: frozenset[str], stop: frozenset[s
 
 
 def _names_nearby(text: str, pos: int, particles: frozenset[str], stop: frozenset[str],
-                  separator: re.Pattern[str]) -> list[tuple[int, int]]:
+                  separator: re.Pattern[str], initials: re.Pattern[str]) -> list[tuple[int, int]]:
     """Names right after a cue, or after a few lowercase or stop words ("Die Regie übernahm in
     den ersten Folgen Charlotte Sieling"); never across punctuation or a line break."""
     for _ in range(_MAX_SKIP + 1):
-        spans = read_names(text, pos, particles, stop, separator)
+        spans = read_names(text, pos, particles, stop, separator, initials)
         if spans:
             return spans
         m = _TOKEN.match(text, pos)
@@ -106,22 +114,23 @@ def _names_nearby(text: str, pos: int, particles: frozenset[str], stop: frozense
 
 def candidates(doc: Doc) -> list[Finding]:
     lang = doc.lang
-    particles = lang.wordset("name_particles")
-    stop = lang.wordset("name_stopwords")
-    separator = lang.pattern("name_separator")
+    particles = lang.facts.name_particles
+    stop = lang.facts.name_stopwords
+    separator = lang.facts.name_separator
+    initials = initial(lang.script.upper)
     out: list[Finding] = []
     for rule in sorted(lang.field_rules(FIELD), key=lambda r: -r.weight):
         if rule.weight < _STRONG and out:
             break  # weak readings only count when no strong cue named anyone (see resolve)
         for m in matches(doc, rule):
             if "names_after" in rule.tags:
-                spans = _names_nearby(doc.text, m.end(), particles, stop, separator)
+                spans = _names_nearby(doc.text, m.end(), particles, stop, separator, initials)
             else:
                 # read inside the group only: "Greta Gerwigs" names "Greta Gerwig"; the group
                 # cut out, not the text up to it (a copy that long per match was quadratic)
                 base = _after_sentence_end(doc.text, m.start("names"), m.end("names"))
                 spans = [(s + base, e + base) for s, e in read_names(
-                    doc.text[base:m.end("names")], 0, particles, stop, separator)]
+                    doc.text[base:m.end("names")], 0, particles, stop, separator, initials)]
             for s, e in spans:
                 if rule.weight < _STRONG and _credited_otherwise(doc, s):
                     continue  # a weak cue beside "Drehbuch", "spielt": a writer or an actor
@@ -150,7 +159,8 @@ def _after_sentence_end(text: str, start: int, end: int) -> int:
 
 def _credited_otherwise(doc: Doc, pos: int) -> bool:
     """Does the sentence before `pos` name another credit ("Das Drehbuch schrieb das Duo X")?"""
-    start = max(doc.text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    floor = max(0, pos - _LOOK_BACK)  # bounded: a sentence of many names stays linear
+    start = max(max(doc.text.rfind(c, floor, pos) for c in ".!?\n") + 1, floor)
     words = doc.words
     i, j = words.inside(start, pos)
     return not doc.lang.wordset("other_credit_words").isdisjoint(words.words[i:j])

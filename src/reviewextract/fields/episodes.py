@@ -10,7 +10,7 @@ FIELD = "episodes"
 
 
 def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding]:
-    veto = doc.lang.wordset("episode_veto_before")
+    veto = doc.lang.facts.episode_veto_before
     out: list[Finding] = []
     for rule in doc.lang.field_rules(FIELD):
         for m in matches(doc, rule):

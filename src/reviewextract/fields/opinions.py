@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lang.lexicon import get_lexicon
 from ..model import Opinion, Rating, Sentiment
 from ..opinions import evaluative
 from ..opinions.items import Point, content_sentences, merge_duplicates, select, sentence_points
@@ -31,7 +30,7 @@ def _opinion(doc: Doc, p: Point) -> Opinion:
 
 def extract_opinions(doc: Doc, rating: Rating | None, title: str | None = None) -> OpinionResult:
     """The review's positive and negative points, its verdict sentence and overall tone."""
-    lex = get_lexicon(doc.lang.code)
+    lex = doc.lang.opinions.lexicon
     verdict = find_verdict(doc, lex, content_sentences(doc, lex), title)
     sentences = content_sentences(doc, lex, headings=False)
     points: list[Point] = []

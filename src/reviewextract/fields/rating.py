@@ -8,6 +8,7 @@ from ._common import Finding, Rejected, matches
 
 FIELD = "rating"
 _DEFAULT_STAR_SCALE = 5
+_LOOK_BACK = 120  # characters before a score in which its sentence may name someone else
 
 
 def _read(doc: Doc, m) -> tuple[float, float] | None:
@@ -33,8 +34,9 @@ def _read(doc: Doc, m) -> tuple[float, float] | None:
 
 def _someone_elses(doc: Doc, pos: int) -> bool:
     """Does the sentence before `pos` give the score to others (a rating site, the audience)?"""
-    start = max(doc.text.rfind(c, 0, pos) for c in ".!?\n") + 1
-    before = doc.low[start:pos]
+    floor = max(0, pos - _LOOK_BACK)  # bounded: a sentence of 10,000 scores stays linear
+    start = max(doc.text.rfind(c, floor, pos) for c in ".!?\n") + 1
+    before = doc.low[max(start, floor):pos]
     return any(w in before for w in doc.lang.words("rating_of_others"))
 
 

@@ -46,12 +46,13 @@ def _minutes(doc: Doc, m: re.Match[str]) -> float | None:
 
 def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding]:
     lang = doc.lang
-    approx = lang.wordset("approx")
-    per_ep_before = lang.wordset("per_episode")
-    per_ep_after = lang.wordset("per_episode_after")
-    totals = lang.wordset("total_runtime")
-    vague_before = lang.wordset("runtime_vague_before")
-    vague_after = lang.wordset("runtime_vague_after")
+    facts = lang.facts
+    approx = facts.approx
+    per_ep_before = facts.per_episode
+    per_ep_after = facts.per_episode_after
+    totals = facts.total_runtime
+    vague_before = facts.runtime_vague_before
+    vague_after = facts.runtime_vague_after
     out: list[Finding] = []
     taken: list[tuple[int, int]] = []
     rules = sorted(lang.field_rules(FIELD), key=lambda r: -r.weight)

@@ -28,10 +28,10 @@ def candidates(doc: Doc, *, every_mention: bool = False) -> list[Finding]:
     the context marks as another season ("wie die erste Staffel", "ab Staffel 2"), tagged
     `other_season`."""
     lang = doc.lang
-    veto_before = lang.wordset("season_veto_before")
-    veto_after = lang.wordset("season_veto_after")
-    definite = lang.wordset("definite")
-    topic_openers = lang.wordset("season_topic_openers")
+    veto_before = lang.facts.season_veto_before
+    veto_after = lang.facts.season_veto_after
+    definite = lang.facts.definite
+    topic_openers = lang.facts.season_topic_openers
     headline_end = doc.lines[0][1] if doc.lines else 0
     out: list[Finding] = []
     for rule in lang.field_rules(FIELD):

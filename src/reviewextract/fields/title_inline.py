@@ -17,6 +17,7 @@ from .title_names import is_plausible
 
 FIELD = "title"
 _MAX_WORDS = 7
+_CAPS_LOOK_BACK = 80  # characters before an article that tell a line written in capitals
 _WORD = re.compile(r"[ \t]+([^\s,.;:!?()\[\]„“”\"»«]+)")
 _OPENERS_BEFORE = ".!?:;\n\"„“”»«(–—-…"  # marks after which a capital starts a clause anyway
 
@@ -43,7 +44,8 @@ def inline_articles(doc: Doc) -> list[Finding]:
                 continue  # inside a word, or not followed by a space
             if _clause_opening(doc.text, pos):
                 continue  # "Der" opening a sentence or a line is the plain article
-            line_start = doc.text.rfind("\n", 0, pos) + 1
+            floor = max(0, pos - _CAPS_LOOK_BACK)  # bounded: many articles on one long line
+            line_start = max(doc.text.rfind("\n", floor, pos) + 1, floor)
             if doc.text[line_start:pos].isupper():
                 continue  # a line in capitals writes every article so
             words: list[tuple[int, int]] = []

@@ -5,23 +5,24 @@ reviewer watched are left out by their context."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..model import YEAR_MIN, year_max
 from ..text import Doc
 from ._common import Finding, Rejected, ends_with_phrase, matches, words_before
 
 FIELD = "year"
-_DATE_BEFORE = re.compile(r"\d{1,2}\.\s?(?:\d{1,2}\.?|[a-zäöü]+)\s*$")
 _WORK_BONUS = 1.0
-_WORDS = re.compile(r"[a-zäöüß]+")
 
 
 def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding]:
     lang = doc.lang
-    veto = lang.wordset("year_veto_before")
-    soft_veto = lang.wordset("year_soft_veto")
-    works = lang.wordset("work_nouns")
-    others = lang.wordset("other_work_nouns")
+    facts = lang.facts
+    veto = facts.year_veto_before
+    soft_veto = facts.year_soft_veto
+    works = facts.work_nouns
+    others = facts.other_work_nouns
+    date_before = facts.year_date_before  # "am 20. Juli 2023": a full date before the year
     out: list[Finding] = []
     for rule in lang.field_rules(FIELD):
         for m in matches(doc, rule):
@@ -32,7 +33,7 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding
                     rejected.append(Rejected(FIELD, year, s, e))
                 continue
             if "infobox" not in rule.tags:
-                if _DATE_BEFORE.search(doc.low[max(0, s - 16):s]) and not _in_cinema(doc, s):
+                if date_before.search(doc.low[max(0, s - 16):s]) and not _in_cinema(doc, s):
                     continue
                 near = words_before(doc.low, s, 3)
                 if ends_with_phrase(near, veto):
@@ -59,8 +60,14 @@ def _in_cinema(doc: Doc, pos: int) -> bool:
     sent = doc.sentence_at(pos)
     if sent is None:
         return False
-    words = _WORDS.findall(doc.low[sent.start:sent.end])
-    return not doc.lang.wordset("cinema_words").isdisjoint(words)
+    words = _words(doc.lang.script.lower).findall(doc.low[sent.start:sent.end])
+    return not doc.lang.facts.cinema_words.isdisjoint(words)
+
+
+@cache
+def _words(lower: str) -> re.Pattern[str]:
+    """A word of lowercase letters (the language's, `[letters] lower`)."""
+    return re.compile(f"[{lower}]+")
 
 
 def _after_quote(text: str, pos: int) -> bool:

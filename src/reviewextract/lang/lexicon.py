@@ -12,14 +12,15 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
-from .base import LanguageDataError
+from .. import DEFAULT_LANGUAGE
+from .folder import LanguageDataError, folder_of, read_text
 from .lexicon_model import MAX_TOKEN, MIN_STEM, Entry, Lexicon, Profile
 
 __all__ = ["MAX_TOKEN", "Entry", "Lexicon", "Profile", "build_lexicon", "get_lexicon",
-           "parse_lexicon_tsv"]
+           "load_lexicon", "parse_lexicon_tsv"]
 
 WEIGHT_LIMIT = 3.0
 SPLIT = "…"  # in a phrase "verb … particle": any words between, the particle ends the clause
@@ -97,20 +98,25 @@ def _split(table: Iterable[str]) -> tuple[frozenset[str], tuple[tuple[str, ...],
     return words, phrases
 
 
-def _inflected(term: str, kind: str, endings: dict[str, tuple[str, ...]]) -> list[str]:
-    """The forms a term is matched in: itself plus its endings; an adjective in -el/-er also
-    drops that e before an ending (passabel → passable, teuer → teure)."""
+def _inflected(term: str, kind: str, endings: dict[str, tuple[str, ...]],
+               e_dropping: tuple[str, ...]) -> list[str]:
+    """The forms a term is matched in: itself plus its endings; an adjective whose end is one
+    of `e_dropping` ([endings] e_dropping: "el", "er") also drops that end's first letter
+    before an ending (passabel → passable, teuer → teure)."""
     if kind == "word":
         return [term]
     ends = endings["adj" if kind == "adj" else "noun"]
     out = [term, *(term + e for e in ends)]
-    if kind == "adj" and len(term) > 4 and term[-2:] in ("el", "er"):
-        out += [term[:-2] + term[-1] + e for e in ends]
+    tail = next((t for t in e_dropping if term.endswith(t)), None)
+    if kind == "adj" and len(term) > 4 and tail is not None:
+        out += [term[:-len(tail)] + tail[1:] + e for e in ends]
     return out
 
 
 def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str, Any]) -> Lexicon:
     endings = {k: _words(code, data, "endings", k) for k in ("adj", "noun")}
+    e_dropping = (_words(code, data, "endings", "e_dropping")
+                  if "e_dropping" in data.get("endings", {}) else ())
     forms: dict[str, Entry] = {}
     stems: dict[str, Entry] = {}
     heads: dict[str, Entry] = {}
@@ -125,7 +131,7 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
         elif kind == "stem":
             stems[term] = entry
         else:
-            for form in _inflected(term, kind, endings):
+            for form in _inflected(term, kind, endings, e_dropping):
                 # an explicit entry for an inflected form wins over a generated one
                 if form == term or form not in forms:
                     forms[form] = entry
@@ -161,8 +167,6 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
         split_words=frozenset(_words(code, data, "clauses", "split_words")),
         coordinators=frozenset(_words(code, data, "clauses", "coordinators")),
         subject_starts=frozenset(_words(code, data, "clauses", "subject_starts")),
-        comma_words=frozenset(_words(code, data, "clauses", "comma_words")),
-        contrast=frozenset(_words(code, data, "clauses", "contrast")),
         corrective_conjunctions=frozenset(_words(code, data, "clauses", "correction")),
         hypothetical=frozenset(_words(code, data, "clauses", "hypothetical")),
         irrealis=frozenset(_words(code, data, "clauses", "irrealis")),
@@ -194,14 +198,20 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
     )
 
 
-@cache
-def get_lexicon(code: str = "de") -> Lexicon:
-    """The lexicon of language `code`, read and checked on first use."""
-    package = f"reviewextract.lang.{code}"
+def load_lexicon(code: str, folder: Traversable) -> Lexicon:
+    """The lexicon of the language folder `folder`."""
+    tsv = read_text(folder, "lexicon.tsv")
+    toml = read_text(folder, "opinions.toml")
+    if tsv is None or toml is None:
+        raise LanguageDataError(f"{code}: no opinion lexicon (lexicon.tsv and opinions.toml)")
     try:
-        base = resources.files(package)
-        tsv = base.joinpath("lexicon.tsv").read_text(encoding="utf-8")
-        data = tomllib.loads(base.joinpath("opinions.toml").read_text(encoding="utf-8"))
-    except (ModuleNotFoundError, FileNotFoundError) as exc:
-        raise LanguageDataError(f"{code}: no opinion lexicon ({exc})") from None
+        data = tomllib.loads(toml)
+    except tomllib.TOMLDecodeError as exc:
+        raise LanguageDataError(f"{code}: opinions.toml: {exc}") from exc
     return build_lexicon(code, parse_lexicon_tsv(code, tsv), data)
+
+
+@cache
+def get_lexicon(code: str = DEFAULT_LANGUAGE) -> Lexicon:
+    """The lexicon of language `code`, read and checked on first use."""
+    return load_lexicon(code, folder_of(code))

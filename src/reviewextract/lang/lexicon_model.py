@@ -76,8 +76,6 @@ class Lexicon:
     split_words: frozenset[str]
     coordinators: frozenset[str]
     subject_starts: frozenset[str]
-    comma_words: frozenset[str]
-    contrast: frozenset[str]
     corrective_conjunctions: frozenset[str]  # "nicht X, sondern Y": the Y clause corrects X
     hypothetical: frozenset[str]
     irrealis: frozenset[str]

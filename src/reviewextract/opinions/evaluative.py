@@ -43,15 +43,14 @@ def _count(words: Sequence[str], low: str, single: frozenset[str],
     return n + sum(1 for p in phrases if p in low) if phrases else n
 
 
-def _lists(doc: Doc, name: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The words of a list as a set, and its phrases (several words) apart, each built once
-    per language."""
-    lang = doc.lang
+def _lists(doc: Doc, name: str, words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of the list `name` as a set, and its phrases (several words) apart, built
+    once per language."""
     key = f"{name} (phrases)"
-    phrases = lang.sets.get(key)
+    phrases = doc.lang.sets.get(key)
     if phrases is None:
-        phrases = lang.sets[key] = frozenset(w for w in lang.words(name) if " " in w)
-    return lang.wordset(name), phrases
+        phrases = doc.lang.sets[key] = frozenset(w for w in words if " " in w)
+    return words, phrases
 
 
 def _sentence_features(doc: Doc, sentence: Sentence) -> dict[str, float]:
@@ -65,9 +64,11 @@ def _sentence_features(doc: Doc, sentence: Sentence) -> dict[str, float]:
     swords = ix.words[si:sj]
     low = doc.low[sentence.start:sentence.end]
     feats: dict[str, float] = {}
-    if _count(swords, low, *_lists(doc, "reviewer_words")):
+    opinions = doc.lang.opinions
+    if _count(swords, low, *_lists(doc, "reviewer_words", opinions.reviewer_words)):
         feats["sent.reviewer"] = 1.0
-    feats["sent.plot"] = min(_count(swords, low, *_lists(doc, "plot_words")), 4) / 4
+    feats["sent.plot"] = min(_count(swords, low, *_lists(doc, "plot_words", opinions.plot_words)),
+                             4) / 4
     if "(" in sentence.text and _CAST.search(sentence.text):
         feats["sent.cast"] = 1.0
     if sentence.text.rstrip().endswith("!"):
@@ -95,11 +96,13 @@ def features(doc: Doc, lex: Lexicon, p: Point, sentence: Sentence | None,
     rule = p.rule.split(":", 1)[0]
     if rule:
         feats[f"rule.{rule}"] = 1.0
-    if not doc.lang.wordset("work_parts").isdisjoint(words):
+    opinions = doc.lang.opinions
+    if not opinions.work_parts.isdisjoint(words):
         feats["clause.work_part"] = 1.0
-    if _count(words, low, *_lists(doc, "reviewer_words")):
+    if _count(words, low, *_lists(doc, "reviewer_words", opinions.reviewer_words)):
         feats["clause.reviewer"] = 1.0
-    feats["clause.plot"] = min(_count(words, low, *_lists(doc, "plot_words")), 3) / 3
+    feats["clause.plot"] = min(_count(words, low, *_lists(doc, "plot_words", opinions.plot_words)),
+                               3) / 3
     chars = _characters(doc)
     if chars and not chars.isdisjoint(words):
         feats["clause.character"] = 1.0

@@ -47,7 +47,9 @@ def first(doc: Doc, start: int, end: int) -> str:
     return doc.words.words[i] if i < j else ""
 
 
-# a quotation may not contain its own opening mark: keeps the search linear on "„„„„…"
+# a quotation may not contain its own opening mark: keeps the search linear on "„„„„…". Quoted
+# speech of any length, on one line; the title's quoted *names* are another thing, with their
+# own pattern (fields/title_marked.py: at most 80 characters, single marks too)
 _QUOTED = re.compile(r"„[^„“”\"\n]*[“”\"]|»[^»«\n]*«|«[^«»\n]*»|\"[^\"\n]*\"")
 _QUOTED_STARTS = start_set(_QUOTED)
 

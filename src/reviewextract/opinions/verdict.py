@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
 
 from ..lang import get_language
 from ..lang.lexicon import Lexicon
@@ -144,10 +143,10 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
         cue = _cue(doc, lex, sentences[idx])
         if cue is not None:
             cues[idx] = cue[0]
-    reviewer = doc.lang.wordset("reviewer_words")
-    pro_con = doc.lang.wordset("pro_con_labels")
+    reviewer = doc.lang.opinions.reviewer_words
+    pro_con = doc.lang.opinions.pro_con_labels
     named = title.lower() if title and len(title) > 1 else None
-    plot = doc.lang.wordset("plot_words")
+    plot = doc.lang.opinions.plot_words
     n = len(sentences)
     out: list[Verdict] = []
     after_label = -1
@@ -248,32 +247,22 @@ def finish(doc: Doc, lex: Lexicon, v: Verdict) -> Verdict | None:
     return out
 
 
-@cache
-def _work_nouns(code: str) -> tuple[str, ...]:
-    return get_language(code).words("work_nouns")
-
-
 def _work_is_subject(doc: Doc, start: int, ws: list[str]) -> bool:
     """"„Dark“ ist …", "Die achte Staffel ist …": the sentence judges the work itself, its
     subject (a quoted name, or a phrase ending in a work noun) followed by a copula."""
-    copula = _copula(doc.lang.code)
+    copula = doc.lang.opinions.copula
     if doc.text[start:start + 1] in "„»\"«":
         return any(w in copula for w in ws[1:8])
-    nouns = _work_nouns(doc.lang.code)
+    nouns = doc.lang.opinions.work_nouns
     for i, w in enumerate(ws[:5]):
         if w.endswith(nouns):
             return any(x in copula for x in ws[i + 1:i + 3])
     return False
 
 
-@cache
-def _copula(code: str) -> frozenset[str]:
-    return get_language(code).wordset("copula")
-
-
 def _about_work(doc: Doc, ws: list[str]) -> bool:
     """True when the words name the work as a whole ("Film", "Serie", "Dokumentarfilm")."""
-    nouns = _work_nouns(doc.lang.code)
+    nouns = doc.lang.opinions.work_nouns
     return any(w.endswith(nouns) for w in ws)
 
 
