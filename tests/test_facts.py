@@ -113,6 +113,8 @@ def test_season(text: str, expected: int | None) -> None:
 
 
 YEAR = [
+    case("since-bracket", "Nordlicht (seit 2014 | Netflix) ist eine kluge Krimiserie.", 2014),
+    case("since-in-prose-is-not", "Seit 2014 schaue ich jeden Krimi. Der Film ist gut.", None),
     case("song-year-is-not", "Der Film beginnt mit dem Lied aus 1997 und bleibt ruhig.", None),
     case("made-year", "Was Anna Beispiel da 1968 inszeniert hat, ist bis heute unerreicht.", 1968),
     case("series-run", "Ich habe alles gesehen: sechs Staffeln, 121 Folgen, 2004 bis 2010.", 2004),
@@ -241,6 +243,13 @@ DIRECTORS = [
          "zurück.", ["Jan Brandt"]),
     case("regiedebuet", "Tom Keller gibt mit „Nebel“ sein Regiedebüt.", ["Tom Keller"]),
     case("prize-winner-before", "Oscar-Gewinner Jan Brandt führt Regie.", ["Jan Brandt"]),
+    # the role word in the genitive; a maker's genitive before a kind of film
+    case("role-genitive", "Ich sah „Nebel“ des Regisseurs Tom Keller im Kino.", ["Tom Keller"]),
+    case("genitive-study", "Pia Sommers Charakterstudie über einen Bauern berührt.",
+         ["Pia Sommer"]),
+    case("second-genitive-is-another-work", "Pia Sommers Komödie ist klüger als Tom Kellers "
+         "Drama vom letzten Jahr.", ["Pia Sommer"]),
+    case("genitive-camera-work-is-not", "Tom Kellers Kameraarbeit ist großartig.", []),
     # a sentence end inside the matched group: the names start after it
     case("after-sentence-end", "Die Musik ist gut, die Hauptfigur eine gute Figur. Tom Keller, "
          "der wieder mehrere Folgen inszeniert hat, holt viel raus.", ["Tom Keller"]),
@@ -288,6 +297,8 @@ def test_rating(text: str, expected: tuple[float, float] | None) -> None:
 
 
 WORK_TYPE = [
+    case("not-a-documentary", "Ein Film über Musiker, aber keine Doku. Die Songs sind gut.",
+         "movie"),
     case("movie", "Der Film ist ein starkes Drama, Regie führte Anna Muster.", "movie"),
     case("season", "Die zweite Staffel der Serie ist besser.", "season"),
     case("series", "Die komplette Serie in einer Box: alle fünf Staffeln.", "series"),
@@ -326,6 +337,17 @@ TITLE = [
     case("label-of-three-words", f"Kinotipp der Woche: Der Nebelwald\n\n{_BODY}",
          "Der Nebelwald"),
     case("film-series-label", f"Tatort: Der Nebelwald\n\n{_BODY}", "Der Nebelwald"),
+    case("question-title", f"Wer rettet den Nebelwald?\n\n{_BODY}", "Wer rettet den Nebelwald?"),
+    case("bracket-numbered-entry", f"1) Der Nebelwald (seit 2014): Ein Krimi\n\n{_BODY}",
+         "Der Nebelwald"),
+    case("film-series-is-no-title", "Der neue „Tatort“ ist spannend, aber zu lang. Die "
+         "Kommissare überzeugen.", None),
+    case("ranked-entry", f"Platz 3: Der Nebelwald\n\n{_BODY}", "Der Nebelwald"),
+    case("tv-slot-label", f"Fernsehfilm der Woche: Der Nebelwald\n\n{_BODY}", "Der Nebelwald"),
+    case("review-word-opens-label", f"Rezension Krimikomödie: Der Nebelwald\n\n{_BODY}",
+         "Der Nebelwald"),
+    case("skip-link-is-chrome", f"Skip to main content\n\nDer Nebelwald\n\n{_BODY}",
+         "Der Nebelwald"),
     case("im-test", f"Der Nebelwald im Test: Ein Wald voller Geheimnisse\n\n{_BODY}",
          "Der Nebelwald"),
     case("quoted-then-line", f"Kritik zu „Der Nebelwald“: Ein Wald voller Geheimnisse\n\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from reviewextract import extract
 from reviewextract.lang import get_language
 from reviewextract.lines import classify, listing_items
 from reviewextract.text import Doc
@@ -51,6 +52,13 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Film der Woche", "chrome"),
     ("Neu im Stream", "chrome"),
     ("Kinderkino", "chrome"),
+    ("Biografie", "chrome"),  # a genre kicker above a listing's first review
+    # the English lines of blog themes
+    ("Archive for the 'Filmkritik' Category", "chrome"),
+    ("Filed under Kino, Drama", "chrome"),
+    ("Friday, August 25th, 2006", "meta"),
+    ("Posted by kinofan on March 3, 2012", "meta"),
+    ("Psychothriller", "chrome"),
     ("Heimkino-Test", "chrome"),
     ("Bild (2/10):", "chrome"),
     ("Casablanca:", "heading"),  # a name ending in ":" opens the text about it
@@ -62,6 +70,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Protest", "heading"),
     # info labels joined, and a shop's variant line
     ("Recherche & Buch: Anna Beispiel", "info"),
+    ("Rotten Tomatoes Wertung: 71 Prozent", "info"),  # a label named by its last word
     ("Stil: Blu-ray | Verifizierter Kauf", "info"),
     # headings: a subtitle after "!", words in brackets not counted, an initial at the end
     ("Glück auf! – Das Ende der Zechen (Dokuserie, ARD)", "heading"),
@@ -164,6 +173,72 @@ def test_an_announced_list_is_a_listing_and_its_first_entry_is_read() -> None:
     items = listing_items(doc)
     assert len(items) == 3
     assert ANNOUNCED[items[0]:].startswith("Nordlicht: Das Verschwinden")
+
+
+CUT_LISTING = """Zum Jahresende: die besten und schlechtesten Serienfinale
+
+Wir haben die Enden gesammelt, über die am meisten gestritten wurde.
+
+Die besten und schlechtesten Serienfinale im Überblick
+
+Nordlicht
+
+Ein Ende, das alle Fäden klug zusammenführt.
+
+Hafenwache
+
+Das Finale war überhastet, und die letzte Wendung nahm der Serie in den Augen vieler\
+Fans fast alles von"""
+
+
+def test_an_announcement_inside_a_heading_with_two_entries_is_a_listing() -> None:
+    # an excerpt may be cut after two entries; a heading repeating the announcement is no entry
+    doc = Doc(CUT_LISTING, get_language("de"))
+    items = listing_items(doc)
+    assert [CUT_LISTING[i:].split("\n")[0] for i in items] == ["Nordlicht", "Hafenwache"]
+    assert extract(CUT_LISTING).title == "Nordlicht"
+
+
+ARCHIVE = """Archive for the 'Filmkritik' Category
+
+Der Nebelwald
+
+Monday, May 4th, 2009
+
+Ein ruhiger Krimi mit viel Atmosphäre und einem starken Ende, den man gesehen haben sollte.
+
+Hafenwache
+
+Sunday, May 3rd, 2009
+
+Die Serie ist etwas zäh, hat aber starke Darsteller und eine schöne Kamera am Hafen.
+
+Nordlicht
+
+Saturday, May 2nd, 2009
+
+Die Miniserie erzählt in vier Folgen von einem Fall an der Küste, klug und spannend.
+"""
+
+
+def test_an_archive_page_of_dated_entries_is_a_listing() -> None:
+    items = listing_items(Doc(ARCHIVE, get_language("de")))
+    assert [ARCHIVE[i:].split("\n")[0] for i in items] == ["Der Nebelwald", "Hafenwache",
+                                                            "Nordlicht"]
+    assert extract(ARCHIVE).title == "Der Nebelwald"
+
+
+NUMBERED_AFTER_INTRO = ("Die besten Krimiserien des Jahres\n\n" + "Wir haben lange überlegt, "
+                        "welche Serien in diese Liste gehören, und viele Abende vor dem "
+                        "Fernseher verbracht. " * 4 + "\n\n1. Nordlicht\n\nDie Miniserie erzählt "
+                        "in vier Folgen von einem Fall an der Küste, klug und spannend.\n\n"
+                        "2. Hafenwache\n\nDie Serie ist etwas zäh, hat aber starke Darsteller "
+                        "und eine schöne Kamera.\n")
+
+
+def test_a_listing_entry_is_named_by_its_numbered_heading_after_a_long_intro() -> None:
+    # the entry's number is expected on a listing page; its place counts from the entry
+    assert extract(NUMBERED_AFTER_INTRO).title == "Nordlicht"
 
 
 def test_section_headings_without_an_announcement_are_no_listing() -> None:

@@ -561,7 +561,8 @@ def fit_multinomial(prefix: str, rows: list[Row],
     for cls in classes:
         entries.setdefault(f"{prefix}.{cls}", {"bias": -1000.0, "threshold": 0.0, "weights": {}})
     report = {"records": len(rows), "classes": {str(c): int((y == c).sum()) for c in classes},
-              "cv_accuracy_outside": {k: round(a, 3) for k, a in cv.items()}, "C": best_c,
+              "cv_accuracy_outside": {k: round(a, 3) for k, a in cv.items()},
+              "cv_accuracy_all": {k: round(a, 3) for k, a in cv_all.items()}, "C": best_c,
               "class_weight": best_w or "none",
               "train_accuracy": round(float((model.predict(x) == y).mean()), 3)}
     return entries, report

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -163,12 +164,18 @@ def _bylines(doc: Doc, lines: list[Line]) -> list[Line]:
 
 
 def _is_info_label(label: str, labels: frozenset[str], joiner: re.Pattern[str]) -> bool:
-    """An info-box label, alone or several joined ("Recherche & Buch", "Idee/Drehbuch")."""
+    """An info-box label, alone or several joined ("Recherche & Buch", "Idee/Drehbuch"), or
+    named by its last word after at most two more ("Rotten Tomatoes Wertung")."""
     label = label.strip()
-    return label in labels or all(p in labels for p in joiner.split(label))
+    words = label.split()
+    # or named by its last word after at most two more ("Rotten Tomatoes Wertung")
+    return (label in labels or all(p in labels for p in joiner.split(label))
+            or (1 < len(words) <= INFO_LABEL_WORDS and words[-1] in labels))
 
 
 LISTING_MIN = 3  # entries before a text counts as a listing page
+INFO_LABEL_WORDS = 3  # words of an info label named by its last word
+ANNOUNCED_MIN = 2  # entries after a line that announces a list (an excerpt may cut the rest)
 MAX_ITEM_WORDS = 16
 
 
@@ -176,19 +183,33 @@ def listing_items(doc: Doc) -> list[int]:
     """Starts of the entry headings of a listing page (at least three), else []. A numbered
     entry must stand alone as a heading; an entry ending in a bracket with a year may run on.
     After a line that announces a list ("Top 13: …", "Die zehn besten …", "Diese Woche"),
-    every heading that opens a paragraph is an entry."""
-    return _numbered_items(doc) or _announced_items(doc)
+    every heading that opens a paragraph is an entry. On an archive page, every heading with a
+    dateline under it is one."""
+    return _numbered_items(doc) or _announced_items(doc) or _dated_items(doc)
+
+
+def _dated_items(doc: Doc) -> list[int]:
+    """A blog's archive or category page: headings each followed by a dateline."""
+    lines = doc.line_kinds
+    starts = [ln.start for ln, nxt in pairwise(lines)
+              if ln.kind == "heading" and nxt.kind == "meta"]
+    return starts if len(starts) >= LISTING_MIN else []
 
 
 def _announced_items(doc: Doc) -> list[int]:
     cue = doc.lang.pages.listing_cue
     lines = doc.line_kinds
     for i, line in enumerate(lines):
-        if line.kind in ("heading", "body", "chrome") and cue.match(
-                doc.low[line.start:line.end].strip()):
+        text = doc.low[line.start:line.end].strip()
+        # a heading announces a list anywhere in it ("Alles hat ein Ende: die besten …"), a
+        # line of prose only from its start
+        found = cue.search(text) if line.kind == "heading" else cue.match(text)
+        if line.kind in ("heading", "body", "chrome") and found:
+            # a heading that repeats the announcement is no entry
             starts = [ln.start for ln, nxt in zip(lines[i + 1:], lines[i + 2:], strict=False)
-                      if ln.kind == "heading" and nxt.kind == "body"]
-            return starts if len(starts) >= LISTING_MIN else []
+                      if ln.kind == "heading" and nxt.kind == "body"
+                      and not cue.search(doc.low[ln.start:ln.end])]
+            return starts if len(starts) >= ANNOUNCED_MIN else []
     return []
 
 

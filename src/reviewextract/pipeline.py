@@ -154,7 +154,7 @@ def extract(text: str | bytes, *, language: str = DEFAULT_LANGUAGE,
     items = listing_items(doc)
     if items:
         # a listing page (several short reviews): the first entry is read, the rest blanked
-        doc = Doc(first_entry(text, items), lang, title_hint=meta.title_hint)
+        doc = Doc(first_entry(text, items), lang, title_hint=meta.title_hint, listing=True)
         listing = [Warning_(code="listing_page", message=(
             f"the text lists {len(items)} reviews; only the first (characters "
             f"{items[0]}..{items[1]}) was read"))]

@@ -53,10 +53,17 @@ class Doc:
     text: str
     lang: Language
     title_hint: str | None = None
+    listing: bool = False  # the first entry of a listing page, the rest blanked
     low: str = field(init=False)
 
     def __post_init__(self) -> None:
         self.low = lower_same_length(self.text)
+
+    @cached_property
+    def content_start(self) -> int:
+        """Where the text begins after leading white space (on a listing page, the first
+        entry: what comes before it is blanked)."""
+        return len(self.text) - len(self.text.lstrip())
 
     @cached_property
     def low_scan(self) -> TextScan:

@@ -171,9 +171,15 @@ def _key(name: str) -> str:
 
 
 def resolve(findings: list[Finding]) -> list[Finding]:
-    """Names from strong cues (or, failing those, the weak ones), each once, in text order."""
+    """Names from strong cues (or, failing those, the first weak one's), each once, in text
+    order."""
     strong = [f for f in findings if f.weight >= _STRONG]
-    chosen = strong or findings
+    chosen = strong
+    if not strong and findings:
+        # weak cues: the names of the first one only; a second maker's genitive further on
+        # ("wie in Xs Komödie") names another work's director
+        first = min(findings, key=lambda f: f.start)
+        chosen = [f for f in findings if f.spans[:1] == first.spans[:1]]
     out: list[Finding] = []
     for f in sorted(chosen, key=lambda f: (-f.weight, f.start)):
         k = _key(f.value)

@@ -62,7 +62,7 @@ def _shape(doc: Doc, f: Finding, values: list[str]) -> None:
     if low in lang.wordset("chrome_labels") or low in lang.wordset("generic_subjects") or (
             words[-1].lower() in lang.wordset("chrome_labels") and len(words) <= 2):
         feats["shape.generic"] = 1.0
-    if f.start < 300:
+    if f.start - doc.content_start < 300:
         feats["pos.early"] = 1.0
     if "," in value:
         feats["shape.comma"] = 1.0
@@ -77,9 +77,7 @@ def _shape(doc: Doc, f: Finding, values: list[str]) -> None:
     if kind in ("chrome", "meta"):
         feats["line.chrome"] = 1.0
     series = lang.wordset("film_series")
-    if low in series:
-        feats["series.self"] = 1.0  # "Tatort": the series of TV films, not the film itself
-    elif any(doc.low_scan.positions(name) for name in series):
+    if any(doc.low_scan.positions(name) for name in series):
         feats["series.mentioned"] = 1.0
     if 2 <= len(words) <= 3 and words[0].lower() in lang.wordset("first_names") and all(
             w[:1].isupper() for w in words):
@@ -111,7 +109,10 @@ def candidates(doc: Doc) -> list[Finding]:
                 old.start, old.end = f.start, f.end
         else:
             merged[key] = f
-    out = list(merged.values())
+    # "Tatort", "Polizeiruf 110": the name of a series of standalone TV films never names the
+    # film itself (its episode title does)
+    series = doc.lang.wordset("film_series")
+    out = [f for f in merged.values() if f.value.lower() not in series]
     values = [f.value.lower() for f in out]
     for f in out:
         _shape(doc, f, values)

@@ -54,11 +54,14 @@ def _heading_pieces(doc: Doc, s0: int, e0: int) -> tuple[list[tuple[int, int, st
     if label:
         text = label.group().strip()
         head = re.sub(r"\(\s*\d+\s*\)", "", text).strip(" :|[]").split()
-        if text[:1].isdigit():
-            pos = label.end()  # "1. Dig Deeper: …": an item of a numbered list
-            feats["head.numbered"] = 1.0
+        if text[:1].isdigit() or lang.pages.listing_item.match(doc.text[pos:end]):
+            pos = label.end()  # "1. Dig Deeper: …", "Platz 13: …": an item of a numbered list
+            if not doc.listing:  # on a listing page, the entry's number is expected
+                feats["head.numbered"] = 1.0
         elif head and (head[-1] in lang.wordset("chrome_labels")
                        or head[-1] in lang.wordset("title_review_suffixes")
+                       # "Rezension Bollywood-Komödie: X": a review word opening a short label
+                       or (len(head) <= 3 and head[0] in lang.wordset("title_review_suffixes"))
                        or lang.pattern("chrome_word").fullmatch(head[0])):
             pos = label.end()  # "Review: X", "DVD-Rezensionen (011): X", "Kinotipp der Woche: X"
             feats["head.review_cue"] = 1.0

@@ -37,7 +37,8 @@ def clean_name(s: str) -> str:
 
 def is_plausible(doc: Doc, title: str) -> bool:
     """Whether `title` can be a name at all: one to eight words, not a lone function word or a
-    rejected word ("Fazit"), not a question."""
+    rejected word ("Fazit"). A question can be a name ("Was heißt hier Ende?"), unless it
+    follows a separator."""
     words = title.split()
     if not words or len(words) > _MAX_WORDS or len(title) < 2:
         return False
@@ -47,7 +48,8 @@ def is_plausible(doc: Doc, title: str) -> bool:
     rejects = doc.lang.wordset("title_reject")
     if low in rejects or low.startswith(_word_prefixes(rejects)):
         return False
-    return not title.endswith("?")
+    # "Nordlicht – wirklich so gut?": a question after a separator asks about the name before it
+    return not (title.endswith("?") and not SEPARATOR_MARKS.isdisjoint(words))
 
 
 @cache

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ..lang.lexicon import get_lexicon
 from ..model import WorkType
 from ..text import Doc
-from ._common import Finding, matches
+from ._common import Finding, matches, words_before
 
 FIELD = "work_type"
 _DECISIVE = 3.0  # a cue this strong settles the type on its own ("die komplette Serie")
@@ -12,8 +13,11 @@ _DECISIVE = 3.0  # a cue this strong settles the type on its own ("die komplette
 
 def candidates(doc: Doc) -> list[Finding]:
     out = []
+    negators = get_lexicon(doc.lang.code).negators
     for rule in doc.lang.field_rules(FIELD):
         for m in matches(doc, rule):
+            if not negators.isdisjoint(words_before(doc.low, m.start(), 1)):
+                continue  # "ist ja keine Doku": what the work is not
             out.append(Finding(FIELD, WorkType(rule.value), m.start(), m.end(), rule.id,
                                rule.weight, rule.tags))
     return out
