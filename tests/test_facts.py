@@ -247,6 +247,14 @@ DIRECTORS = [
     case("role-genitive", "Ich sah „Nebel“ des Regisseurs Tom Keller im Kino.", ["Tom Keller"]),
     case("genitive-study", "Pia Sommers Charakterstudie über einen Bauern berührt.",
          ["Pia Sommer"]),
+    case("stop-word-surname", "Mit: Pia Sommer, Jan Brandt | Regie: Franziska Buch\nEin Krimi.",
+         ["Franziska Buch"]),
+    case("stop-word-in-genitive-is-not", "Der Einstieg des Star Trek Autors hat der Serie nicht "
+         "gut getan.", []),
+    case("abbreviation-before-name", "Die ersten Folgen hat wie bei GoT Tom Keller inszeniert.",
+         ["Tom Keller"]),
+    case("director-of-earlier-work", "Die erste Staffel (Regie damals Tom Keller) war besser. "
+         "Regie führte diesmal Pia Sommer.", ["Pia Sommer"]),
     case("second-genitive-is-another-work", "Pia Sommers Komödie ist klüger als Tom Kellers "
          "Drama vom letzten Jahr.", ["Pia Sommer"]),
     case("genitive-camera-work-is-not", "Tom Kellers Kameraarbeit ist großartig.", []),

@@ -71,6 +71,11 @@ def kinds(text: str) -> list[tuple[str, str]]:
     # info labels joined, and a shop's variant line
     ("Recherche & Buch: Anna Beispiel", "info"),
     ("Rotten Tomatoes Wertung: 71 Prozent", "info"),  # a label named by its last word
+    # a disc test's technical sections and lines of marks only
+    ("Aspect Ratio: 1.85:1 (16:9)", "info"),
+    ("Datum: 14.01.2013 | VÖ: 24.08.2012 | Kategorie: Dokumentation", "meta"),
+    ("Schärfe: |", "chrome"),
+    ("|", "chrome"),
     ("Stil: Blu-ray | Verifizierter Kauf", "info"),
     # headings: a subtitle after "!", words in brackets not counted, an initial at the end
     ("Glück auf! – Das Ende der Zechen (Dokuserie, ARD)", "heading"),

@@ -154,7 +154,7 @@ def _choose_verdict(found: list[Any], threshold: float, param: float) -> Any:
 
 # ---- choice models (title, verdict): a conditional logit with a "none" option -------------
 
-LAMBDAS = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0)  # L2 strength on the weights (not on "none")
+LAMBDAS = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0)  # L2 strength on the weights (not on "none")
 
 
 def _choice_data(records: list[Record], names: list[str]) -> list[tuple[np.ndarray, np.ndarray,
@@ -513,11 +513,11 @@ def fit_sentiment(rows: list[Row]) -> tuple[dict[str, Any], dict[str, Any]]:
 
 def fit_multinomial(prefix: str, rows: list[Row],
                     classes: tuple[str, ...]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """One scorer per class (`prefix.class`) from a multinomial logistic regression with classes
-    weighted inversely to their frequency. C is chosen by cross-validated accuracy on the
-    held-out records of the web and real halves (`folds`): the text nobody here wrote is what
-    the choice is for; the written records still train every fold. A class the training data
-    lacks gets a scorer that never wins (bias -1000)."""
+    """One scorer per class (`prefix.class`) from a multinomial logistic regression. C and the
+    class weighting (none, or inversely to their frequency) are chosen by cross-validated
+    accuracy on the held-out records of the web, real and extra halves (`folds`): the text
+    nobody here wrote is what the choice is for; the written records still train every fold.
+    A class the training data lacks gets a scorer that never wins (bias -1000)."""
     names = sorted({k for f, _, _ in rows for k in f})
     x = np.array([[f.get(n, 0.0) for n in names] for f, _, _ in rows])
     y = np.array([t for _, t, _ in rows])
@@ -525,9 +525,9 @@ def fit_multinomial(prefix: str, rows: list[Row],
     cv: dict[str, float] = {}
     cv_all: dict[str, float] = {}
     splits = folds(len(rows))
-    # classes weigh inversely to their frequency, by design: "mixed" is the rare tone, and an
-    # unweighted model all but never says it (the seed review, gold "mixed", came out positive)
-    options: list[tuple[float, str | None]] = [(c, "balanced") for c in CS]
+    # weighted classes say the rare "mixed" more often, unweighted ones are right more often:
+    # both are candidates, and the held-out accuracy decides
+    options: list[tuple[float, str | None]] = [(c, w) for c in CS for w in ("balanced", None)]
     for c, w in options:
         right = total = right_all = 0
         for tr_i, te_i in splits:
@@ -645,15 +645,14 @@ def main(argv: list[str] | None = None) -> int:
     scorers: dict[str, Any] = {}
     if args.only and OUT.exists():  # with --only, the other scorers keep their entries
         scorers.update(json.loads(OUT.read_text(encoding="utf-8"))["scorers"])
-    title_picks: list[tuple[float, bool]] = []
-    if args.only in (None, "title", "confidence"):
+    title_picks: list[tuple[float, bool]] | None = None
+    if args.only in (None, "title"):
         rows = collect("title", title, records)
         entry, report = fit_choice(rows, _choose_title, PREFER_LONGER, "prefer_longer")
         title_picks = report.pop("held_out_picks")
-        if args.only != "confidence":  # with --only confidence: the held-out picks only
-            scorers["title"] = entry
-            _apply(scorers)
-            _show("title", entry, report)
+        scorers["title"] = entry
+        _apply(scorers)
+        _show("title", entry, report)
     if args.only in (None, "verdict"):
         entry, report = fit_choice(collect_verdicts(records, score_mod), _choose_verdict)
         report.pop("held_out_picks")
@@ -676,9 +675,11 @@ def main(argv: list[str] | None = None) -> int:
         # 1.0) would make every confidence look surer than text nobody here wrote allows
         outside = [r for r in records if _outside(r)]
         rows = collect_confidences(outside)
-        # the title's raw confidence is the fitted choice model's probability: calibrated on
-        # the picks of held-out folds (web and real records), not on its training records
-        rows["title"] = title_picks
+        if title_picks is not None:
+            # a title model fitted in this run: calibrated on the picks of its held-out folds,
+            # not on its training records. Otherwise (--only confidence) the title model in use
+            # is calibrated on its own picks, like every other field
+            rows["title"] = title_picks
         entries, report = fit_confidences(rows)
         scorers.update(entries)
         print("confidence", json.dumps(report))

@@ -51,7 +51,7 @@ def _is_chrome(low: str, doc: Doc) -> bool:
     stripped = low.strip().strip(_ARROWS)
     bare = stripped.rstrip(":").strip()
     labels = pages.chrome_labels
-    if bare in labels or pages.chrome_line.fullmatch(bare):
+    if not bare or bare in labels or pages.chrome_line.fullmatch(bare):  # "|": marks only
         return True
     if pages.chrome_word.fullmatch(bare):
         return True  # one compound word with a section head: "Streaming-Tipps", "Kinderkino"

@@ -20,6 +20,8 @@ _MAX_TOKENS = 5
 _MAX_SKIP = 5
 
 
+_NAME_END = ("\n", ",", ";", "|", ")")  # what may follow a name's last word
+_ABBREVIATION_LETTERS = 4  # "GoT", "HBO": at most this long, two capitals or more
 _DESCRIPTOR_LETTERS = 5
 _LOOK_BACK = 200  # characters before a name in which its sentence may name another credit
 _MAX_NAME_TOKEN = 30  # longer than any part of a personal name: a garbage run, not a name
@@ -32,9 +34,12 @@ def _is_cap(tok: str) -> bool:
 
 
 def _is_descriptor(tok: str) -> bool:
-    """A compound with a lower-case word after a hyphen ("Krimi-erfahrene") describes a
-    person. Names hyphenate capitalised parts ("Müller-Westernhagen") or short syllables
-    ("Bong Joon-ho", "Park Chan-wook"), never a lower-case word of five letters or more."""
+    """An abbreviation of two capitals or more ("GoT") or a compound with a lower-case word
+    after a hyphen ("Krimi-erfahrene") describes a person. Names hyphenate capitalised parts
+    ("Müller-Westernhagen") or short syllables ("Bong Joon-ho", "Park Chan-wook"), never a
+    lower-case word of five letters or more."""
+    if len(tok) <= _ABBREVIATION_LETTERS and sum(c.isupper() for c in tok) >= 2:
+        return True  # "GoT", "HBO": an abbreviation before a name ("wie bei GoT Alan Taylor")
     return any(part[:1].islower() and len(part) >= _DESCRIPTOR_LETTERS
                for part in tok.split("-")[1:])
 
@@ -62,10 +67,15 @@ def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[st
         if skip_stop and not tokens and (tok in stop or _is_descriptor(tok)):
             i = e
             continue
-        if _is_cap(tok) and tok not in stop and not _is_descriptor(tok):
+        # a stop word can end a name it does not start ("Regie: Franziska Buch"), where the
+        # name ends with the line or the list item
+        last = tok in stop and len(tokens) == 1 and not pending and text[e:e + 1] in _NAME_END
+        if _is_cap(tok) and (tok not in stop or last) and not _is_descriptor(tok):
             tokens.extend(pending)
             pending = []
             tokens.append((s, e))
+            if last:
+                break
         elif tokens and tok in particles:
             pending.append((s, e))
         else:
@@ -95,9 +105,11 @@ def read_names(text: str, pos: int, particles: frozenset[str], stop: frozenset[s
 
 
 def _names_nearby(text: str, pos: int, particles: frozenset[str], stop: frozenset[str],
-                  separator: re.Pattern[str], initials: re.Pattern[str]) -> list[tuple[int, int]]:
+                  separator: re.Pattern[str], initials: re.Pattern[str],
+                  past: frozenset[str]) -> list[tuple[int, int]]:
     """Names right after a cue, or after a few lowercase or stop words ("Die Regie übernahm in
-    den ersten Folgen Charlotte Sieling"); never across punctuation or a line break."""
+    den ersten Folgen Charlotte Sieling"); never across punctuation or a line break, and none
+    after a word that puts the credit in the past ("Regie damals X": an earlier work's)."""
     for _ in range(_MAX_SKIP + 1):
         spans = read_names(text, pos, particles, stop, separator, initials)
         if spans:
@@ -107,6 +119,8 @@ def _names_nearby(text: str, pos: int, particles: frozenset[str], stop: frozense
             return []
         tok = m.group(1)
         if not (tok.islower() or tok in stop) or text[m.end():m.end() + 1] in ".,;:!?\n":
+            return []
+        if tok.lower() in past:
             return []
         pos = m.end()
     return []
@@ -124,7 +138,8 @@ def candidates(doc: Doc) -> list[Finding]:
             break  # weak readings only count when no strong cue named anyone (see resolve)
         for m in matches(doc, rule):
             if "names_after" in rule.tags:
-                spans = _names_nearby(doc.text, m.end(), particles, stop, separator, initials)
+                spans = _names_nearby(doc.text, m.end(), particles, stop, separator, initials,
+                                      lang.facts.director_past_markers)
             else:
                 # read inside the group only: "Greta Gerwigs" names "Greta Gerwig"; the group
                 # cut out, not the text up to it (a copy that long per match was quadratic)
