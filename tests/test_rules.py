@@ -122,6 +122,7 @@ def test_the_required_tail_is_the_part_from_the_first_word_literals_on(
 
 @pytest.mark.parametrize("rule", [r for r in ALL_RULES if r.tail is not None], ids=lambda r: r.id)
 def test_a_rule_matches_only_where_its_required_tail_occurs(rule: Rule) -> None:
+    assert rule.tail is not None and rule.tail_starts is start_set(rule.tail)
     seen = False
     for text in _texts():
         s = text if rule.case else lower_same_length(text)

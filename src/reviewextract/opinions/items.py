@@ -43,18 +43,41 @@ def content_sentences(doc: Doc, lex: Lexicon, headings: bool = True) -> list[Sen
     """Sentences in the reviewer's voice: not questions, quoted posts, text after a signature or
     lines of page chrome. Headings ("Totaler Reinfall!") may sum a review up, so the verdict
     reads them; they are no points of their own (`headings=False`)."""
-    out: list[Sentence] = []
+    memo = doc.words.memo
+    key = ("content", lex.code)
+    both: tuple[list[Sentence], list[Sentence]] | None = memo.get(key)
+    if both is None:  # the verdict and the points ask for one each: both read in one pass
+        both = memo[key] = _content_sentences(doc, lex)
+    return list(both[0] if headings else both[1])
+
+
+def _content_sentences(doc: Doc, lex: Lexicon) -> tuple[list[Sentence], list[Sentence]]:
+    """`content_sentences` with headings and without: a heading that reads like a signature
+    ends only the first list (the second skips headings before it looks)."""
+    with_headings: list[Sentence] = []
+    without: list[Sentence] = []
+    open_with = open_without = True
     for s in doc.sentences:
         kind = doc.line_kind_at(s.start)
-        if kind in _NOT_PROSE or (kind == "heading" and not headings):
+        if kind in _NOT_PROSE:
             continue  # page chrome, bylines and datelines, info-box lines (lines.py)
+        heading = kind == "heading"
+        if not (open_with or (open_without and not heading)):
+            if not open_without:
+                break
+            continue
         low = doc.low[s.start:s.end].strip()
         if low in lex.signature_lines or low.rstrip(",!") in lex.signature_lines:
-            break
+            open_with = False
+            open_without = open_without and heading
+            continue
         if low.startswith(lex.skip_line_prefixes) or low.endswith("?"):
             continue
-        out.append(s)
-    return out
+        if open_with:
+            with_headings.append(s)
+        if open_without and not heading:
+            without.append(s)
+    return with_headings, without
 
 
 def clause_spans(doc: Doc, lex: Lexicon, start: int, end: int) -> list[ClauseSpan]:
@@ -162,6 +185,8 @@ def _corrections(doc: Doc, lex: Lexicon,
 
 def sentence_points(doc: Doc, lex: Lexicon, s: Sentence) -> list[Point]:
     """The positive and negative points of one sentence, one per evaluative clause."""
+    if not tokens.has_live(doc, lex, s.start, s.end):
+        return []  # no clause has a polarity: nothing to split
     clauses = clause_spans(doc, lex, s.start, s.end)
     scored = list(zip(clauses, clause_polarities(lex, doc, clauses), strict=True))
     corrected = _corrections(doc, lex, scored)

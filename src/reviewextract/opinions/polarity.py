@@ -325,16 +325,17 @@ def clause_polarities(lex: Lexicon, doc: Doc, spans: Iterable[ClauseRange]
     looked up together, and most of them (those without a live word) go no further than a
     few bisections."""
     cache = tokens.memo(doc)
-    reading = tokens.reading(doc, lex)
-    live = reading.live
-    out: list[Polarity] = []
+    reading: tokens.Reading | None = None  # fetched at the first clause not remembered (most
+    out: list[Polarity] = []  # calls find all of them remembered)
     for span in spans:
         key = ("polarity", span[0], span[1])
         pol = cache.get(key)
         if pol is None:
+            if reading is None:
+                reading = tokens.reading(doc, lex)
             i0, j0 = doc.words.inside(span[0], span[1])
-            a = bisect_left(live, i0)  # the clause's live words: live[a:b]
-            b = bisect_left(live, j0, a)
+            a = bisect_left(reading.live, i0)  # the clause's live words: live[a:b]
+            b = bisect_left(reading.live, j0, a)
             # the usual clause has no word that can make a unit: nothing to read
             pol = cache[key] = _read(lex, doc, reading, i0, j0, a, b) if a < b else _nothing(
                 cache)

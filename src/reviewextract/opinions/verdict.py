@@ -13,8 +13,9 @@ tone.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import compress
 
 from ..lang import get_language
 from ..lang.lexicon import Lexicon
@@ -146,7 +147,9 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
     reviewer = doc.lang.opinions.reviewer_words
     pro_con = doc.lang.opinions.pro_con_labels
     named = title.lower() if title and len(title) > 1 else None
-    plot = doc.lang.opinions.plot_words
+    ix = doc.words
+    live = tokens.reading(doc, lex).live
+    plot = _plot_marks(doc)
     n = len(sentences)
     out: list[Verdict] = []
     after_label = -1
@@ -164,10 +167,14 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
                 continue
         if idx == after_label:
             feats["cue.after_label"] = 1.0
-        if not feats and not any(p.spans for p in clause_polarities(
-                lex, doc, clause_spans(doc, lex, s.start, s.end))):
-            continue  # no cue and no polar word: no verdict (the clause split is shared with
-            # the pros and cons, so this look costs little)
+        if not feats:
+            # as `tokens.has_live`, with the review's words and live words read once above
+            i0, j0 = ix.inside(s.start, s.end)
+            k = bisect_left(live, i0)
+            if k == len(live) or live[k] >= j0 or not any(p.spans for p in clause_polarities(
+                    lex, doc, clause_spans(doc, lex, s.start, s.end))):
+                continue  # no cue and no polar word: no verdict (the clause split is shared
+                # with the pros and cons; a sentence without a live word needs none)
         start, end = _edges(doc, start, end)
         if end <= start:
             continue
@@ -176,7 +183,8 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
             continue  # a verdict judges: a sentence with no cue and no polar word is none
         # the candidate is the whole sentence; only the chosen one is trimmed (`finish`)
         v = Verdict(start, end, score, pos, neg, "verdict:cue" if feats else "verdict:closing")
-        ws = tokens.words(doc, v.start, v.end)
+        i, j = ix.inside(v.start, v.end)
+        ws = ix.words[i:j]
         feats["pol.pos"] = min(v.positive, 3.0) / 3.0
         feats["pol.neg"] = min(-v.negative, 3.0) / 3.0
         if v.positive and v.negative:
@@ -199,7 +207,7 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
             feats["long"] = 1.0
         if not reviewer.isdisjoint(ws):
             feats["reviewer"] = 1.0
-        feats["plot"] = min(len([w for w in ws if w in plot]), 4) / 4
+        feats["plot"] = min(bisect_left(plot, j) - bisect_left(plot, i), 4) / 4
         if doc.line_kind_at(s.start) == "heading":
             feats["heading"] = 1.0
         head, colon, _ = doc.low[s.start:s.end].partition(":")
@@ -257,6 +265,19 @@ def _work_is_subject(doc: Doc, start: int, ws: list[str]) -> bool:
         if w.endswith(nouns):
             return any(x in copula for x in ws[i + 1:i + 3])
     return False
+
+
+def _plot_marks(doc: Doc) -> list[int]:
+    """Indices of the review's plot words, found once per review: a set lookup per word in C
+    (`map`) costs less than reading the candidates' words (most of the review's) in Python;
+    a candidate then counts by bisection."""
+    memo = doc.words.memo
+    hit: list[int] | None = memo.get("plot_marks")
+    if hit is None:
+        words = doc.words.words
+        hit = memo["plot_marks"] = list(compress(range(len(words)), map(
+            doc.lang.opinions.plot_words.__contains__, words)))
+    return hit
 
 
 def _about_work(doc: Doc, ws: list[str]) -> bool:
