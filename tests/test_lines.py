@@ -76,6 +76,9 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Datum: 14.01.2013 | VÖ: 24.08.2012 | Kategorie: Dokumentation", "meta"),
     ("Schärfe: |", "chrome"),
     ("|", "chrome"),
+    ("1 Eintrag", "chrome"),  # a count with its word
+    ("31", "heading"),  # a bare number can be a title
+    ("Eine Kritik von kinofan88 am 02.10.2008", "meta"),
     ("4,0 von 5 Sternen Hat mir gefallen", "chrome"),  # a shop's star line and headline
     ("Stil: Blu-ray | Verifizierter Kauf", "info"),
     # headings: a subtitle after "!", words in brackets not counted, an initial at the end

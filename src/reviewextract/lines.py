@@ -69,6 +69,10 @@ def _is_chrome(low: str, doc: Doc) -> bool:
     # a tag or category line: every part a label, a tag word or a count
     parts = [p.strip(" «»<>-–—:") for p in _split_tags(bare)]
     parts = [p for p in parts if p]
+    words = parts[0].split() if len(parts) == 1 else []
+    if any(w.isdigit() for w in words) and not all(w.isdigit() for w in words):
+        # "1 Eintrag", "633 Aufrufe"; not a bare number, which can be a title ("31", "1917")
+        return _is_count(parts[0], pages.chrome_tag_words)
     if len(parts) >= 2:
         labels = pages.chrome_labels
         tags = pages.chrome_tag_words
