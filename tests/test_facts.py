@@ -261,6 +261,10 @@ DIRECTORS = [
          ["Tom Keller"]),
     case("director-of-earlier-work", "Die erste Staffel (Regie damals Tom Keller) war besser. "
          "Regie führte diesmal Pia Sommer.", ["Pia Sommer"]),
+    case("creator-of-a-series-is-not", "Tom Kellers bahnbrechende Politserie läuft wieder.",
+         []),
+    case("label-after-dash", "Deutschland 2023 – 91 min – Regie: Pia Sommer\nEin Drama.",
+         ["Pia Sommer"]),
     case("source-author-is-not", "Der Film basiert auf Pia Sommers „Nebel“ und ist gut.", []),
     case("article-is-no-particle", "Auf dem Cover der Hinweis „FSK 16“ prangt groß.", []),
     case("comedy-by-and-with", "Eine romantische Komödie von und mit Tom Keller.",
