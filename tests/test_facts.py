@@ -117,6 +117,7 @@ def test_season(text: str, expected: int | None) -> None:
 
 
 YEAR = [
+    case("release-noun", "Der Film hat seit seinem Erscheinen im Jahr 2001 viele Fans.", 2001),
     case("disc-release-is-not", "Im Februar 2013 erschien das Mediabook. Der Film ist stark.",
          None),
     case("since-bracket", "Nordlicht (seit 2014 | Netflix) ist eine kluge Krimiserie.", 2014),
