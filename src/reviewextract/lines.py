@@ -172,7 +172,6 @@ def _is_info_label(label: str, labels: frozenset[str], joiner: re.Pattern[str]) 
     named by its last word after at most two more ("Rotten Tomatoes Wertung")."""
     label = label.strip()
     words = label.split()
-    # or named by its last word after at most two more ("Rotten Tomatoes Wertung")
     return (label in labels or all(p in labels for p in joiner.split(label))
             or (1 < len(words) <= INFO_LABEL_WORDS and words[-1] in labels))
 
@@ -184,11 +183,11 @@ MAX_ITEM_WORDS = 16
 
 
 def listing_items(doc: Doc) -> list[int]:
-    """Starts of the entry headings of a listing page (at least three), else []. A numbered
-    entry must stand alone as a heading; an entry ending in a bracket with a year may run on.
-    After a line that announces a list ("Top 13: …", "Die zehn besten …", "Diese Woche"),
-    every heading that opens a paragraph is an entry. On an archive page, every heading with a
-    dateline under it is one."""
+    """Starts of the entry headings of a listing page (at least three; two after a line that
+    announces the list), else []. A numbered entry must stand alone as a heading; an entry
+    ending in a bracket with a year may run on. After a line that announces a list ("Top 13:
+    …", "Die zehn besten …", "Diese Woche"), every heading that opens a paragraph is an entry.
+    On an archive page, every heading with a dateline under it is one."""
     return _numbered_items(doc) or _announced_items(doc) or _dated_items(doc)
 
 

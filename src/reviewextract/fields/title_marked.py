@@ -64,7 +64,9 @@ def _in_filmography(text: str, pos: int) -> bool:
     if open_at < 0 or ")" in text[open_at:pos]:
         return False
     close = text.find(")", pos, pos + _FILMOGRAPHY_REACH)
-    if close < 0 or not text[:open_at].rstrip()[-1:].isalpha():
+    # the word before the bracket, looked for in the stretch already bounded (a copy of the
+    # text up to every quote would make a review of many quotes quadratic)
+    if close < 0 or not text[floor:open_at].rstrip()[-1:].isalpha():
         return False
     inside = text[open_at + 1:close]
     low_opening = inside.count("„")  # „…“: the German pair; “…” alone: the English one
