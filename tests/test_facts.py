@@ -547,3 +547,47 @@ def test_a_title_label_inside_the_text_gives_a_candidate() -> None:
     found = inline_labels(Doc(text, get_language("de")))
     assert [(f.value, f.features) for f in found] == [("Ein Chef zum Glück", {"src.label": 1.0})]
     assert text[found[0].start:found[0].end] == "Ein Chef zum Glück"
+
+
+def _title_candidates(text: str) -> dict[str, dict[str, float]]:
+    from reviewextract.fields.title import candidates
+    from reviewextract.lang import get_language
+    from reviewextract.text import Doc
+
+    return {f.value: f.features for f in candidates(Doc(text, get_language("de")))}
+
+
+@pytest.mark.parametrize(("text", "name", "feature", "present"), [
+    # a short name ending in a genre noun names a kind of work
+    ("Heimatkrimi\n\nDer Film „Freiwild“ läuft heute. Er ist spannend.", "Heimatkrimi",
+     "shape.genre", True),
+    ("Katastrophenfilme\n\nIn „2012“ geht die Welt unter.", "Katastrophenfilme", "shape.genre",
+     True),
+    ("Nachtschicht\n\nDer Film ist spannend.", "Nachtschicht", "shape.genre", False),
+    # a word in quotes after an indefinite article is an expression, not a name
+    ("Das Finale ist ein absolutes „Highlight“ der Serie.", "Highlight", "quoted.indefinite",
+     True),
+    ("Das Finale von „Highlight“ ist stark.", "Highlight", "quoted.indefinite", False),
+    # a headline that ends in "!" is a cry, a counter is a page's
+    ("Gerade gesehen und enttäuscht!\n\nDer Film ist schwach.",
+     "Gerade gesehen und enttäuscht!", "shape.exclaim", True),
+    ("929 Kritiken\n\nDer Film ist schwach.", "929 Kritiken", "shape.count", True),
+    ("Apollo 13\n\nDer Film ist stark.", "Apollo 13", "shape.count", False),
+    # a heading's second piece opening in lower case is the headline's tag line
+    ("Lost – rückblickend\n\nDie Serie war stark.", "Lost – rückblickend", "head.tail_lower",
+     True),
+    ("Nosferatu – Der Untote\n\nDer Film ist stark.", "Nosferatu – Der Untote",
+     "head.tail_lower", False),
+])
+def test_title_candidates_carry_features_of_their_shape(text: str, name: str, feature: str,
+                                                         present: bool) -> None:
+    found = _title_candidates(text)
+    assert name in found
+    assert (feature in found[name]) is present
+
+
+def test_a_genre_heading_yields_to_the_quoted_name() -> None:
+    """A kicker naming the genre above the review is not the title; the quoted name is."""
+    text = ("Heimatkrimi\n\nMit „Freiwild“ zeigt das Erste einen Krimi aus Würzburg. „Freiwild“ "
+            "ist spannend erzählt, die Darsteller überzeugen, und das Ende überrascht.")
+    assert reviewextract.extract(text).title == "Freiwild"

@@ -243,6 +243,8 @@ def heading_candidates(doc: Doc) -> list[Finding]:
                     nxt = pieces[a + 1][2].split()
                     if nxt and nxt[0].lower() in doc.lang.wordset("definite_articles"):
                         feats["head.sub_article"] = 1.0  # "Nosferatu – Der Untote"
+                    elif nxt and nxt[0][:1].islower():
+                        feats["head.tail_lower"] = 1.0  # "Lost – rückblickend": a tag line
                 if a == 0 and b == len(pieces) - 1 and len(pieces) > 1:
                     feats["head.whole_line"] = 1.0
                 vs = doc.text.index(value, s) if value in doc.text[s:e] else s

@@ -77,6 +77,7 @@ def _in_filmography(text: str, pos: int) -> bool:
 
 def quoted_candidates(doc: Doc) -> list[Finding]:
     comparison = doc.lang.wordset("comparison_cues")
+    indefinite = doc.lang.wordset("indefinite_articles")
     others = doc.lang.wordset("other_work_nouns")
     copula = doc.lang.wordset("copula")
     linkers = doc.lang.wordset("title_of_linkers")
@@ -107,6 +108,9 @@ def quoted_candidates(doc: Doc) -> list[Finding]:
             feats["quoted.comparison"] = 1.0
         elif len(before) == 2 and before[-1] in linkers and before[0] in works:
             feats["quoted.of_work"] = 1.0  # "die zweite Staffel von „Fargo“"
+        if before and (before[-1] in indefinite or (
+                len(before) == 2 and before[0] in indefinite and before[1][:1].islower())):
+            feats["quoted.indefinite"] = 1.0  # "ein absolutes „Must see“": a word in quotes
         if _YEAR_AFTER.match(doc.text[m.end():m.end() + 8]):
             feats["quoted.year_after"] = 1.0
         if maker.search(doc.text[max(0, m.start() - 40):m.start()]):

@@ -104,6 +104,7 @@ class Facts:
     title_of_linkers: WordList
     film_series: WordList
     first_names: WordSet
+    genre_heads: WordList  # "Katastrophenfilme", "Heimatkrimi": ends of a genre noun
     generic_subjects: WordSet
     definite_articles: WordSet
     indefinite_articles: WordSet
