@@ -164,8 +164,12 @@ VERDICTS = [
                  "Ein wunderbarer Film für Kinder", id="closing-evaluative-sentence"),
     pytest.param("Es geht um eine Familie in Berlin. Sie zieht um.", None, id="no-judgement"),
     pytest.param("„Nordlicht“ ist ein kluger, fesselnder Thriller. Die Heldin gerät unter "
-                 "Verdacht. Vieles daran ist großartig und sehr bewegend.",
+                 "Verdacht. Die Musik ist schön und sehr bewegend.",
                  "„Nordlicht“ ist ein kluger, fesselnder Thriller", id="work-as-subject-first"),
+    # no cue: the closing sentence that judges the work as a whole is the verdict (issue 13)
+    pytest.param("„Nordlicht“ ist ein kluger, fesselnder Thriller. Die Heldin gerät unter "
+                 "Verdacht. Vieles daran ist großartig und sehr bewegend.",
+                 "Vieles daran ist großartig und sehr bewegend", id="closing-judgement"),
     pytest.param("Die Musik ist gut. Mit sechs Folgen von jeweils einer knappen Stunde ist die "
                  "Serie schnell gesehen, und doch hallt sie lange nach: ein stilles, "
                  "großartiges Stück Fernsehen mit einem überragenden Ensemble.",

@@ -285,24 +285,27 @@ def fit_choice(records: list[Record], chooser: Chooser, params: tuple[float, ...
     return entry, report
 
 
-# the written records' weight in the title's likelihood, and the title accuracy the written set
-# must keep: issue 13 allows no field of it to fall more than 0.02 below its figure of 0.965
-TITLE_WRITTEN_WEIGHTS = (1.0, 2.0, 3.0)
-WRITTEN_TITLE_FLOOR = 0.945
+# the written records' weight in a choice model's likelihood, and the accuracy the written set
+# must keep: issue 13 allows no field of it to fall more than 0.02 below its figures (title
+# 0.965, verdict 0.930)
+WRITTEN_WEIGHTS = (1.0, 2.0, 3.0)
+WRITTEN_FLOOR = {"title": 0.945, "verdict": 0.910}
 
 
-def fit_title(rows: list[Record]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The title's choice model, fitted once per written weight: of the fits that keep the
-    written set at its floor, the one with the best cross-validated accuracy on the outside
-    records (the lighter weight among equals); if none keeps it, the one closest to it."""
+def fit_choice_kept(name: str, rows: list[Record], chooser: Chooser,
+                    params: tuple[float, ...] = (1.01,), param_name: str | None = None
+                    ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A choice model fitted once per written weight: of the fits that keep the written set at
+    its floor, the one with the best cross-validated accuracy on the outside records (the
+    lighter weight among equals); if none keeps it, the one closest to it."""
     fits = []
-    for ww in TITLE_WRITTEN_WEIGHTS:
-        entry, report = fit_choice(rows, _choose_title, PREFER_LONGER, "prefer_longer", ww)
+    for ww in WRITTEN_WEIGHTS:
+        entry, report = fit_choice(rows, chooser, params, param_name, ww)
         report["written_weight"] = ww
         fits.append((entry, report))
-        print("title fit", json.dumps({k: report[k] for k in (
+        print(f"{name} fit", json.dumps({k: report[k] for k in (
             "written_weight", "lambda", "cv_best", "written_accuracy")}))
-    ok = [fr for fr in fits if fr[1]["written_accuracy"] >= WRITTEN_TITLE_FLOOR]
+    ok = [fr for fr in fits if fr[1]["written_accuracy"] >= WRITTEN_FLOOR[name]]
     if ok:
         return max(ok, key=lambda fr: (fr[1]["cv_best"], -fr[1]["written_weight"]))
     return max(fits, key=lambda fr: (fr[1]["written_accuracy"], fr[1]["cv_best"]))
@@ -452,6 +455,15 @@ def fit_points(records: list[PointRecord], score_mod: Any) -> tuple[dict[str, An
 
 
 # ---- verdict: the summing-up sentence ------------------------------------------------------
+
+def verdict_convention(rec: dict[str, Any]) -> bool:
+    """Is the record's verdict gold labelled by the real set's convention? The extra set's
+    first two batches (e101-e824) give a null verdict where the real set's gold names one
+    (39 of 195 records against 7 of 90: an excerpt cut before its conclusion, a listing's
+    teaser); the third batch (e901 on) was labelled by the real set's convention."""
+    rid = str(rec.get("id"))
+    return not (rid.startswith("e") and rid[1:].isdigit() and int(rid[1:]) < 900)
+
 
 def collect_verdicts(records: list[dict[str, Any]], score_mod: Any) -> list[Record]:
     """Every verdict candidate of every record, labelled right when its trimmed form (what the
@@ -682,13 +694,16 @@ def main(argv: list[str] | None = None) -> int:
     title_picks: list[tuple[float, bool]] | None = None
     if args.only in (None, "title"):
         rows = collect("title", title, records)
-        entry, report = fit_title(rows)
+        entry, report = fit_choice_kept("title", rows, _choose_title, PREFER_LONGER,
+                                        "prefer_longer")
         title_picks = report.pop("held_out_picks")
         scorers["title"] = entry
         _apply(scorers)
         _show("title", entry, report)
     if args.only in (None, "verdict"):
-        entry, report = fit_choice(collect_verdicts(records, score_mod), _choose_verdict)
+        verdict_records = [r for r in records if verdict_convention(r)]
+        entry, report = fit_choice_kept("verdict", collect_verdicts(verdict_records, score_mod),
+                                        _choose_verdict)
         report.pop("held_out_picks")
         scorers["verdict"] = entry
         _apply(scorers)
