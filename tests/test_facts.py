@@ -591,3 +591,23 @@ def test_a_genre_heading_yields_to_the_quoted_name() -> None:
     text = ("Heimatkrimi\n\nMit „Freiwild“ zeigt das Erste einen Krimi aus Würzburg. „Freiwild“ "
             "ist spannend erzählt, die Darsteller überzeugen, und das Ende überrascht.")
     assert reviewextract.extract(text).title == "Freiwild"
+
+
+@pytest.mark.parametrize(("text", "directors"), [
+    # a work "by" a person "with" its cast names the director
+    ("Gestern lief ein guter Film: Mein Führer von Dani Levy, mit Ulrich Mühe. Er war gut.",
+     ["Dani Levy"]),
+    ("Am Abend sahen wir Sonnenallee von Leander Haußmann mit Alexander Scheer. Sehr lustig.",
+     ["Leander Haußmann"]),
+    # ... unless the work is a book: its author
+    ("Ein Roman von Thomas Mann mit Thomas Buddenbrook als Held wurde verfilmt.", []),
+    # a quoted book's "von" names its author, a quoted film's its director
+    ("Jakob Lass hat den St. Pauli-Roman „So was von da“ von Tino Hanekamp verfilmt.", []),
+    ("Das Hörspiel „Die drei Fragezeichen“ von Anna Beispiel ist die Vorlage.", []),
+    ("„Der Pate“ von Francis Ford Coppola ist ein Meisterwerk.", ["Francis Ford Coppola"]),
+    # a bracket of works after a name in a cast list is an actor's filmography
+    ("Als Polizisten sind Sylvester Groth, der in ähnlichen Rollen mitspielt, Florence Kasumba "
+     "(„Black Panther“) und Eva Meckbach zu sehen.", []),
+])
+def test_directors_by_and_not_by(text: str, directors: list[str]) -> None:
+    assert reviewextract.extract(text).directors == directors

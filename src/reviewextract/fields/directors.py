@@ -24,6 +24,7 @@ _NAME_END = ("\n", ",", ";", "|", ")")  # what may follow a name's last word
 _ABBREVIATION_LETTERS = 4  # "GoT", "HBO": at most this long, two capitals or more
 _DESCRIPTOR_LETTERS = 5
 _LOOK_BACK = 200  # characters before a name in which its sentence may name another credit
+_OPENING_QUOTES = ("„", "»", "\"")
 _MAX_NAME_TOKEN = 30  # longer than any part of a personal name: a garbage run, not a name
 
 
@@ -137,6 +138,8 @@ def candidates(doc: Doc) -> list[Finding]:
         if rule.weight < _STRONG and out:
             break  # weak readings only count when no strong cue named anyone (see resolve)
         for m in matches(doc, rule):
+            if "of_work" in rule.tags and _of_other_work(doc, m, rule.tags):
+                continue  # "der Roman „So was von da“ von X": the book's author
             if "names_after" in rule.tags:
                 spans = _names_nearby(doc.text, m.end(), particles, stop, separator, initials,
                                       lang.facts.director_past_markers)
@@ -170,6 +173,24 @@ def _after_sentence_end(text: str, start: int, end: int) -> int:
             cut = i + 2
         i = text.find(". ", i + 2, end)
     return cut
+
+
+def _of_other_work(doc: Doc, m: re.Match[str], tags: frozenset[str]) -> bool:
+    """Does the cue follow a noun of another kind of work ("der St. Pauli-Roman „X“ von",
+    "ein Roman von X mit Y")? Then whoever it is "von" wrote that work. With the tag
+    `after_quote` the noun stands before the quoted name the cue follows."""
+    pos = m.start()
+    if "after_quote" in tags:
+        floor = max(0, pos - _LOOK_BACK)
+        pos = max(doc.text.rfind(q, floor, pos) for q in _OPENING_QUOTES)
+        if pos < 0:
+            return False
+    before = doc.low[max(0, pos - 40):pos].split()
+    if not before:
+        return False
+    word = before[-1].strip(",;:()")
+    return any(word == n or (len(n) >= 3 and word.endswith(n))
+               for n in doc.lang.wordset("other_work_nouns"))
 
 
 def _credited_otherwise(doc: Doc, pos: int) -> bool:
