@@ -611,3 +611,18 @@ def test_a_genre_heading_yields_to_the_quoted_name() -> None:
 ])
 def test_directors_by_and_not_by(text: str, directors: list[str]) -> None:
     assert reviewextract.extract(text).directors == directors
+
+
+@pytest.mark.parametrize(("text", "rating"), [
+    # a line of its own holding a score, even broken before "von", with the site's own unit
+    ("Der Film ist gut.\n\n7,0\nvon 10 Kürbissen\n\nDie Story ist stark.", (7.0, 10.0)),
+    ("Die Serie ist gut.\n\n4 von 5\n\nDie Story ist stark.", (4.0, 5.0)),
+    # a count of episodes or seasons on such a line is no score
+    ("Die Serie ist gut.\n\n3 von 5 Folgen\n\nDie Story ist stark.", None),
+    ("Die Serie ist gut.\n\n3 von 5 Staffeln\n\nDie Story ist stark.", None),
+    # inside a sentence, "2 von 3" counts things
+    ("Die Serie ist gut, 2 von 5 Figuren sind stark.", None),
+])
+def test_a_score_line_is_a_rating(text: str, rating: tuple[float, float] | None) -> None:
+    r = reviewextract.extract(text).rating
+    assert (None if r is None else (r.value, r.best)) == rating
