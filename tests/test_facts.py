@@ -626,3 +626,24 @@ def test_directors_by_and_not_by(text: str, directors: list[str]) -> None:
 def test_a_score_line_is_a_rating(text: str, rating: tuple[float, float] | None) -> None:
     r = reviewextract.extract(text).rating
     assert (None if r is None else (r.value, r.best)) == rating
+
+
+def test_the_calibration_weighs_the_rule_that_found_a_value() -> None:
+    """A calibration with a weight for a rule moves that rule's values, and only those; a rule
+    the calibration has not seen reads as no rule at all."""
+    from dataclasses import replace
+
+    from reviewextract.lang import get_language
+    from reviewextract.lang.scorer import Scorer
+    from reviewextract.pipeline import calibrated
+    from reviewextract.text import Doc
+
+    lang = get_language("de")
+    cal = Scorer("confidence.work_type", 0.0, {"logit": 1.0, "rule.work_type.season_number": -2.0},
+                 0.0)
+    doc = Doc("Die zweite Staffel ist stark.", replace(
+        lang, scorers={**lang.scorers, "confidence.work_type": cal}))
+    plain = calibrated(doc, "work_type", 0.9)
+    assert calibrated(doc, "work_type", 0.9, "work_type.series_word") == plain
+    assert calibrated(doc, "work_type", 0.9, "work_type.season_number") < plain
+    assert plain == 0.9  # logit weight 1, bias 0: the raw confidence unchanged

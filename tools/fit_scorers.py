@@ -243,7 +243,7 @@ def fit_choice(records: list[Record], chooser: Chooser, params: tuple[float, ...
     # "none" target it would only teach the model to give up: left out of the fit
     records = [r for r in records if any(r[3]) or r[1] is None or r[1] == []]
     cv: dict[float, float] = {}
-    held_out: dict[float, list[tuple[float, bool]]] = {}
+    held_out: dict[float, list[tuple[float, bool, None]]] = {}
     splits = folds(len(records))
     for lam in LAMBDAS:
         accs = []
@@ -312,8 +312,9 @@ def fit_choice_kept(name: str, rows: list[Record], chooser: Chooser,
 
 
 def _picks(records: list[Record], probs: list[tuple[list[float], float]], chooser: Chooser,
-           param: float) -> list[tuple[float, bool]]:
-    """(probability, right) of each value the chooser gives on records the model did not
+           param: float) -> list[tuple[float, bool, None]]:
+    """(probability, right, no rule) of each value the chooser gives on records the model did
+    not
     see: what the confidence calibration of a fitted choice must be fitted on, since on its
     own training records the model is surer than it will be on new text."""
     out = []
@@ -322,7 +323,7 @@ def _picks(records: list[Record], probs: list[tuple[list[float], float]], choose
             f.probability = p
         pick = chooser(found, none, param)
         if pick is not None:
-            out.append((pick.probability or 0.0, bool(labs[found.index(pick)])))
+            out.append((pick.probability or 0.0, bool(labs[found.index(pick)]), None))
     return out
 
 
@@ -616,15 +617,18 @@ def fit_multinomial(prefix: str, rows: list[Row],
 
 # ---- confidence calibration (every fact field) -------------------------------------------
 
-def collect_confidences(records: list[dict[str, Any]]) -> dict[str, list[tuple[float, bool]]]:
-    """(raw confidence, right) of every fact value the extractor gives, per field."""
+ConfidenceRow = tuple[float, bool, str | None]  # raw confidence, right, rule
+
+
+def collect_confidences(records: list[dict[str, Any]]) -> dict[str, list[ConfidenceRow]]:
+    """(raw confidence, right, rule) of every fact value the extractor gives, per field."""
     from reviewextract.evaluate import FACTS
 
     lang = get_language(DEFAULT_LANGUAGE)
     saved = {k: v for k, v in lang.scorers.items() if k.startswith("confidence.")}
     for k in saved:
         del lang.scorers[k]  # read the raw confidences
-    out: dict[str, list[tuple[float, bool]]] = {f: [] for f in FACTS}
+    out: dict[str, list[ConfidenceRow]] = {f: [] for f in FACTS}
     try:
         for rec in records:
             review = run(rec)
@@ -633,32 +637,39 @@ def collect_confidences(records: list[dict[str, Any]]) -> dict[str, list[tuple[f
                 ev = review.evidence.get(f)
                 if not ev or pred.get(f) in (None, []):
                     continue
-                raw = min(e.confidence for e in ev)
-                out[f].append((raw, fact_equal(f, pred.get(f), rec["gold"].get(f))))
+                low = min(ev, key=lambda e: e.confidence)
+                # the title's raw confidence is already a fitted probability of its choice
+                rule = None if f == "title" else low.rule
+                out[f].append((low.confidence, fact_equal(f, pred.get(f), rec["gold"].get(f)),
+                               rule))
     finally:
         lang.scorers.update(saved)
     return out
 
 
-def fit_confidences(rows: dict[str, list[tuple[float, bool]]]) -> tuple[dict[str, Any],
-                                                                        dict[str, Any]]:
-    """Platt scaling per field: a logistic regression of right/wrong on the logit of the raw
-    confidence. A field with fewer than 10 values, or only right or only wrong ones, keeps its
-    raw confidence."""
+def fit_confidences(rows: dict[str, list[ConfidenceRow]]) -> tuple[dict[str, Any],
+                                                                  dict[str, Any]]:
+    """Platt scaling per field: a logistic regression (L2, C = 1) of right/wrong on the logit
+    of the raw confidence and on which rule gave the value (one indicator per rule: a season
+    number that makes a review a season's is right less often than its weight says). A field
+    with fewer than 10 values, or only right or only wrong ones, keeps its raw confidence."""
     entries: dict[str, Any] = {}
     report: dict[str, Any] = {}
-    for f, pairs in rows.items():
-        ys = [int(ok) for _, ok in pairs]
-        if len(pairs) < 10 or len(set(ys)) < 2:
-            report[f] = {"values": len(pairs), "kept_raw": True}
+    for f, triples in rows.items():
+        ys = [int(ok) for _, ok, _ in triples]
+        if len(triples) < 10 or len(set(ys)) < 2:
+            report[f] = {"values": len(triples), "kept_raw": True}
             continue
+        rules = sorted({r for _, _, r in triples if r is not None})
+        names = ["logit"] + [f"rule.{r}" for r in rules]
         x = np.array([[np.log(min(max(c, 0.001), 0.999) / (1 - min(max(c, 0.001), 0.999)))]
-                      for c, _ in pairs])
+                      + [float(r == rule) for rule in rules] for c, _, r in triples])
         model = LogisticRegression(C=1.0, max_iter=5000).fit(x, np.array(ys))
-        entries[f"confidence.{f}"] = {"bias": round(float(model.intercept_[0]), 4),
-                                      "threshold": 0.0,
-                                      "weights": {"logit": round(float(model.coef_[0][0]), 4)}}
-        report[f] = {"values": len(pairs), "right": sum(ys)}
+        entries[f"confidence.{f}"] = {
+            "bias": round(float(model.intercept_[0]), 4), "threshold": 0.0,
+            "weights": {n: round(float(w), 4) for n, w in zip(names, model.coef_[0],
+                                                               strict=True)}}
+        report[f] = {"values": len(triples), "right": sum(ys)}
     return entries, report
 
 
@@ -691,7 +702,7 @@ def main(argv: list[str] | None = None) -> int:
     scorers: dict[str, Any] = {}
     if args.only and OUT.exists():  # with --only, the other scorers keep their entries
         scorers.update(json.loads(OUT.read_text(encoding="utf-8"))["scorers"])
-    title_picks: list[tuple[float, bool]] | None = None
+    title_picks: list[ConfidenceRow] | None = None
     if args.only in (None, "title"):
         rows = collect("title", title, records)
         entry, report = fit_choice_kept("title", rows, _choose_title, PREFER_LONGER,

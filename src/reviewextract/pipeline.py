@@ -26,20 +26,24 @@ _SERIAL = (WorkType.SERIES, WorkType.SEASON, WorkType.MINISERIES)
 _PER_EPISODE_VOTE = 1.0
 
 
-def calibrated(doc: Doc, name: str, raw: float) -> float:
+def calibrated(doc: Doc, name: str, raw: float, rule: str | None = None) -> float:
     """The confidence of a value of field `name`: the finding's raw confidence (a fitted
-    probability, or a reading of its rule weight) mapped by the field's fitted calibration
-    ("confidence.<field>" in lang/<code>/scorers.json), so that of the values given with
-    confidence p about a share p is right. Without a calibration, the raw confidence."""
+    probability, or a reading of its rule weight) and the rule that found it, mapped by the
+    field's fitted calibration ("confidence.<field>" in lang/<code>/scorers.json), so that of
+    the values given with confidence p about a share p is right. Without a calibration, the
+    raw confidence."""
     cal = doc.lang.scorers.get(f"confidence.{name}")
     if cal is None:
         return raw
     p = min(max(raw, 0.001), 0.999)
-    return round(min(0.99, cal.probability({"logit": math.log(p / (1 - p))})), 2)
+    feats = {"logit": math.log(p / (1 - p))}
+    if rule is not None:
+        feats[f"rule.{rule}"] = 1.0  # a rule the calibration has not seen weighs nothing
+    return round(min(0.99, cal.probability(feats)), 2)
 
 
 def _evidence(doc: Doc, f: Finding, name: str) -> list[Evidence]:
-    confidence = calibrated(doc, name, f.confidence)
+    confidence = calibrated(doc, name, f.confidence, f.rule)
     spans = [(f.start, f.end), *f.spans]
     out: list[Evidence] = []
     seen: set[tuple[int, int]] = set()
