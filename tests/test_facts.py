@@ -608,6 +608,10 @@ def test_a_genre_heading_yields_to_the_quoted_name() -> None:
     # a bracket of works after a name in a cast list is an actor's filmography
     ("Als Polizisten sind Sylvester Groth, der in ähnlichen Rollen mitspielt, Florence Kasumba "
      "(„Black Panther“) und Eva Meckbach zu sehen.", []),
+    # a word of a director's role before the name describes the person
+    ("Der Film von Erfolgsregisseur Andy Tennant ist eine Komödie.", ["Andy Tennant"]),
+    ("Regieneuling Luis Mandokis Film ist schön.", ["Luis Mandoki"]),
+    ("Die Dokumentarfilmerin Anna Beispiel zeigt viel.", ["Anna Beispiel"]),
 ])
 def test_directors_by_and_not_by(text: str, directors: list[str]) -> None:
     assert reviewextract.extract(text).directors == directors

@@ -52,10 +52,13 @@ def initial(upper: str) -> re.Pattern[str]:
 
 
 def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[str],
-              initials: re.Pattern[str], skip_stop: bool = False) -> tuple[int, int] | None:
+              initials: re.Pattern[str], skip_stop: bool = False,
+              roles: tuple[str, ...] = ()) -> tuple[int, int] | None:
     """The span of one personal name starting at `pos` (capitalised tokens and particles;
     `initials` matches an initial). With `skip_stop`, capitalised stop words before the name
-    are passed over ("Was Stanley Kubrick ...", "Regisseurin Maria Schrader")."""
+    are passed over ("Was Stanley Kubrick ...", "Regisseurin Maria Schrader"). A word holding
+    one of `roles` ("Erfolgsregisseur", "Regieneuling") describes the person: passed over
+    before the name, it is never part of it."""
     tokens: list[tuple[int, int]] = []
     i = pos
     pending: list[tuple[int, int]] = []  # particles waiting for a capitalised token
@@ -65,13 +68,14 @@ def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[st
             break
         tok = m.group(1).rstrip(".") if not initials.fullmatch(m.group(1)) else m.group(1)
         s, e = m.start(1), m.start(1) + len(tok)
-        if skip_stop and not tokens and (tok in stop or _is_descriptor(tok)):
+        role = bool(roles) and any(r in tok.lower() for r in roles)
+        if skip_stop and not tokens and (tok in stop or _is_descriptor(tok) or role):
             i = e
             continue
         # a stop word can end a name it does not start ("Regie: Franziska Buch"), where the
         # name ends with the line or the list item
         last = tok in stop and len(tokens) == 1 and not pending and text[e:e + 1] in _NAME_END
-        if _is_cap(tok) and (tok not in stop or last) and not _is_descriptor(tok):
+        if _is_cap(tok) and (tok not in stop or last) and not _is_descriptor(tok) and not role:
             tokens.extend(pending)
             pending = []
             tokens.append((s, e))
@@ -90,11 +94,12 @@ def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[st
 
 
 def read_names(text: str, pos: int, particles: frozenset[str], stop: frozenset[str],
-               separator: re.Pattern[str], initials: re.Pattern[str]) -> list[tuple[int, int]]:
+               separator: re.Pattern[str], initials: re.Pattern[str],
+               roles: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     """A list of names ("A, B und C") starting at `pos`."""
     out: list[tuple[int, int]] = []
     while True:
-        span = read_name(text, pos, particles, stop, initials, skip_stop=not out)
+        span = read_name(text, pos, particles, stop, initials, skip_stop=not out, roles=roles)
         if span is None:
             break
         out.append(span)
@@ -107,12 +112,12 @@ def read_names(text: str, pos: int, particles: frozenset[str], stop: frozenset[s
 
 def _names_nearby(text: str, pos: int, particles: frozenset[str], stop: frozenset[str],
                   separator: re.Pattern[str], initials: re.Pattern[str],
-                  past: frozenset[str]) -> list[tuple[int, int]]:
+                  past: frozenset[str], roles: tuple[str, ...]) -> list[tuple[int, int]]:
     """Names right after a cue, or after a few lowercase or stop words ("Die Regie übernahm in
     den ersten Folgen Charlotte Sieling"); never across punctuation or a line break, and none
     after a word that puts the credit in the past ("Regie damals X": an earlier work's)."""
     for _ in range(_MAX_SKIP + 1):
-        spans = read_names(text, pos, particles, stop, separator, initials)
+        spans = read_names(text, pos, particles, stop, separator, initials, roles)
         if spans:
             return spans
         m = _TOKEN.match(text, pos)
@@ -133,6 +138,7 @@ def candidates(doc: Doc) -> list[Finding]:
     stop = lang.facts.name_stopwords
     separator = lang.facts.name_separator
     initials = initial(lang.script.upper)
+    roles = lang.words("director_role_stems")
     out: list[Finding] = []
     for rule in sorted(lang.field_rules(FIELD), key=lambda r: -r.weight):
         if rule.weight < _STRONG and out:
@@ -142,13 +148,14 @@ def candidates(doc: Doc) -> list[Finding]:
                 continue  # "der Roman „So was von da“ von X": the book's author
             if "names_after" in rule.tags:
                 spans = _names_nearby(doc.text, m.end(), particles, stop, separator, initials,
-                                      lang.facts.director_past_markers)
+                                      lang.facts.director_past_markers, roles)
             else:
                 # read inside the group only: "Greta Gerwigs" names "Greta Gerwig"; the group
                 # cut out, not the text up to it (a copy that long per match was quadratic)
                 base = _after_sentence_end(doc.text, m.start("names"), m.end("names"))
                 spans = [(s + base, e + base) for s, e in read_names(
-                    doc.text[base:m.end("names")], 0, particles, stop, separator, initials)]
+                    doc.text[base:m.end("names")], 0, particles, stop, separator, initials,
+                    roles)]
             for s, e in spans:
                 if rule.weight < _STRONG and _credited_otherwise(doc, s):
                     continue  # a weak cue beside "Drehbuch", "spielt": a writer or an actor

@@ -86,6 +86,7 @@ class Facts:
     name_separator: Pattern
     other_credit_words: WordSet  # a weak cue beside another credit names no director
     director_past_markers: WordSet  # "Regie damals X": the director of an earlier work
+    director_role_stems: WordList  # "Erfolgsregisseur X": a word of a role, not of the name
     # fields/rating.py
     rating_of_others: WordList  # a score given to others (a rating site, the audience)
     # fields/title.py and fields/title_names.py
