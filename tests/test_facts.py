@@ -612,6 +612,12 @@ def test_a_genre_heading_yields_to_the_quoted_name() -> None:
     ("Der Film von Erfolgsregisseur Andy Tennant ist eine Komödie.", ["Andy Tennant"]),
     ("Regieneuling Luis Mandokis Film ist schön.", ["Luis Mandoki"]),
     ("Die Dokumentarfilmerin Anna Beispiel zeigt viel.", ["Anna Beispiel"]),
+    # "mit X" names the cast, whatever brackets follow; an article makes a noun, not a name
+    ("Ein Drama mit Mark Wahlberg („Alles Geld der Welt“, „Broken City“) über einen Lauf.", []),
+    ("Der Krimi-erfahrene Urs Egger („Der letzte Kronzeuge“, „Wolfsfährte“) hat Routine.",
+     ["Urs Egger"]),
+    ("Wir zeigen, wie geschickt er das Thema Manipulation und Machtmissbrauch inszeniert.", []),
+    ("Alfred Hitchcock inszeniert diesen Film mit leichter Hand.", ["Alfred Hitchcock"]),
 ])
 def test_directors_by_and_not_by(text: str, directors: list[str]) -> None:
     assert reviewextract.extract(text).directors == directors
