@@ -632,6 +632,12 @@ def test_directors_by_and_not_by(text: str, directors: list[str]) -> None:
     ("Die Serie ist gut.\n\n3 von 5 Staffeln\n\nDie Story ist stark.", None),
     # inside a sentence, "2 von 3" counts things
     ("Die Serie ist gut, 2 von 5 Figuren sind stark.", None),
+    # a page of rated entries, each score on a line of its own: the first entry's
+    ("Glutsommer\nEin starker Film, spannend bis zum Ende.\n8/10\nHafen Nord\nLangweilig.\n"
+     "3/10\nKalte Küste\nSolide.\n6/10", (8.0, 10.0)),
+    # one review: its closing score, also after a score inside a sentence
+    ("Der Film bekommt von mir 6/10, die Musik wäre eine 9/10 wert.\nFazit: gut.\n7/10",
+     (7.0, 10.0)),
 ])
 def test_a_score_line_is_a_rating(text: str, rating: tuple[float, float] | None) -> None:
     r = reviewextract.extract(text).rating

@@ -9,6 +9,7 @@ from ._common import Finding, Rejected, matches
 FIELD = "rating"
 _DEFAULT_STAR_SCALE = 5
 _LOOK_BACK = 120  # characters before a score in which its sentence may name someone else
+_ALONE = "alone_on_line"  # a tag of a score that is all its line holds
 
 
 def _read(doc: Doc, m) -> tuple[float, float] | None:
@@ -58,17 +59,31 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding
                 if rejected is not None:
                     rejected.append(Rejected(FIELD, f"{value:g}/{best:g}", m.start(), m.end()))
                 continue
+            tags = rule.tags | {_ALONE} if _alone_on_line(doc, m.start(), m.end()) else rule.tags
             out.append(Finding(FIELD, Rating(value=value, best=best), m.start(), m.end(),
-                               rule.id, rule.weight, rule.tags))
+                               rule.id, rule.weight, tags))
     return out
 
 
+def _alone_on_line(doc: Doc, start: int, end: int) -> bool:
+    """Is the score all its line holds ("8/10", "4 von 5" on a line of its own)?"""
+    ls = doc.text.rfind("\n", 0, start) + 1
+    le = doc.text.find("\n", end)
+    return not (doc.text[ls:start].strip() or doc.text[end:le if le >= 0 else len(doc.text)]
+                .strip(" \t.!"))
+
+
 def resolve(findings: list[Finding]) -> Finding | None:
-    """An info-box rating first; else the last rating stated (reviews close on their score)."""
+    """An info-box rating first; then, when two scores or more stand on lines of their own
+    (a page of rated entries: "8/10" under each), the first entry's; else the last rating
+    stated (reviews close on their score)."""
     if not findings:
         return None
     top = max(f.weight for f in findings)
     if top >= 4:
         return next(f for f in findings if f.weight == top)
+    alone = [f for f in findings if _ALONE in f.tags]
+    if len(alone) >= 2:
+        return min(alone, key=lambda f: f.start)
     strong = [f for f in findings if f.weight >= 1.5] or findings
     return max(strong, key=lambda f: f.start)
