@@ -20,7 +20,14 @@ NEUTRAL_EXPRESSIONS = [
     pytest.param("Die Bande gewinnt am Ende das Rennen gegen die Polizei.", id="verb-gewinnt"),
     pytest.param("Die Ärztin sucht nach einfachen Antworten auf die Krise.",
                  id="einfache-antworten"),
+    pytest.param("Egal ob Mord oder Diebstahl, die Kommissarin ermittelt.", id="egal-ob"),
+    pytest.param("Egal wie spät es ist, Tom ruft seine Mutter an.", id="egal-wie"),
 ]
+
+
+def test_indifference_is_still_a_judgement() -> None:
+    """Only the conjunction "egal ob/wie …" is neutral: "war mir egal" blames."""
+    assert sides("Das Ende war mir egal.") == ([], ["Das Ende war mir egal"])
 
 
 @pytest.mark.parametrize("text", NEUTRAL_EXPRESSIONS)
