@@ -663,3 +663,15 @@ def test_the_calibration_weighs_the_rule_that_found_a_value() -> None:
     assert calibrated(doc, "work_type", 0.9, "work_type.series_word") == plain
     assert calibrated(doc, "work_type", 0.9, "work_type.season_number") < plain
     assert plain == 0.9  # logit weight 1, bias 0: the raw confidence unchanged
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # a blog's "watched" label before the name is no part of it
+    ("Gesehen: Sein oder Nichtsein (1942)\n\nDer Film ist herrlich, und die Komödie von damals "
+     "wirkt noch heute frisch. „Sein oder Nichtsein“ bleibt ein Meisterwerk.",
+     "Sein oder Nichtsein"),
+    ("Zuletzt gesehen: Der Pate\n\nDer Film ist ein Meisterwerk, das ich immer wieder sehe. "
+     "„Der Pate“ hat nichts von seiner Kraft verloren.", "Der Pate"),
+])
+def test_a_watched_label_is_cut_from_the_heading(text: str, title: str) -> None:
+    assert reviewextract.extract(text).title == title
