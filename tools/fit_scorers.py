@@ -264,6 +264,7 @@ def fit_choice(records: list[Record], chooser: Chooser, params: tuple[float, ...
     theta = _choice_fit(_choice_data(records, names, written_weight), len(names), best)
     probs = _choice_probs(theta, _choice_data(records, names))
     par = max(params, key=lambda p: (_choice_accuracy(records, probs, chooser, p), p))
+    written = [r for r in all_records if not _outside_id(r[0])]
     weights = {n: round(float(w), 4) for n, w in zip(names, theta[:-1], strict=True)}
     entry: dict[str, Any] = {"kind": "choice", "bias": 0.0, "threshold": 0.0,
                              "params": {"null": round(float(theta[-1]), 4)}, "weights": weights}
@@ -277,10 +278,7 @@ def fit_choice(records: list[Record], chooser: Chooser, params: tuple[float, ...
               "train_accuracy": round(_choice_accuracy(records, probs, chooser, par), 3),
               "cv_best": round(cv[best], 4),
               "written_accuracy": round(_choice_accuracy(
-                  [r for r in all_records if not _outside_id(r[0])],
-                  _choice_probs(theta, _choice_data(
-                      [r for r in all_records if not _outside_id(r[0])], names)), chooser, par),
-                  3),
+                  written, _choice_probs(theta, _choice_data(written, names)), chooser, par), 3),
               "held_out_picks": held_out[best]}
     return entry, report
 

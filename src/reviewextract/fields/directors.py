@@ -192,6 +192,7 @@ def _of_other_work(doc: Doc, m: re.Match[str], tags: frozenset[str]) -> bool:
         pos = max(doc.text.rfind(q, floor, pos) for q in _OPENING_QUOTES)
         if pos < 0:
             return False
+    # not `words_before`, which stops at a colon: "Vorlage: „X“ von Y" names an author too
     before = doc.low[max(0, pos - 40):pos].split()
     if not before:
         return False

@@ -68,8 +68,7 @@ def _shape(doc: Doc, f: Finding, values: list[str]) -> None:
         feats["shape.comma"] = 1.0
     if value.endswith("!"):
         feats["shape.exclaim"] = 1.0  # "Gerade gesehen und maßlos enttäuscht!": a cry
-    heads = lang.words("genre_heads")
-    if len(words) <= 3 and words[-1].lower().endswith(tuple(heads)):
+    if len(words) <= 3 and words[-1].lower().endswith(lang.words("genre_heads")):
         feats["shape.genre"] = 1.0  # "Katastrophenfilme", "Heimatkrimi": a kind of work
     if len(words) == 2 and words[0][:1].isdigit():
         feats["shape.count"] = 1.0  # "929 Kritiken", "65% Bewertung": a page's counter
