@@ -42,11 +42,47 @@ def test_lookup_finds_term(token: str, term: str) -> None:
     assert entry is not None and entry.term == term
 
 
-@pytest.mark.parametrize("token", ["gutachten", "haus", "episodenlänge", "lückenlos"],
+@pytest.mark.parametrize("token", ["gutachten", "haus", "episodenlänge", "problemfall"],
                          ids=["prefix-is-not-adjective", "plain-noun", "laenge-not-a-head",
                               "head-must-end-word"])
 def test_lookup_ignores(token: str) -> None:
     assert LEX.lookup(token) is None
+
+
+DERIVED = [
+    # a negating prefix turns a lexicon adjective, weakened (docs/opinions.md, [derivation])
+    pytest.param("unspannende", "unspannend", -1, id="prefix-turns-praise"),
+    pytest.param("unvorhersehbar", "unvorhersehbar", 1, id="prefix-turns-blame"),
+    # a quality noun, or a polar noun of the lexicon, before a suffix of lack or of plenty
+    pytest.param("spannungsarmen", "spannungsarm", -1, id="quality-lacking-linking-s"),
+    pytest.param("ideenloses", "ideenlos", -1, id="quality-lacking-linking-n"),
+    pytest.param("wendungsreiche", "wendungsreich", 1, id="quality-having"),
+    pytest.param("spaßfrei", "spaßfrei", -1, id="praise-noun-free-of"),
+    pytest.param("lückenlos", "lückenlos", 1, id="blame-noun-free-of"),
+    pytest.param("kitschfreie", "kitschfrei", 1, id="blame-head-free-of"),
+]
+
+
+@pytest.mark.parametrize(("token", "term", "sign"), DERIVED)
+def test_derived_words(token: str, term: str, sign: int) -> None:
+    entry = LEX.lookup(token)
+    assert entry is not None and entry.term == term and entry.weight * sign > 0
+
+
+@pytest.mark.parametrize("token", ["unheimlich", "ungewöhnlich", "arbeitslos", "zahlreich",
+                                   "hoffnungsvoll", "unterhalten", "atemlos"])
+def test_derivation_needs_a_known_base(token: str) -> None:
+    # no lexicon adjective after the prefix, no quality or polar noun before the suffix
+    assert LEX.lookup(token) is None
+
+
+def test_quality_nouns_judge_only_after_plenty_or_lack() -> None:
+    from reviewextract import extract
+
+    assert not extract("Die Spannung steigt, als der Kommissar das Haus betritt.").cons
+    assert extract("Der Film hat leider keine Spannung und wenig Humor.").cons
+    pros = extract("Die Serie erzählt mit viel Humor und jeder Menge Witz von zwei Brüdern.").pros
+    assert pros and pros[0].score > 0
 
 
 def test_polarity_signs() -> None:

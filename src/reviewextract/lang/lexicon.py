@@ -17,7 +17,7 @@ from typing import Any
 
 from .. import DEFAULT_LANGUAGE
 from .folder import LanguageDataError, folder_of, read_text
-from .lexicon_model import MAX_TOKEN, MIN_STEM, Entry, Lexicon, Profile
+from .lexicon_model import MAX_TOKEN, MIN_STEM, Derivation, Entry, Lexicon, Profile
 
 __all__ = ["MAX_TOKEN", "Entry", "Lexicon", "Profile", "build_lexicon", "get_lexicon",
            "load_lexicon", "parse_lexicon_tsv"]
@@ -113,6 +113,27 @@ def _inflected(term: str, kind: str, endings: dict[str, tuple[str, ...]],
     return out
 
 
+def _derivation(code: str, data: dict[str, Any], adj_endings: tuple[str, ...]) -> Derivation:
+    """The optional `[derivation]` table of opinions.toml (`lexicon_model.Derivation`)."""
+    table = data.get("derivation")
+    if table is None:
+        return Derivation()
+
+    def words(key: str) -> tuple[str, ...]:
+        return _words(code, data, "derivation", key) if key in table else ()
+
+    lacking, having = words("lacking"), words("having")
+    factor, weight = table.get("prefix_factor", 0.8), table.get("weight", 1.0)
+    for name, value in (("prefix_factor", factor), ("weight", weight)):
+        if not isinstance(value, int | float) or not 0 < value <= 3:
+            raise _fail(code, f"opinions.toml: [derivation] {name} must be a number in (0, 3]")
+    ends = tuple(s + e for s in (*lacking, *having) for e in ("", *adj_endings))
+    return Derivation(prefixes=words("prefixes"), prefix_factor=float(factor), lacking=lacking,
+                      having=having, weight=float(weight), linking=words("linking"),
+                      qualities=frozenset(words("qualities")),
+                      endings=frozenset(("", *adj_endings)), ends=ends)
+
+
 def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str, Any]) -> Lexicon:
     endings = {k: _words(code, data, "endings", k) for k in ("adj", "noun")}
     e_dropping = (_words(code, data, "endings", "e_dropping")
@@ -137,6 +158,16 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
                     forms[form] = entry
                 if kind == "head":
                     heads.setdefault(form, entry)
+    derivation = _derivation(code, data, endings["adj"])
+    for marker_key, sign in (("plenty", 1.0), ("lack", -1.0)):
+        # "viel Humor", "keine Spannung": a quality noun after a word of plenty or of lack
+        for marker in (_words(code, data, "derivation", marker_key)
+                       if marker_key in data.get("derivation", {}) else ()):
+            for noun in sorted(derivation.qualities):
+                for form in _inflected(noun, "noun", endings, ()):
+                    key = (*marker.split(), form)
+                    if key not in phrases:
+                        phrases[key] = Entry(" ".join(key), sign * derivation.weight, "phrase")
     neg_words, neg_phrases = _split(_words(code, data, "negation", "words"))
     mods = {**_weights(code, data, "modifiers", "intensifiers", 1.0, 3.0),
             **_weights(code, data, "modifiers", "downtoners", 0.1, 1.0)}
@@ -193,6 +224,7 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
                                                *(tuple(k.split()) for k in mods))),
         split_phrases=split,
         cue_starts=frozenset(k.split()[0] for k in (*cues, *anywhere)),
+        derivation=derivation,
         max_phrase=max([len(p) for p in phrases] + [len(p) for p in neg_phrases]
                        + [len(p) for p in neutral] + [1]),
     )

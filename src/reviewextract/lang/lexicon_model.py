@@ -52,6 +52,25 @@ class Profile:
             self.negator or self.than or self.comparative or self.excess))
 
 
+@dataclass(frozen=True, slots=True)
+class Derivation:
+    """Polar words a lexicon does not list but forms (opinions.toml `[derivation]`): a negating
+    prefix before one of its adjectives ("un" + "spannend"), and a noun of a quality a work
+    should have, or one of its polar nouns, before a suffix of lack ("spannungsarm",
+    "fehlerfrei") or of plenty ("wendungsreich")."""
+
+    prefixes: tuple[str, ...] = ()
+    prefix_factor: float = 0.8  # the prefixed word's weight: the adjective's, turned, times this
+    lacking: tuple[str, ...] = ()
+    having: tuple[str, ...] = ()
+    weight: float = 1.0  # of a word formed with a suffix
+    linking: tuple[str, ...] = ()  # linking letters between noun and suffix ("Spannung-s-arm")
+    qualities: frozenset[str] = frozenset()  # nouns of a wanted quality, no polarity alone
+    endings: frozenset[str] = frozenset({""})  # the adjective endings after a suffix
+    # every suffix with every adjective ending: one `endswith` test rejects most words
+    ends: tuple[str, ...] = ()
+
+
 @dataclass
 class Lexicon:
     """Polarity terms and opinion cues of one language, with a token lookup that is memoised."""
@@ -101,6 +120,7 @@ class Lexicon:
     # "fällt … ab": (verb, particle) -> entry, the particle closing the clause
     split_phrases: dict[tuple[str, str], Entry] = field(default_factory=dict)
     cue_starts: frozenset[str] = frozenset()  # first words of all verdict cues
+    derivation: Derivation = field(default_factory=Derivation)
     _memo: dict[str, Entry | None] = field(default_factory=dict, repr=False)
     _aspect_memo: dict[str, str | None] = field(default_factory=dict, repr=False)
     _profile_memo: dict[str, Profile | None] = field(default_factory=dict, repr=False)
@@ -166,6 +186,8 @@ class Lexicon:
                 hit = self.heads.get(token[i:])
                 if hit is not None:
                     break
+        if hit is None and (self.derivation.prefixes or self.derivation.ends):
+            hit = self._derived(token)
         if hit is None and self.transliterations:
             # text typed without umlauts ("wunderschoen", "ueberhaupt")
             folded = token
@@ -177,6 +199,41 @@ class Lexicon:
             self._memo.clear()
         self._memo[token] = hit
         return hit
+
+    def _derived(self, token: str) -> Entry | None:
+        """The entry of a word formed from a lexicon word or a quality noun (`Derivation`)."""
+        d = self.derivation
+        for prefix in d.prefixes:
+            if token.startswith(prefix) and len(token) - len(prefix) > MIN_STEM:
+                base = self.forms.get(token[len(prefix):])
+                if base is not None and base.kind == "adj":
+                    return Entry(prefix + base.term, -base.weight * d.prefix_factor, "adj")
+        if not token.endswith(d.ends):
+            return None
+        for suffixes, sign in ((d.lacking, -1.0), (d.having, 1.0)):
+            for suffix in suffixes:
+                at = token.rfind(suffix)
+                if at < 3 or token[at + len(suffix):] not in d.endings:
+                    continue
+                turn = self._base_sign(token[:at])
+                if turn:
+                    return Entry(token[:at] + suffix, sign * turn * d.weight, "adj")
+        return None
+
+    def _base_sign(self, stem: str) -> float:
+        """+1 for a quality noun or a praising noun, -1 for a blaming noun, 0 otherwise; the
+        stem is tried as written, without a linking letter and with a final e ("lieb-los")."""
+        d = self.derivation
+        tries = [stem, *(stem[:-len(k)] for k in d.linking if stem.endswith(k)), stem + "e"]
+        for b in tries:
+            if len(b) < 3:
+                continue
+            if b in d.qualities:
+                return 1.0
+            e = self.forms.get(b)
+            if e is not None and e.kind in ("noun", "head"):
+                return 1.0 if e.weight > 0 else -1.0
+        return 0.0
 
     def profile(self, token: str) -> Profile | None:
         """What the clause reader needs to know of a lowercased word; None for a plain word."""
