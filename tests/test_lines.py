@@ -35,6 +35,10 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("👍 31  💬 4", "chrome"),
     ("#Sommerfilm #Kinotipp", "chrome"),
     ("Weiterlesen →", "chrome"),
+    ("Hauptmenü", "chrome"),  # site navigation, comment forms, related-post boxes
+    ("Keine Kommentare", "chrome"),
+    ("Kommentar veröffentlichen", "chrome"),
+    ("Ähnliche Beiträge", "chrome"),
     ("Von Anna Beispiel", "meta"),
     ("- von Jonas Reuter", "meta"),
     ("Veröffentlicht am 3. März 2021", "meta"),
