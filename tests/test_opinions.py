@@ -192,6 +192,12 @@ VERDICTS = [
                  "lange ausgewalzt wurde. Die Musik ist schön.",
                  "Als Gesamtwerk ist die Serie eine gute Idee, die zu lange ausgewalzt wurde",
                  id="als-gesamtwerk"),
+    # "insgesamt" before a count is a total, not a summing-up cue ([verdict] totals)
+    pytest.param("Die Serie ist ein schöner Krimi mit guten Darstellern. In insgesamt zwölf "
+                 "Episoden klären die beiden einen Fall, die Musik ist gelungen.",
+                 "Die Serie ist ein schöner Krimi mit guten Darstellern", id="insgesamt-count"),
+    pytest.param("Die Darsteller sind gut. Insgesamt ein gelungener Film.",
+                 "Insgesamt ein gelungener Film", id="insgesamt-article-is-no-count"),
 ]
 
 

@@ -214,6 +214,9 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
         verdict_anywhere={tuple(k.split()): v for k, v in anywhere.items()},
         verdict_labels=frozenset(_words(code, data, "verdict", "labels")),
         verdict_tails=tuple(_words(code, data, "verdict", "tails")),
+        verdict_totals=frozenset(tuple(k.split()) for k in (
+            _words(code, data, "verdict", "totals") if "totals" in data.get("verdict", {})
+            else ())),
         aspects=aspects,
         skip_line_prefixes=_words(code, data, "skip", "line_prefixes"),
         signature_lines=frozenset(_words(code, data, "skip", "signature_lines")),

@@ -68,6 +68,8 @@ def _cue(doc: Doc, lex: Lexicon, s: Sentence) -> tuple[float, int, int] | None:
             if n > longest:
                 continue
             key = tuple(words[i:i + n])
+            if key in lex.verdict_totals and i + n < j0 and _counts(doc, words[i + n]):
+                break  # "insgesamt 12 Episoden", "insgesamt zehn Folgen": a total, no summing up
             w = lex.verdict_cues.get(key)
             if w is not None:
                 strength = w if i - i0 < CUE_HEAD_WORDS else w * OFF_HEAD
@@ -79,6 +81,12 @@ def _cue(doc: Doc, lex: Lexicon, s: Sentence) -> tuple[float, int, int] | None:
                 best = (strength, ix.starts[i], ix.ends[i + n - 1])
             break
     return best
+
+
+def _counts(doc: Doc, word: str) -> bool:
+    """Is the word a count: digits, or a number word above one (not the article "ein")?"""
+    value = doc.lang.number(word)
+    return value is not None and (word[:1].isdigit() or value >= 2)
 
 
 def _cued(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> list[int]:
