@@ -40,6 +40,13 @@ NEGATION = [
                  id="nicht-schlecht-faint-praise"),
     pytest.param("Die Figuren haben mich eher verwirrt als gepackt.", [],
                  ["Die Figuren haben mich eher verwirrt als gepackt"], id="eher-als"),
+    # a counterfactual clause that wishes ([clauses] wishes): its praise is what is missing
+    pytest.param("Er hätte aber deutlich spannender sein können.", [],
+                 ["Er hätte aber deutlich spannender sein können"], id="wish-comparative"),
+    pytest.param("Hier hätte ich mir bessere Effekte gewünscht.", [],
+                 ["Hier hätte ich mir bessere Effekte gewünscht"], id="wish-gewuenscht"),
+    pytest.param("Ich hätte gern besser verstanden, worum es geht.", [], [],
+                 id="irrealis-without-wish"),
 ]
 
 

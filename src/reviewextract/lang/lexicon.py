@@ -201,6 +201,8 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
         corrective_conjunctions=frozenset(_words(code, data, "clauses", "correction")),
         hypothetical=frozenset(_words(code, data, "clauses", "hypothetical")),
         irrealis=frozenset(_words(code, data, "clauses", "irrealis")),
+        wishes=frozenset(_words(code, data, "clauses", "wishes")
+                         if "wishes" in data.get("clauses", {}) else ()),
         adverbs_first=frozenset(_words(code, data, "modifiers", "adverbs_first")),
         relative_pronouns=frozenset(_words(code, data, "clauses", "relative_pronouns")),
         determiners=frozenset(_words(code, data, "clauses", "determiners")),

@@ -129,6 +129,9 @@ def units(lex: Lexicon, doc: Doc, reading: tokens.Reading, i0: int, j0: int, a: 
     # a counterfactual clause ("nicht weil sie schlecht wären", "ich hätte gern besser
     # verstanden") states no quality the work has: only its listed phrases count
     irrealis = not lex.irrealis.isdisjoint(words)
+    # … unless it wishes ("hätte spannender sein können", "hätte ich mir mehr gewünscht"): its
+    # praise is what the work lacks
+    wish = irrealis and not lex.wishes.isdisjoint(words)
     words.append(END_OF_CLAUSE)
     out: list[Unit] = []
     comparative = False  # an "eher"/"mehr" seen: a later "als" denies what follows it
@@ -175,7 +178,10 @@ def units(lex: Lexicon, doc: Doc, reading: tokens.Reading, i0: int, j0: int, a: 
         else:
             kind, weight, term = _word_unit(lex, doc.text, words, starts, profs, i, comparative)
             if irrealis and kind == "polar":
-                kind = "word"
+                if wish and weight > 0:
+                    weight = -weight * FLIP_POS
+                else:
+                    kind = "word"
             comparative = comparative or p.comparative
         if kind != "word" or after_excess:
             out.append(Unit(starts[i], ends[i], kind, weight, term, pos))
