@@ -35,12 +35,16 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("👍 31  💬 4", "chrome"),
     ("#Sommerfilm #Kinotipp", "chrome"),
     ("Weiterlesen →", "chrome"),
+    ("Der Vierer © Filmverleih Nord GmbH", "chrome"),  # a photo credit, and its company line
+    ("Filmverleih Nord GmbH", "chrome"),
+    ("Sony Pictures", "chrome"),
     ("Hauptmenü", "chrome"),  # site navigation, comment forms, related-post boxes
     ("Keine Kommentare", "chrome"),
     ("Kommentar veröffentlichen", "chrome"),
     ("Ähnliche Beiträge", "chrome"),
     ("Von Anna Beispiel", "meta"),
     ("- von Jonas Reuter", "meta"),
+    ("Text: Lars Beispiel", "meta"),
     ("Veröffentlicht am 3. März 2021", "meta"),
     ("12.05.2019 · Drama", "chrome"),
     ("kinofan_88 schrieb am 01.02.2020:", "meta"),
