@@ -447,7 +447,9 @@ TITLE = [
     case("own-brackets-kept", "Nordlicht (Fast) – Staffel 1: Ein Test\nFazit: „Nordlicht "
          "(Fast)“ ist gut.", "Nordlicht (Fast)"),
     case("season-brackets-dropped", "Nordlicht (Staffel 1) – ein Test\nNordlicht ist gut.",
-         "Nordlicht"),
+         "Nordlicht"),    # a broadcaster is no work's name ("Das Erste zeigt …")
+    case("broadcaster-not-a-title", "Am Sonntag zeigt Das Erste einen neuen Krimi aus Kiel. Die "
+         "Darsteller sind großartig und die Geschichte packend.", None),
 ]
 
 

@@ -37,8 +37,8 @@ def clean_name(s: str) -> str:
 
 
 def is_plausible(doc: Doc, title: str) -> bool:
-    """Whether `title` can be a name at all: one to eight words, not a lone function word or a
-    rejected word ("Fazit"). A question can be a name ("Was heißt hier Ende?"), unless it
+    """Whether `title` can be a name at all: one to eight words, not a lone function word, a
+    rejected word ("Fazit") or a broadcaster ("Das Erste"). A question can be a name ("Was heißt hier Ende?"), unless it
     follows a separator."""
     words = title.split()
     if not words or len(words) > _MAX_WORDS or len(title) < 2:
@@ -46,6 +46,8 @@ def is_plausible(doc: Doc, title: str) -> bool:
     low = title.lower()
     if len(words) == 1 and low in doc.lang.wordset("function_words"):
         return False  # "Die" left of a cut heading is no name
+    if low in doc.lang.wordset("broadcasters"):
+        return False  # "Das Erste zeigt …": the channel, not the work
     rejects = doc.lang.wordset("title_reject")
     if low in rejects or low.startswith(_word_prefixes(rejects)):
         return False
