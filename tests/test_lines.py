@@ -38,6 +38,8 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Der Vierer © Filmverleih Nord GmbH", "chrome"),  # a photo credit, and its company line
     ("Filmverleih Nord GmbH", "chrome"),
     ("Sony Pictures", "chrome"),
+    ("Registrierung zur E-Mail-Benachrichtigung", "chrome"),  # form and account lines
+    ("Fragen & Antworten", "chrome"),
     ("Hauptmenü", "chrome"),  # site navigation, comment forms, related-post boxes
     ("Keine Kommentare", "chrome"),
     ("Kommentar veröffentlichen", "chrome"),
