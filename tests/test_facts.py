@@ -280,7 +280,22 @@ DIRECTORS = [
     case("filmography", "Der erfahrene Tom Keller („Nebelwald“, „Hafenwache“) liefert einen "
          "guten Krimi.", ["Tom Keller"]),
     case("filmography-of-writers", "Das Drehbuch schrieb das Duo Eva Muster und Paul Beispiel "
-         "(„Nebelwald“).", []),
+         "(„Nebelwald“).", []),    # a data line's label after the year or a comma; a genitive before more kinds of work and
+    # with initials; role compounds before the name
+    case("label-after-year", "Frankreich 2014 Regie: Eva Muster & Paul Beispiel\nDer Film ist "
+         "stark.", ["Eva Muster", "Paul Beispiel"]),
+    case("label-after-comma", "USA 2019, Regie: Jane Beispiel\nDer Film ist stark.",
+         ["Jane Beispiel"]),
+    case("genitive-meilenstein", "Tom Kellers Meilenstein des Horrorkinos erscheint auf Blu-ray.",
+         ["Tom Keller"]),
+    case("genitive-remake", "Eva Musters Remake der spanischen Komödie hat Tempo.",
+         ["Eva Muster"]),
+    case("genitive-initials", "Der erste Stummfilm der Liste ist F. W. Kellers „Nebel“.",
+         ["F. W. Keller"]),
+    case("role-compound", "Die klare Struktur gab Regieneuling Luis Beispiel seinem Film.",
+         ["Luis Beispiel"]),
+    case("role-compound-profi", "Regieprofi Tom Keller liefert keine gute Arbeit ab.",
+         ["Tom Keller"]),
 ]
 
 

@@ -147,8 +147,9 @@ def candidates(doc: Doc) -> list[Finding]:
             if "of_work" in rule.tags and _of_other_work(doc, m, rule.tags):
                 continue  # "der Roman „So was von da“ von X": the book's author
             if "names_after" in rule.tags:
-                spans = _names_nearby(doc.text, m.end(), particles, stop, separator, initials,
-                                      lang.facts.director_past_markers, roles)
+                spans = [_genitive_cut(doc, s, e) for s, e in _names_nearby(
+                    doc.text, m.end(), particles, stop, separator, initials,
+                    lang.facts.director_past_markers, roles)]
             else:
                 # read inside the group only: "Greta Gerwigs" names "Greta Gerwig"; the group
                 # cut out, not the text up to it (a copy that long per match was quadratic)
@@ -163,6 +164,19 @@ def candidates(doc: Doc) -> list[Finding]:
                 out.append(Finding(FIELD, name, s, e, rule.id, rule.weight, rule.tags,
                                    spans=[(m.start(), m.end())]))
     return out
+
+
+def _genitive_cut(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A name read after a cue ends before its genitive ending when a work noun or a quoted
+    name follows ("Regisseur Tom Kellers Film", "Regieneuling X-s „Y“"): the maker's work."""
+    rest = doc.text[end:end + 40].lstrip(" ")
+    if not rest or not (rest[0] in "„\"»" or rest.split(None, 1)[0].lower().rstrip(".,;:!?")
+                        .endswith(tuple(doc.lang.words("film_nouns_after_genitive")))):
+        return start, end
+    for ending in doc.lang.words("genitive_endings"):
+        if doc.text.endswith(ending, start, end) and end - len(ending) - start > 3:
+            return start, end - len(ending)
+    return start, end
 
 
 def _after_sentence_end(text: str, start: int, end: int) -> int:

@@ -101,6 +101,7 @@ class Facts:
     superlative_endings: WordList  # fields/title_names.py: "der beste …"
     title_separators: WordList
     title_reject: WordSet
+    broadcasters: WordSet  # fields/title_names.py: a channel's name is no title
     title_glue_words: WordSet
     title_of_linkers: WordList
     film_series: WordList
@@ -118,6 +119,7 @@ class Facts:
     apposition_adjectives: WordSet
     apposition_work_nouns: WordList
     genitive_endings: WordList
+    film_nouns_after_genitive: WordList  # fields/directors.py: "Regisseur X-s Film"
     title_season_suffix: Pattern
     title_year_cue: Pattern
     title_apposition: Pattern
