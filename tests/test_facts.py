@@ -280,7 +280,8 @@ DIRECTORS = [
     case("filmography", "Der erfahrene Tom Keller („Nebelwald“, „Hafenwache“) liefert einen "
          "guten Krimi.", ["Tom Keller"]),
     case("filmography-of-writers", "Das Drehbuch schrieb das Duo Eva Muster und Paul Beispiel "
-         "(„Nebelwald“).", []),    # a data line's label after the year or a comma; a genitive before more kinds of work and
+         "(„Nebelwald“).", []),
+    # a data line's label after the year or a comma; a genitive before more kinds of work and
     # with initials; role compounds before the name
     case("label-after-year", "Frankreich 2014 Regie: Eva Muster & Paul Beispiel\nDer Film ist "
          "stark.", ["Eva Muster", "Paul Beispiel"]),
@@ -462,7 +463,8 @@ TITLE = [
     case("own-brackets-kept", "Nordlicht (Fast) – Staffel 1: Ein Test\nFazit: „Nordlicht "
          "(Fast)“ ist gut.", "Nordlicht (Fast)"),
     case("season-brackets-dropped", "Nordlicht (Staffel 1) – ein Test\nNordlicht ist gut.",
-         "Nordlicht"),    # a broadcaster is no work's name ("Das Erste zeigt …")
+         "Nordlicht"),
+    # a broadcaster is no work's name ("Das Erste zeigt …")
     case("broadcaster-not-a-title", "Am Sonntag zeigt Das Erste einen neuen Krimi aus Kiel. Die "
          "Darsteller sind großartig und die Geschichte packend.", None),
 ]

@@ -38,8 +38,8 @@ def clean_name(s: str) -> str:
 
 def is_plausible(doc: Doc, title: str) -> bool:
     """Whether `title` can be a name at all: one to eight words, not a lone function word, a
-    rejected word ("Fazit") or a broadcaster ("Das Erste"). A question can be a name ("Was heißt hier Ende?"), unless it
-    follows a separator."""
+    rejected word ("Fazit") or a broadcaster ("Das Erste"). A question can be a name ("Was
+    heißt hier Ende?"), unless it follows a separator."""
     words = title.split()
     if not words or len(words) > _MAX_WORDS or len(title) < 2:
         return False
