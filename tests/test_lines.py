@@ -25,6 +25,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("HORROR", "chrome"),
     ("Kategorie: Thriller", "chrome"),
     ("Seite 2 von 9", "chrome"),
+    ("Seiten: 1 2", "chrome"),
     ("Beitrag #12", "chrome"),
     ("#4 | nebelfan | 03.04.2021, 20:15", "chrome"),
     ("Registriert seit: 05/2010 | Beiträge: 2.311", "chrome"),
