@@ -47,6 +47,14 @@ NEGATION = [
                  ["Hier hätte ich mir bessere Effekte gewünscht"], id="wish-gewuenscht"),
     pytest.param("Ich hätte gern besser verstanden, worum es geht.", [], [],
                  id="irrealis-without-wish"),
+    pytest.param("Mich konnten weder die Darsteller überzeugen.", [],
+                 ["Mich konnten weder die Darsteller überzeugen"], id="weder"),
+    pytest.param("Es ist die am wenigsten spannende Folge.", [],
+                 ["Es ist die am wenigsten spannende Folge"], id="am-wenigsten"),
+    pytest.param("Logikfehler ohne Ende.", [], ["Logikfehler ohne Ende"],
+                 id="ohne-ende-is-no-negator"),
+    pytest.param("Das haben wir alles schon viel besser gesehen.", [],
+                 ["Das haben wir alles schon viel besser gesehen"], id="besser-gesehen"),
 ]
 
 
