@@ -157,6 +157,13 @@ YEAR = [
     case("plural-release-verb", "Im Juli 2023 starteten zwei große Filme, dieser war der "
          "bessere.", 2023),
     case("country-year", "Ein Film\nUSA 2014 · 120 Min.\n\nGut.", 2014),
+    case("square-bracket", "Kritik: Nordlicht [2019]\nNordlicht ist ein Justizdrama.", 2019),
+    case("open-run-in-bracket", "NORDLICHT (F 2005 -)\nDie Krimiserie ist hart.", 2005),
+    case("credits-country-year", "Nordlicht Deutschland 2013; Regie: Jonas Beispiel", 2013),
+    case("running-since", "Die Serie läuft bereits seit 2005 und ist gut.", 2005),
+    case("seit-in-prose-is-not", "Er ist seit 2005 verheiratet.", None),
+    case("aus-dem-jahre", "Nordlicht aus dem Jahre 1929 ist ein starker Film.", 1929),
+    case("im-jahre-is-plot-time", "Der Film spielt im Jahre 1929 in Berlin.", None),
 ]
 
 

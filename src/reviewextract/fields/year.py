@@ -38,10 +38,13 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding
                 if date_before.search(doc.low[max(0, s - 16):s]) and not _in_cinema(doc, s):
                     continue
                 near = words_before(doc.low, s, 3)
-                if ends_with_phrase(near, veto):
+                # a rule tagged "cued" matched the words before the year itself ("aus dem
+                # Jahre 1929", "läuft seit 2005"): they are its cue, not a veto
+                if "cued" not in rule.tags and ends_with_phrase(near, veto):
                     continue
                 # "im Herbst 1983" is plot time, "kam im Herbst 2010 in die Kinos" a release
-                if "release" not in rule.tags and ends_with_phrase(near, soft_veto):
+                if "release" not in rule.tags and "cued" not in rule.tags and ends_with_phrase(
+                        near, soft_veto):
                     continue
                 # "2013 erschien das Mediabook": the disc's release, not the work's
                 if "release" in rule.tags and not media.isdisjoint(
