@@ -216,6 +216,8 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
         verdict_anywhere={tuple(k.split()): v for k, v in anywhere.items()},
         verdict_labels=frozenset(_words(code, data, "verdict", "labels")),
         verdict_tails=tuple(_words(code, data, "verdict", "tails")),
+        verdict_conceding=frozenset(_words(code, data, "verdict", "conceding")
+                                    if "conceding" in data.get("verdict", {}) else ()),
         verdict_totals=frozenset(tuple(k.split()) for k in (
             _words(code, data, "verdict", "totals") if "totals" in data.get("verdict", {})
             else ())),

@@ -321,6 +321,8 @@ def _first_judgement(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[int,
     for m in _PART_END.finditer(doc.text, start, end):
         if tokens.count(doc, start, m.start()) < MIN_PART:
             continue
+        if not lex.verdict_conceding.isdisjoint(tokens.words(doc, start, m.start())):
+            break  # "X hat zwar Tempo, aber wenig Esprit": the judgement comes after the part
         head = clause_polarity(lex, doc, start, m.start())
         if tokens.count(doc, m.end(), end) >= MIN_PART and head.spans:
             return _edges(doc, start, m.start())
