@@ -212,7 +212,9 @@ VERDICTS = [
                  "Episoden klären die beiden einen Fall, die Musik ist gelungen.",
                  "Die Serie ist ein schöner Krimi mit guten Darstellern", id="insgesamt-count"),
     pytest.param("Die Darsteller sind gut. Insgesamt ein gelungener Film.",
-                 "Insgesamt ein gelungener Film", id="insgesamt-article-is-no-count"),    # a long verdict whose first part concedes ("zwar …") is not cut after it ([verdict] conceding)
+                 "Insgesamt ein gelungener Film", id="insgesamt-article-is-no-count"),
+    # a long verdict whose first part concedes ("zwar …") is not cut after it
+    # ([verdict] conceding)
     pytest.param("Die Musik ist gut. Fazit: Das Remake hat zwar eine Menge Tempo und ein paar gute "
                  "Darsteller, aber leider nur sehr wenig Esprit und bleibt weit hinter dem "
                  "Original zurück.",
