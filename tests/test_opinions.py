@@ -55,6 +55,8 @@ NEGATION = [
                  id="ohne-ende-is-no-negator"),
     pytest.param("Das haben wir alles schon viel besser gesehen.", [],
                  ["Das haben wir alles schon viel besser gesehen"], id="besser-gesehen"),
+    pytest.param("Das angebliche Meisterwerk zeigt nur Leere.", [],
+                 ["Das angebliche Meisterwerk zeigt nur Leere"], id="angeblich-denies"),
 ]
 
 
