@@ -274,3 +274,41 @@ def test_a_name_beside_a_dateline_is_a_byline() -> None:
 
 def test_a_name_without_a_dateline_stays_a_heading() -> None:
     assert dict(kinds(f"Anna Beispiel\n\n{BODY}"))["Anna Beispiel"] == "heading"
+
+
+CAPSULES = """Nordlicht
+Ein kluger Küstenkrimi mit starken Darstellern und einem packenden Finale.
+Hafenwache
+Solide, aber etwas zäh erzählt; die Nebenfiguren bleiben blass.
+Der Nebelwald
+Ein ruhiger Film mit viel Atmosphäre und einem starken Ende.
+Sturmflut
+Laut, hektisch und vorhersehbar: eine Enttäuschung.
+Hafenlichter
+Ein warmherziges Drama, getragen von zwei großartigen Hauptdarstellerinnen.
+"""
+
+
+def test_capsule_reviews_are_a_listing_and_the_first_is_read() -> None:
+    # headings each followed by a short blurb (lines.CAPSULE_WORDS), no announcement
+    items = listing_items(Doc(CAPSULES, get_language("de")))
+    assert [CAPSULES[i:].split("\n")[0] for i in items] == [
+        "Nordlicht", "Hafenwache", "Der Nebelwald", "Sturmflut", "Hafenlichter"]
+    r = extract(CAPSULES)
+    assert r.title == "Nordlicht" and any(w.code == "listing_page" for w in r.warnings)
+
+
+SECTIONS = """Nordlicht
+Ein starkes Ensemble
+""" + "Die Darsteller tragen den Film mit großer Spielfreude, und jede Szene sitzt. " * 6 + """
+Ein schwaches Drehbuch
+""" + "Die Geschichte verliert sich in Nebenhandlungen, die nirgends hinführen. " * 6 + """
+Eine grandiose Kamera
+""" + "Die Bilder der Küste sind kühl, weit und von einer seltenen Schönheit. " * 6 + """
+Ein starkes Finale
+""" + "Das Ende führt alle Fäden zusammen und lässt einen lange nicht los. " * 6 + "\n"
+
+
+def test_a_review_with_section_headings_is_no_listing() -> None:
+    # each section is longer than a capsule's blurb
+    assert listing_items(Doc(SECTIONS, get_language("de"))) == []

@@ -180,6 +180,9 @@ LISTING_MIN = 3  # entries before a text counts as a listing page
 INFO_LABEL_WORDS = 3  # words of an info label named by its last word
 ANNOUNCED_MIN = 2  # entries after a line that announces a list (an excerpt may cut the rest)
 MAX_ITEM_WORDS = 16
+CAPSULE_MIN = 5  # capsule reviews (a heading and a short blurb) before a text is a listing
+CAPSULE_WORDS = 60  # a blurb longer than this is a review's section, not a capsule
+MAX_CAPSULE_HEAD = 8  # words of a capsule's heading (a work's name)
 
 
 def listing_items(doc: Doc) -> list[int]:
@@ -188,7 +191,28 @@ def listing_items(doc: Doc) -> list[int]:
     ending in a bracket with a year may run on. After a line that announces a list ("Top 13:
     …", "Die zehn besten …", "Diese Woche"), every heading that opens a paragraph is an entry.
     On an archive page, every heading with a dateline under it is one."""
-    return _numbered_items(doc) or _announced_items(doc) or _dated_items(doc)
+    return (_numbered_items(doc) or _announced_items(doc) or _dated_items(doc)
+            or _capsule_items(doc))
+
+
+def _capsule_items(doc: Doc) -> list[int]:
+    """Capsule reviews: at least `CAPSULE_MIN` short headings ("Hell Fest"), each followed by a
+    blurb of at most `CAPSULE_WORDS` words before the next heading."""
+    lines = doc.line_kinds
+    heads = [i for i, ln in enumerate(lines) if ln.kind == "heading"]
+    if len(heads) < CAPSULE_MIN:
+        return []
+    starts = []
+    for a, b in zip(heads, [*heads[1:], len(lines)], strict=True):
+        block = lines[a + 1:b]
+        head = doc.text[lines[a].start:lines[a].end]
+        if (not block or block[0].kind != "body"
+                or len(head.split(None, MAX_CAPSULE_HEAD)) > MAX_CAPSULE_HEAD):
+            continue
+        words = sum(len(doc.text[ln.start:ln.end].split()) for ln in block if ln.kind == "body")
+        if words <= CAPSULE_WORDS:
+            starts.append(lines[a].start)
+    return starts if len(starts) >= CAPSULE_MIN else []
 
 
 def _dated_items(doc: Doc) -> list[int]:
