@@ -471,6 +471,8 @@ TITLE = [
          "(Fast)“ ist gut.", "Nordlicht (Fast)"),
     case("season-brackets-dropped", "Nordlicht (Staffel 1) – ein Test\nNordlicht ist gut.",
          "Nordlicht"),
+    case("review-label-with-count", "Nordlicht – Filmkritik II\nNordlicht ist ein Film über das "
+         "Meer.", "Nordlicht"),
     # a broadcaster is no work's name ("Das Erste zeigt …")
     case("broadcaster-not-a-title", "Am Sonntag zeigt Das Erste einen neuen Krimi aus Kiel. Die "
          "Darsteller sind großartig und die Geschichte packend.", None),

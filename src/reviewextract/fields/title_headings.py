@@ -18,6 +18,8 @@ from ._common import Finding
 from .title_names import SEPARATOR_MARKS, clean_name, is_plausible, mentions, strip_media_brackets
 
 FIELD = "title"
+# a count after a label ("Filmkritik II", "Kritik 2"): the site's second review of the work
+_COUNTED = re.compile(r"\s+(?:[ivx]{1,4}|\d{1,2})$")
 _HEADING_LINES = 14  # heading lines are looked for among the first lines only
 _INFOBOX_LINE = re.compile(r"[\w /]{2,30}:\s*\S")
 _YEAR_TAIL = re.compile(r"\s*\((?:1[89]|20)\d\d\)\s*$")
@@ -88,9 +90,10 @@ def _heading_pieces(doc: Doc, s0: int, e0: int) -> tuple[list[tuple[int, int, st
         seg = piece.strip()
         lowseg = clean_name(seg).lower()
         cut = season.search(seg.lower())
-        if i > 0 and (lowseg in lang.wordset("title_review_suffixes")
+        if i > 0 and (_COUNTED.sub("", lowseg) in lang.wordset("title_review_suffixes")
                       or (lowseg and any(w in lowseg.split() for w in media))):
-            feats["head.marked"] = 1.0  # "– Filmkritik", "- Extended Edition": ends the name
+            # "– Filmkritik", "– Filmkritik II", "- Extended Edition": ends the name
+            feats["head.marked"] = 1.0
             break
         if cut is not None:
             feats["head.marked"] = 1.0
