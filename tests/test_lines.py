@@ -41,6 +41,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Sony Pictures", "chrome"),
     ("Registrierung zur E-Mail-Benachrichtigung", "chrome"),  # form and account lines
     ("Fragen & Antworten", "chrome"),
+    ("Ganze Kritik auf Filmseite lesen", "chrome"),
     ("Hauptmenü", "chrome"),  # site navigation, comment forms, related-post boxes
     ("Keine Kommentare", "chrome"),
     ("Kommentar veröffentlichen", "chrome"),
