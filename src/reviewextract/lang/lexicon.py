@@ -113,6 +113,11 @@ def _inflected(term: str, kind: str, endings: dict[str, tuple[str, ...]],
     return out
 
 
+def _optional_words(code: str, data: dict[str, Any], section: str, key: str) -> tuple[str, ...]:
+    """A word list that a language may leave out (then empty); checked like the others."""
+    return _words(code, data, section, key) if key in data.get(section, {}) else ()
+
+
 def _derivation(code: str, data: dict[str, Any], adj_endings: tuple[str, ...]) -> Derivation:
     """The optional `[derivation]` table of opinions.toml (`lexicon_model.Derivation`)."""
     table = data.get("derivation")
@@ -120,7 +125,7 @@ def _derivation(code: str, data: dict[str, Any], adj_endings: tuple[str, ...]) -
         return Derivation()
 
     def words(key: str) -> tuple[str, ...]:
-        return _words(code, data, "derivation", key) if key in table else ()
+        return _optional_words(code, data, "derivation", key)
 
     lacking, having = words("lacking"), words("having")
     factor, weight = table.get("prefix_factor", 0.8), table.get("weight", 1.0)
@@ -136,8 +141,7 @@ def _derivation(code: str, data: dict[str, Any], adj_endings: tuple[str, ...]) -
 
 def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str, Any]) -> Lexicon:
     endings = {k: _words(code, data, "endings", k) for k in ("adj", "noun")}
-    e_dropping = (_words(code, data, "endings", "e_dropping")
-                  if "e_dropping" in data.get("endings", {}) else ())
+    e_dropping = _optional_words(code, data, "endings", "e_dropping")
     forms: dict[str, Entry] = {}
     stems: dict[str, Entry] = {}
     heads: dict[str, Entry] = {}
@@ -161,8 +165,7 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
     derivation = _derivation(code, data, endings["adj"])
     for marker_key, sign in (("plenty", 1.0), ("lack", -1.0)):
         # "viel Humor", "keine Spannung": a quality noun after a word of plenty or of lack
-        for marker in (_words(code, data, "derivation", marker_key)
-                       if marker_key in data.get("derivation", {}) else ()):
+        for marker in _optional_words(code, data, "derivation", marker_key):
             for noun in sorted(derivation.qualities):
                 for form in _inflected(noun, "noun", endings, ()):
                     key = (*marker.split(), form)
@@ -201,8 +204,7 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
         corrective_conjunctions=frozenset(_words(code, data, "clauses", "correction")),
         hypothetical=frozenset(_words(code, data, "clauses", "hypothetical")),
         irrealis=frozenset(_words(code, data, "clauses", "irrealis")),
-        wishes=frozenset(_words(code, data, "clauses", "wishes")
-                         if "wishes" in data.get("clauses", {}) else ()),
+        wishes=frozenset(_optional_words(code, data, "clauses", "wishes")),
         adverbs_first=frozenset(_words(code, data, "modifiers", "adverbs_first")),
         relative_pronouns=frozenset(_words(code, data, "clauses", "relative_pronouns")),
         determiners=frozenset(_words(code, data, "clauses", "determiners")),
@@ -216,11 +218,9 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
         verdict_anywhere={tuple(k.split()): v for k, v in anywhere.items()},
         verdict_labels=frozenset(_words(code, data, "verdict", "labels")),
         verdict_tails=tuple(_words(code, data, "verdict", "tails")),
-        verdict_conceding=frozenset(_words(code, data, "verdict", "conceding")
-                                    if "conceding" in data.get("verdict", {}) else ()),
-        verdict_totals=frozenset(tuple(k.split()) for k in (
-            _words(code, data, "verdict", "totals") if "totals" in data.get("verdict", {})
-            else ())),
+        verdict_conceding=frozenset(_optional_words(code, data, "verdict", "conceding")),
+        verdict_totals=frozenset(tuple(k.split()) for k in _optional_words(
+            code, data, "verdict", "totals")),
         aspects=aspects,
         skip_line_prefixes=_words(code, data, "skip", "line_prefixes"),
         signature_lines=frozenset(_words(code, data, "skip", "signature_lines")),
