@@ -42,6 +42,8 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Registrierung zur E-Mail-Benachrichtigung", "chrome"),  # form and account lines
     ("Fragen & Antworten", "chrome"),
     ("Ganze Kritik auf Filmseite lesen", "chrome"),
+    ("Monatsarchive: Juni 2015", "chrome"),
+    ("Lesen Sie weiter", "chrome"),
     ("Hauptmenü", "chrome"),  # site navigation, comment forms, related-post boxes
     ("Keine Kommentare", "chrome"),
     ("Kommentar veröffentlichen", "chrome"),
@@ -49,6 +51,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Von Anna Beispiel", "meta"),
     ("- von Jonas Reuter", "meta"),
     ("Text: Lars Beispiel", "meta"),
+    ("Cutter/in von", "meta"),
     ("Veröffentlicht am 3. März 2021", "meta"),
     ("12.05.2019 · Drama", "chrome"),
     ("kinofan_88 schrieb am 01.02.2020:", "meta"),
