@@ -57,6 +57,8 @@ NEGATION = [
                  ["Das haben wir alles schon viel besser gesehen"], id="besser-gesehen"),
     pytest.param("Das angebliche Meisterwerk zeigt nur Leere.", [],
                  ["Das angebliche Meisterwerk zeigt nur Leere"], id="angeblich-denies"),
+    pytest.param("Langeweile ist hier ein Fremdwort.", ["Langeweile ist hier ein Fremdwort"], [],
+                 id="fremdwort-denies"),
 ]
 
 
@@ -152,6 +154,7 @@ NO_ITEMS = [
     pytest.param("Heute läuft „Gute Zeiten, schlechte Zeiten“ im Fernsehen.", id="quoted-title"),
     pytest.param("Ein paar Schwächen gibt es trotzdem.", id="announcement-of-criticism"),
     pytest.param("Der Film dauert gut 90 Minuten.", id="gut-before-number"),
+    pytest.param("Künstliche Intelligenz ist das Thema des Films.", id="kuenstliche-intelligenz"),
     pytest.param("Wow!", id="single-word"),
     pytest.param("Ist das Drehbuch wirklich so schlecht?", id="question"),
 ]
