@@ -59,6 +59,8 @@ NEGATION = [
                  ["Das angebliche Meisterwerk zeigt nur Leere"], id="angeblich-denies"),
     pytest.param("Langeweile ist hier ein Fremdwort.", ["Langeweile ist hier ein Fremdwort"], [],
                  id="fremdwort-denies"),
+    pytest.param("Ein Krimi, den man nicht verpassen sollte.",
+                 ["Ein Krimi, den man nicht verpassen sollte"], [], id="nicht-verpassen"),
 ]
 
 
