@@ -190,7 +190,8 @@ def listing_items(doc: Doc) -> list[int]:
     announces the list), else []. A numbered entry must stand alone as a heading; an entry
     ending in a bracket with a year may run on. After a line that announces a list ("Top 13:
     …", "Die zehn besten …", "Diese Woche"), every heading that opens a paragraph is an entry.
-    On an archive page, every heading with a dateline under it is one."""
+    On an archive page, every heading with a dateline under it is one. A page of capsule
+    reviews (`_capsule_items`) is a listing too."""
     return (_numbered_items(doc) or _announced_items(doc) or _dated_items(doc)
             or _capsule_items(doc))
 
