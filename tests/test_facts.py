@@ -473,6 +473,9 @@ TITLE = [
          "Nordlicht"),
     case("review-label-with-count", "Nordlicht – Filmkritik II\nNordlicht ist ein Film über das "
          "Meer.", "Nordlicht"),
+    case("quoted-seven-words", "Die Kinder wollten ihn sehen. „Nordlicht: Auf der Suche nach dem "
+         "Mini-Boss“ spielt in den 70ern. Sie haben gelacht.",
+         "Nordlicht: Auf der Suche nach dem Mini-Boss"),
     # a broadcaster is no work's name ("Das Erste zeigt …")
     case("broadcaster-not-a-title", "Am Sonntag zeigt Das Erste einen neuen Krimi aus Kiel. Die "
          "Darsteller sind großartig und die Geschichte packend.", None),

@@ -98,8 +98,8 @@ def quoted_candidates(doc: Doc) -> list[Finding]:
             continue
         if not is_plausible(doc, title):
             continue
-        if title.endswith((".", ",")) or len(title.split()) > 6:
-            continue
+        if title.endswith((".", ",")):
+            continue  # (its length is bounded by is_plausible: a long quote is speech)
         if _in_filmography(doc.text, m.start()):
             continue  # "James Mangold („Logan“, „Le Mans 66“)": the maker's other works
         key = title.lower()
