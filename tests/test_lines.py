@@ -59,6 +59,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("FSK: 12", "info"),
     ("Laufzeit: 98 Minuten", "info"),
     ("Der Nebelwald", "heading"),
+    ("Dr. Nebel", "heading"),  # an abbreviation's period is no sentence break
     ("Review: Der Nebelwald – Staffel 2 (Blu-ray)", "heading"),
     ("Ein stiller Sommer am See", "heading"),
     ("Lohnt sich der Nebelwald?", "heading"),

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from .text import is_abbreviation
+
 if TYPE_CHECKING:
     from .text import Doc
 
@@ -92,9 +94,9 @@ def _is_count(part: str, tags: frozenset[str]) -> bool:
     return bool(words) and all(w.isdigit() or w in tags for w in words)
 
 
-def _is_heading(line: str) -> bool:
+def _is_heading(line: str, doc: Doc) -> bool:
     """A short line that is no sentence: no end mark (but a short "Vaterfreuden."), no sentence
-    break inside it, at most one comma."""
+    break inside it (the period of an abbreviation is none: "Dr. House"), at most one comma."""
     if len(line) > MAX_HEADING_CHARS:
         return False  # a paragraph: not read further
     bare = _BRACKETED.sub("", line)
@@ -106,7 +108,8 @@ def _is_heading(line: str) -> bool:
     if (line.endswith(_END_MARKS) and not line.endswith("...") and len(words) > 2
             and not _INITIAL_END.search(line)):
         return False
-    return _SENTENCE_BREAK.search(line) is None
+    return all(is_abbreviation(line, m.start() + 2, doc.lang)
+               for m in _SENTENCE_BREAK.finditer(line))
 
 
 def _runs_on(doc: Doc, line: tuple[int, int], nxt: tuple[int, int] | None) -> bool:
@@ -139,7 +142,7 @@ def classify(doc: Doc) -> list[Line]:
             kind = "meta"
         elif label and _is_info_label(label.group("label"), info_labels, joiner):
             kind = "info"
-        elif (len(lines) > 1 and _is_heading(doc.text[s:e].strip())
+        elif (len(lines) > 1 and _is_heading(doc.text[s:e].strip(), doc)
               and not _runs_on(doc, (s, e), lines[i + 1] if i + 1 < len(lines) else None)
               and not (i > 0 and _runs_on(doc, lines[i - 1], (s, e)))):
             kind = "heading"

@@ -137,7 +137,7 @@ class Doc:
         return out
 
 
-def _is_abbreviation(text: str, dot: int, lang: Language) -> bool:
+def is_abbreviation(text: str, dot: int, lang: Language) -> bool:
     """True when the period at `dot` ends an abbreviation or an ordinal rather than a sentence."""
     floor = max(0, dot - _MAX_TOKEN)  # abbreviations are short: never look back further
     # the token before the dot starts after the last white space or opening mark before it
@@ -174,7 +174,7 @@ def split_sentences(text: str, lang: Language, scan: TextScan | None = None) -> 
         end = m.end()
         mark = m.group()
         if mark[0] == ".":
-            if _is_abbreviation(text, m.start(), lang):
+            if is_abbreviation(text, m.start(), lang):
                 continue
             if len(mark) > 1 and mark[1] in _CLOSING and not all_lower and _continues_lowercase(
                     text, end):
