@@ -477,6 +477,7 @@ TITLE = [
          "Mini-Boss“ spielt in den 70ern. Sie haben gelacht.",
          "Nordlicht: Auf der Suche nach dem Mini-Boss"),
     case("abbreviation-in-heading", "Dr. Nebel, Staffel 4\nDie Serie ist gut.", "Dr. Nebel"),
+    case("misspelt-media-word", "Nordlicht Blue-Ray\nDer Film ist ein Fest.", "Nordlicht"),
     # a broadcaster is no work's name ("Das Erste zeigt …")
     case("broadcaster-not-a-title", "Am Sonntag zeigt Das Erste einen neuen Krimi aus Kiel. Die "
          "Darsteller sind großartig und die Geschichte packend.", None),
