@@ -303,6 +303,16 @@ def fit_choice_kept(name: str, rows: list[Record], chooser: Chooser,
         fits.append((entry, report))
         print(f"{name} fit", json.dumps({k: report[k] for k in (
             "written_weight", "lambda", "cv_best", "written_accuracy")}))
+    return kept_at_floor(name, fits)
+
+
+Fit = tuple[dict[str, Any], dict[str, Any]]
+
+
+def kept_at_floor(name: str, fits: list[Fit]) -> Fit:
+    """Of fits made with different written weights, the one with the best cross-validated
+    accuracy on the outside records among those that keep the written set at its floor (the
+    lighter weight among equals); if none keeps it, the one closest to it."""
     ok = [fr for fr in fits if fr[1]["written_accuracy"] >= WRITTEN_FLOOR[name]]
     if ok:
         return max(ok, key=lambda fr: (fr[1]["cv_best"], -fr[1]["written_weight"]))
@@ -564,10 +574,7 @@ def fit_sentiment(rows: list[Row]) -> tuple[dict[str, Any], dict[str, Any]]:
         fits.append((entries, report))
         print("sentiment fit", json.dumps({k: report[k] for k in (
             "written_weight", "cv_best", "written_accuracy")}))
-    ok = [fr for fr in fits if fr[1]["written_accuracy"] >= WRITTEN_FLOOR["sentiment"]]
-    entries, report = (max(ok, key=lambda fr: (fr[1]["cv_best"], -fr[1]["written_weight"])) if ok
-                       else max(fits, key=lambda fr: (fr[1]["written_accuracy"],
-                                                      fr[1]["cv_best"])))
+    entries, report = kept_at_floor("sentiment", fits)
     entries["sentiment.rating"] = {"bias": 0.0, "threshold": 0.0, "weights": {},
                                    "params": {"low": low, "high": high}}
     return entries, {"rated": n_rated, "rated_accuracy": round(rated_acc, 3),

@@ -170,8 +170,8 @@ def _genitive_cut(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A name read after a cue ends before its genitive ending when a work noun or a quoted
     name follows ("Regisseur Tom Kellers Film", "Regieneuling X-s „Y“"): the maker's work."""
     rest = doc.text[end:end + 40].lstrip(" ")
-    if not rest or not (rest[0] in "„\"»" or rest.split(None, 1)[0].lower().rstrip(".,;:!?")
-                        .endswith(tuple(doc.lang.words("film_nouns_after_genitive")))):
+    if not rest or not (rest.startswith(_OPENING_QUOTES) or rest.split(None, 1)[0].lower()
+                        .rstrip(".,;:!?").endswith(doc.lang.words("film_nouns_after_genitive"))):
         return start, end
     for ending in doc.lang.words("genitive_endings"):
         if doc.text.endswith(ending, start, end) and end - len(ending) - start > 3:
