@@ -304,6 +304,12 @@ DIRECTORS = [
          ["Luis Beispiel"]),
     case("role-compound-profi", "Regieprofi Tom Keller liefert keine gute Arbeit ab.",
          ["Tom Keller"]),
+    # a genitive and the work noun it governs stand on one line: a heading ending in s over a
+    # genre line is no maker's genitive
+    case("genitive-across-lines-is-not", "Broken Wings\n\nDrama\n\nEin stiller, genauer Film "
+         "über zwei Schwestern.", []),
+    case("genitive-over-line-end-is-not", "Nordlicht Pictures\nTV-Kritik\n\nDer "
+         "Dokumentarfilm ist klug gebaut.", []),
 ]
 
 
