@@ -308,6 +308,16 @@ DIRECTORS = [
     # genre line is no maker's genitive
     case("genitive-across-lines-is-not", "Broken Wings\n\nDrama\n\nEin stiller, genauer Film "
          "über zwei Schwestern.", []),
+    # a relative clause that ends in "Regie führte", a bracket of roles with the direction
+    # among them, a TV film in parts "by" its makers
+    case("relative-regie-fuehrte", "Die Serie stammt von Clea Beispiel, die bei den ersten "
+         "Folgen auch selbst Regie führte.", ["Clea Beispiel"]),
+    case("roles-bracket", "Mit dabei ist Tom Keller (Buch und Regie), der den Stoff gut kennt.",
+         ["Tom Keller"]),
+    case("roles-bracket-label-names-another-is-not", "Die Hauptrolle spielt Tom Keller (Regie: "
+         "Eva Muster), und das gut.", []),
+    case("dreiteiler-von", "Der Dreiteiler von Eva Muster und Paul Beispiel ist spannend.",
+         ["Eva Muster", "Paul Beispiel"]),
     case("genitive-over-line-end-is-not", "Nordlicht Pictures\nTV-Kritik\n\nDer "
          "Dokumentarfilm ist klug gebaut.", []),
 ]
