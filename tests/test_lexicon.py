@@ -63,6 +63,22 @@ DERIVED = [
 ]
 
 
+DEGREES = [
+    # an adjective's comparative and superlative, with and without an ending ([endings] degrees)
+    pytest.param("originellsten", "originell", 1, id="superlative-st"),
+    pytest.param("eindrucksvolleres", "eindrucksvoll", 1, id="comparative-er-ending"),
+    pytest.param("schlechteste", "schlecht", -1, id="superlative-est"),
+    pytest.param("langweiligsten", "langweilig", -1, id="superlative-of-blame"),
+    pytest.param("passableren", "passabel", 1, id="comparative-e-dropping"),
+]
+
+
+@pytest.mark.parametrize(("token", "term", "sign"), DEGREES)
+def test_degree_forms(token: str, term: str, sign: int) -> None:
+    entry = LEX.lookup(token)
+    assert entry is not None and entry.term == term and entry.weight * sign > 0
+
+
 @pytest.mark.parametrize(("token", "term", "sign"), DERIVED)
 def test_derived_words(token: str, term: str, sign: int) -> None:
     entry = LEX.lookup(token)
@@ -159,3 +175,19 @@ def test_lexicon_is_loaded_once() -> None:
 def test_unknown_language_has_no_lexicon() -> None:
     with pytest.raises(LanguageDataError):
         get_lexicon("xq")
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Ein kongenialer Soundtrack und eine einprägsame Melodie.", "pros"),
+    ("Die Inszenierung ist geschickt und ausgewogen.", "pros"),
+    ("Ein misslungener Versuch, der nach dem Prolog stark abflacht.", "cons"),
+    ("Die zweite Hälfte flacht leider deutlich ab.", "cons"),
+    ("Die Dialoge sind unbeholfen und der Schluss ist absehbar.", "cons"),
+], ids=["ninth-round-praise", "ninth-round-craft", "ninth-round-blame", "split-verb-flacht-ab",
+        "ninth-round-clumsy"])
+def test_ninth_round_words_judge(text: str, side: str) -> None:
+    # judging words added in the ninth round (lexicon.tsv), each on the side it judges
+    from reviewextract import extract
+
+    review = extract(text)
+    assert getattr(review, side) and not getattr(review, "cons" if side == "pros" else "pros")

@@ -99,17 +99,23 @@ def _split(table: Iterable[str]) -> tuple[frozenset[str], tuple[tuple[str, ...],
 
 
 def _inflected(term: str, kind: str, endings: dict[str, tuple[str, ...]],
-               e_dropping: tuple[str, ...]) -> list[str]:
+               e_dropping: tuple[str, ...], degrees: tuple[str, ...] = ()) -> list[str]:
     """The forms a term is matched in: itself plus its endings; an adjective whose end is one
     of `e_dropping` ([endings] e_dropping: "el", "er") also drops that end's first letter
-    before an ending (passabel → passable, teuer → teure)."""
+    before an ending (passabel → passable, teuer → teure). An adjective also takes each of
+    `degrees` ([endings] degrees: "er", "st", "est") with and without an ending: its
+    comparative and superlative (originell → origineller, originellsten)."""
     if kind == "word":
         return [term]
     ends = endings["adj" if kind == "adj" else "noun"]
     out = [term, *(term + e for e in ends)]
     tail = next((t for t in e_dropping if term.endswith(t)), None)
+    stems = [term]
     if kind == "adj" and len(term) > 4 and tail is not None:
-        out += [term[:-len(tail)] + tail[1:] + e for e in ends]
+        stems.append(term[:-len(tail)] + tail[1:])
+        out += [stems[-1] + e for e in ends]
+    if kind == "adj":
+        out += [stem + d + e for stem in stems for d in degrees for e in ("", *ends)]
     return out
 
 
@@ -142,6 +148,7 @@ def _derivation(code: str, data: dict[str, Any], adj_endings: tuple[str, ...]) -
 def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str, Any]) -> Lexicon:
     endings = {k: _words(code, data, "endings", k) for k in ("adj", "noun")}
     e_dropping = _optional_words(code, data, "endings", "e_dropping")
+    degrees = _optional_words(code, data, "endings", "degrees")
     forms: dict[str, Entry] = {}
     stems: dict[str, Entry] = {}
     heads: dict[str, Entry] = {}
@@ -156,7 +163,7 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
         elif kind == "stem":
             stems[term] = entry
         else:
-            for form in _inflected(term, kind, endings, e_dropping):
+            for form in _inflected(term, kind, endings, e_dropping, degrees):
                 # an explicit entry for an inflected form wins over a generated one
                 if form == term or form not in forms:
                     forms[form] = entry
