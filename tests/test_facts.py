@@ -318,6 +318,12 @@ DIRECTORS = [
          "Eva Muster), und das gut.", []),
     case("dreiteiler-von", "Der Dreiteiler von Eva Muster und Paul Beispiel ist spannend.",
          ["Eva Muster", "Paul Beispiel"]),
+    # only adjectives stand between a maker's genitive and the work noun: a name ending in s
+    # before a preposition is no genitive
+    case("genitive-before-preposition-is-not", "Die Hauptfigur Julius in seinem Film ist ein "
+         "stiller Mann.", []),
+    case("genitive-two-adjectives", "Pia Sommers zweiter abendfüllender Film ist ein Ereignis.",
+         ["Pia Sommer"]),
     case("genitive-over-line-end-is-not", "Nordlicht Pictures\nTV-Kritik\n\nDer "
          "Dokumentarfilm ist klug gebaut.", []),
 ]
