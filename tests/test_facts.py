@@ -324,6 +324,10 @@ DIRECTORS = [
          "stiller Mann.", []),
     case("genitive-two-adjectives", "Pia Sommers zweiter abendfüllender Film ist ein Ereignis.",
          ["Pia Sommer"]),
+    # a run of blanks sets off a table's next cell; two blanks are still one name
+    case("name-ends-at-cell-gap", "Das Salz\nRegie: Tom Keller   Wunschfilm der Woche\nEin "
+         "großer Film.", ["Tom Keller"]),
+    case("name-with-double-blank", "Regie:  Tom  Keller\nEin großer Film.", ["Tom Keller"]),
     case("genitive-over-line-end-is-not", "Nordlicht Pictures\nTV-Kritik\n\nDer "
          "Dokumentarfilm ist klug gebaut.", []),
 ]

@@ -26,6 +26,7 @@ _DESCRIPTOR_LETTERS = 5
 _LOOK_BACK = 200  # characters before a name in which its sentence may name another credit
 _OPENING_QUOTES = ("„", "»", "\"")
 _MAX_NAME_TOKEN = 30  # longer than any part of a personal name: a garbage run, not a name
+_MAX_GAP = 2  # blanks between the words of one name; more set off a table's next cell
 
 
 def _is_cap(tok: str) -> bool:
@@ -66,6 +67,8 @@ def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[st
         m = _TOKEN.match(text, i)
         if not m:
             break
+        if tokens and m.start(1) - i > _MAX_GAP:
+            break  # a run of blanks between two words: a column or cell boundary, not a name
         tok = m.group(1).rstrip(".") if not initials.fullmatch(m.group(1)) else m.group(1)
         s, e = m.start(1), m.start(1) + len(tok)
         role = bool(roles) and any(r in tok.lower() for r in roles)
