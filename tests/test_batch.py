@@ -247,10 +247,10 @@ def test_an_internal_error_is_reported_as_one_in_order_with_exit_code_2(
     fault = _fault(kind)
     original = pipeline.extract_facts
 
-    def faulty(doc: Any) -> Any:
+    def faulty(doc: Any, intro: Any = None) -> Any:
         if "KAPUTT" in doc.text:
             raise fault
-        return original(doc)
+        return original(doc, intro)
 
     monkeypatch.setattr(pipeline, "extract_facts", faulty)
     src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"

@@ -224,6 +224,55 @@ def test_an_announcement_inside_a_heading_with_two_entries_is_a_listing() -> Non
     assert extract(CUT_LISTING).title == "Nordlicht"
 
 
+CUT_AFTER_ONE = """Die 10 kultigsten Zeichentrickserien aller Zeiten
+
+Wir haben uns durch das Programm unserer Kindheit gewühlt und stellen die Serien vor.
+
+Nordlicht (1990-1998)
+
+Ein Klassiker mit feinem Witz und schönen Figuren, der bis heute trägt.
+
+Hafenwache (seit 2004)
+
+Die Serie über den"""
+
+
+def test_an_announced_list_cut_after_one_entry_is_a_listing() -> None:
+    # the excerpt ends in the second entry: the first runs to its heading; the list's
+    # introduction names the kind of work the entry does not name
+    items = listing_items(Doc(CUT_AFTER_ONE, get_language("de")))
+    assert [CUT_AFTER_ONE[i:].split("\n")[0] for i in items] == ["Nordlicht (1990-1998)",
+                                                                   "Hafenwache (seit 2004)"]
+    review = extract(CUT_AFTER_ONE)
+    assert review.title == "Nordlicht"
+    assert review.work_type is not None and review.work_type.value == "series"
+    assert review.evidence["work_type"][0].text.lower().startswith("serie")
+
+
+def test_one_entry_under_an_announcement_with_more_page_after_it_is_no_listing() -> None:
+    text = ("Die 10 besten Filme des Jahres\n\nNordlicht\n\nEin großer Film über zwei "
+            "Schwestern, klug und genau.\n\nTeilen\n\nKommentare (3)\n\nImpressum\n\n"
+            "Datenschutz")
+    assert listing_items(Doc(text, get_language("de"))) == []
+
+
+@pytest.mark.parametrize(("line", "announces"), [
+    ("Die 10 kultigsten Zeichentrickserien aller Zeiten", True),
+    ("28 Beste Netflix-Dokumentationen über wahre Verbrechen", True),
+    ("Die 5 ersten Folgen waren stark", False),
+])
+def test_listing_cue(line: str, announces: bool) -> None:
+    cue = get_language("de").pages.listing_cue
+    assert bool(cue.search(line.lower())) == announces
+
+
+def test_a_list_place_with_its_category_is_no_part_of_the_title() -> None:
+    text = ("Die vier besten und schlechtesten Serienfinale\n\nEin Text über Enden.\n\n"
+            "Platz 4 – Schlechteste: Nordlicht\n\nEin Ende, das nicht gut war. Die Serie war "
+            "lange stark.\n\nPlatz 3: Hafenwache\n\nAuch schwach.")
+    assert extract(text).title == "Nordlicht"
+
+
 ARCHIVE = """Archive for the 'Filmkritik' Category
 
 Der Nebelwald

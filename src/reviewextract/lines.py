@@ -182,6 +182,7 @@ def _is_info_label(label: str, labels: frozenset[str], joiner: re.Pattern[str]) 
 LISTING_MIN = 3  # entries before a text counts as a listing page
 INFO_LABEL_WORDS = 3  # words of an info label named by its last word
 ANNOUNCED_MIN = 2  # entries after a line that announces a list (an excerpt may cut the rest)
+CUT_TAIL_LINES = 2  # lines after an announced list's one whole entry when the excerpt is cut
 MAX_ITEM_WORDS = 16
 CAPSULE_MIN = 5  # capsule reviews (a heading and a short blurb) before a text is a listing
 CAPSULE_WORDS = 60  # a blurb longer than this is a review's section, not a capsule
@@ -190,9 +191,10 @@ MAX_CAPSULE_HEAD = 8  # words of a capsule's heading (a work's name)
 
 def listing_items(doc: Doc) -> list[int]:
     """Starts of the entry headings of a listing page (at least three; two after a line that
-    announces the list), else []. A numbered entry must stand alone as a heading; an entry
-    ending in a bracket with a year may run on. After a line that announces a list ("Top 13:
-    …", "Die zehn besten …", "Diese Woche"), every heading that opens a paragraph is an entry.
+    announces the list, or one and the start of a cut-off second), else []. A numbered entry
+    must stand alone as a heading; an entry ending in a bracket with a year may run on. After
+    a line that announces a list ("Top 13: …", "Die zehn besten …", "Diese Woche"), every
+    heading that opens a paragraph is an entry.
     On an archive page, every heading with a dateline under it is one. A page of capsule
     reviews (`_capsule_items`) is a listing too."""
     return (_numbered_items(doc) or _announced_items(doc) or _dated_items(doc)
@@ -240,8 +242,23 @@ def _announced_items(doc: Doc) -> list[int]:
             starts = [ln.start for ln, nxt in zip(lines[i + 1:], lines[i + 2:], strict=False)
                       if ln.kind == "heading" and nxt.kind == "body"
                       and not cue.search(doc.low[ln.start:ln.end])]
+            if len(starts) == 1 and _cut_after_one(lines, starts[0]):
+                # one whole entry, and the excerpt ends in the next: the entry runs to there
+                nxt = [ln.start for ln in lines if ln.start > starts[0] and ln.kind == "heading"]
+                return [starts[0], nxt[0] if nxt else len(doc.text)]
             return starts if len(starts) >= ANNOUNCED_MIN else []
     return []
+
+
+def _cut_after_one(lines: list[Line], start: int) -> bool:
+    """After an announcement, is the entry at `start` the only whole one because the excerpt
+    is cut off? Its heading has a body under it, and after that body stand at most
+    `CUT_TAIL_LINES` lines (the next entry's heading, maybe its first words)."""
+    k = next(i for i, ln in enumerate(lines) if ln.start == start)
+    j = k + 1
+    while j < len(lines) and lines[j].kind == "body":
+        j += 1
+    return j > k + 1 and len(lines) - j <= CUT_TAIL_LINES
 
 
 def _numbered_items(doc: Doc) -> list[int]:
@@ -260,10 +277,17 @@ def _numbered_items(doc: Doc) -> list[int]:
     return starts if len(starts) >= LISTING_MIN else []
 
 
+def _blank(part: str) -> str:
+    return "".join(c if c == "\n" else " " for c in part)
+
+
 def first_entry(text: str, items: list[int]) -> str:
     """The text with everything but the first entry of a listing blanked out: same length and
     line breaks, so every position still points into the original."""
     start, end = items[0], items[1]
-    def blank(part: str) -> str:
-        return "".join(c if c == "\n" else " " for c in part)
-    return blank(text[:start]) + text[start:end] + blank(text[end:])
+    return _blank(text[:start]) + text[start:end] + _blank(text[end:])
+
+
+def before_entries(text: str, items: list[int]) -> str:
+    """The text before a listing's first entry (its introduction), the rest blanked out."""
+    return text[:items[0]] + _blank(text[items[0]:])

@@ -15,7 +15,7 @@ from .fields import directors, episodes, opinions, rating, runtime, season, titl
 from .fields._common import Finding, Rejected, best
 from .guard import DEFAULT_MAX_CHARS, prepare_input
 from .lang import get_language
-from .lines import first_entry, listing_items
+from .lines import before_entries, first_entry, listing_items
 from .model import Evidence, PageMeta, Review, Warning_, WorkType
 from .record import build_review
 from .text import Doc
@@ -56,8 +56,11 @@ def _evidence(doc: Doc, f: Finding, name: str) -> list[Evidence]:
     return out
 
 
-def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]], list[Warning_]]:
-    """Resolve every fact field. Returns values, evidence per field and warnings."""
+def extract_facts(doc: Doc, intro: Doc | None = None
+                  ) -> tuple[dict[str, object], dict[str, list[Evidence]], list[Warning_]]:
+    """Resolve every fact field. Returns values, evidence per field and warnings. On a listing
+    page, `intro` is the text before its first entry: where the entry names no kind of work,
+    the list's announcement may ("Die 10 besten Krimi-Serien")."""
     values: dict[str, object] = {}
     evidence: dict[str, list[Evidence]] = {}
     warnings: list[Warning_] = []
@@ -80,6 +83,11 @@ def extract_facts(doc: Doc) -> tuple[dict[str, object], dict[str, list[Evidence]
                       _PER_EPISODE_VOTE) for f in all_runs if "per_episode" in f.tags][:1]
     kind = work_type.resolve(kinds, season_f)
     keep("work_type", kind)
+    if kind is None and intro is not None:
+        kind = work_type.resolve(work_type.candidates(intro))
+        if kind is not None:
+            values["work_type"] = kind.value
+            evidence["work_type"] = _evidence(intro, kind, "work_type")
     kind_value = kind.value if kind is not None else WorkType.MOVIE
     values["work_type"] = kind_value
     if kind_value == WorkType.SEASON:
@@ -160,14 +168,16 @@ def extract(text: str | bytes, *, language: str = DEFAULT_LANGUAGE,
     lang = get_language(language)
     doc = Doc(text, lang, title_hint=meta.title_hint)
     listing = []
+    intro = None
     items = listing_items(doc)
     if items:
         # a listing page (several short reviews): the first entry is read, the rest blanked
         doc = Doc(first_entry(text, items), lang, title_hint=meta.title_hint, listing=True)
+        intro = Doc(before_entries(text, items), lang)
         listing = [Warning_(code="listing_page", message=(
             f"the text lists {len(items)} reviews; only the first (characters "
             f"{items[0]}..{items[1]}) was read"))]
-    values, evidence, warnings = extract_facts(doc)
+    values, evidence, warnings = extract_facts(doc, intro)
     ops = opinions.extract_opinions(doc, values.get("rating"),  # type: ignore[arg-type]
                                     values.get("title"))  # type: ignore[arg-type]
     return build_review(dict(**values, pros=ops.pros, cons=ops.cons, verdict=ops.verdict,
