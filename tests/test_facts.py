@@ -507,6 +507,10 @@ TITLE = [
     # a broadcaster is no work's name ("Das Erste zeigt …")
     case("broadcaster-not-a-title", "Am Sonntag zeigt Das Erste einen neuen Krimi aus Kiel. Die "
          "Darsteller sind großartig und die Geschichte packend.", None),
+    # a film database's name and a quoted kind of film are no titles
+    case("database-not-a-title", "IMDB\nEin ruhiger Film über zwei Brüder, schön gespielt.", None),
+    case("quoted-genre-not-a-title", "Wer „Mockumentarys“ mag, wird „Nordlicht“ lieben. Die "
+         "Darsteller sind großartig.", "Nordlicht"),
 ]
 
 
