@@ -289,6 +289,15 @@ def test_a_concession_weighs_little_in_the_verdict() -> None:
     assert feats.get("verdict.one_sided_pos") == 1.0
 
 
+def test_every_judging_sentence_enters_the_sentiment() -> None:
+    # the verdict is one sentence; the sentiment also weighs all sentences that judge the work
+    feats = _sentiment_features("Die Handlung ist langweilig. Die Darsteller spielen hölzern. "
+                                "Die Musik nervt. Immerhin ist der Film schön fotografiert.")
+    assert feats["judging.first"] < 0 < feats["judging.neg_share"]
+    assert feats["judging.neg_share"] > 0.5 and feats["judging.mean"] < 0
+    assert feats["judging.neg"] > 0
+
+
 def test_faint_praise_is_marked() -> None:
     feats = _sentiment_features("Insgesamt bietet die Serie passable Unterhaltung.")
     assert feats.get("verdict.faint") == 1.0

@@ -31,7 +31,7 @@ def _opinion(doc: Doc, p: Point) -> Opinion:
 def extract_opinions(doc: Doc, rating: Rating | None, title: str | None = None) -> OpinionResult:
     """The review's positive and negative points, its verdict sentence and overall tone."""
     lex = doc.lang.opinions.lexicon
-    verdict = find_verdict(doc, lex, content_sentences(doc, lex), title)
+    verdict, judging = find_verdict(doc, lex, content_sentences(doc, lex), title)
     sentences = content_sentences(doc, lex, headings=False)
     points: list[Point] = []
     summary = None
@@ -53,7 +53,7 @@ def extract_opinions(doc: Doc, rating: Rating | None, title: str | None = None) 
     pros, cons = select(points, positive=True), select(points, positive=False)
     tone = decide_sentiment(doc.lang.code, sentiment_features(
         rating, verdict, [p.probability or 0.0 for p in pros],
-        [p.probability or 0.0 for p in cons]))
+        [p.probability or 0.0 for p in cons], judging))
     v = None
     if verdict is not None:
         v = Opinion(start=verdict.start, end=verdict.end, text=doc.text[verdict.start:verdict.end],

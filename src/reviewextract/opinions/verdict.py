@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 
@@ -241,15 +242,16 @@ def choose(found: list[Verdict], threshold: float) -> Verdict | None:
 
 
 def find_verdict(doc: Doc, lex: Lexicon, sentences: list[Sentence],
-                 title: str | None = None) -> Verdict | None:
+                 title: str | None = None) -> tuple[Verdict | None, list[Verdict]]:
     """The verdict: the candidate the fitted choice model ("verdict" in lang/<code>/scorers.json)
-    finds most probable, or None when "none of them" is likelier."""
+    finds most probable, or None when "none of them" is likelier; and every candidate, each
+    with its probability (the sentiment weighs them all, `sentiment_features`)."""
     found = candidates(doc, lex, sentences, title)
     probs, none = doc.lang.scorer("verdict").choice([v.features for v in found])
     for v, p in zip(found, probs, strict=True):
         v.probability = p
     chosen = choose(found, none)
-    return finish(doc, lex, chosen) if chosen is not None else None
+    return (finish(doc, lex, chosen) if chosen is not None else None), found
 
 
 def finish(doc: Doc, lex: Lexicon, v: Verdict) -> Verdict | None:
@@ -353,11 +355,26 @@ SENTIMENTS = (Sentiment.POSITIVE, Sentiment.MIXED, Sentiment.NEGATIVE)
 
 
 def sentiment_features(rating: Rating | None, verdict: Verdict | None,
-                       pros: list[float], cons: list[float]) -> dict[str, float]:
+                       pros: list[float], cons: list[float],
+                       judging: Sequence[Verdict] = ()) -> dict[str, float]:
     """What the reviewer's own judgements say, as named features: the rating, the verdict's
-    praise and blame, and the pros and cons (each given by its probability of being a point).
-    Plot sentences do not enter: only points that passed the evaluative scorer count."""
+    praise and blame, the pros and cons (each given by its probability of being a point), and
+    every sentence that judges the work (`judging`, the verdict's candidates): their praise and
+    blame weighed by each one's probability of being the verdict, the first one's score, their
+    mean score and the share that blames. The verdict is one sentence, often not the one a
+    reader would pick; all of them together are less easily wrong. Plot sentences do not
+    enter: only points that passed the evaluative scorer, and sentences that judge, count."""
     feats: dict[str, float] = {}
+    if judging:
+        total = sum(v.probability or 0.0 for v in judging) or 1.0
+        feats["judging.pos"] = sum((v.probability or 0.0) * min(v.positive, 3.0) / 3.0
+                                   for v in judging) / total
+        feats["judging.neg"] = sum((v.probability or 0.0) * min(-v.negative, 3.0) / 3.0
+                                   for v in judging) / total
+        scores = [max(-3.0, min(3.0, v.score)) / 3.0 for v in judging]
+        feats["judging.first"] = scores[0]
+        feats["judging.mean"] = sum(scores) / len(scores)
+        feats["judging.neg_share"] = sum(1 for x in scores if x < 0) / len(scores)
     if rating is not None:
         feats["rating"] = 1.0
         feats["rating.value"] = rating.normalized
