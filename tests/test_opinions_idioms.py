@@ -22,6 +22,9 @@ NEUTRAL_EXPRESSIONS = [
                  id="einfache-antworten"),
     pytest.param("Egal ob Mord oder Diebstahl, die Kommissarin ermittelt.", id="egal-ob"),
     pytest.param("Egal wie spät es ist, Tom ruft seine Mutter an.", id="egal-wie"),
+    pytest.param("So langsam erkennt Anna, wer hinter den Briefen steckt.", id="so-langsam"),
+    pytest.param("Die Stadt ist ein gutes Beispiel dafür, wie Macht entsteht.",
+                 id="gutes-beispiel"),
 ]
 
 
