@@ -326,6 +326,16 @@ def test_a_name_beside_a_dateline_is_a_byline() -> None:
     assert got["Der Nebelwald"] == "heading"
 
 
+def test_a_name_above_a_film_database_role_line_is_a_person() -> None:
+    # "Cutter/in von:" under a name: a film database's person page; the name is no title, even
+    # with a first name the language's list does not hold
+    text = ("Jon Beispiel\nCutter/in von:\nEine Mutter bringt eine Kleinstadt in Aufruhr, "
+            "großes Schauspielerkino: »Nordlicht über Ebbing«\n")
+    got = dict(kinds(text))
+    assert got["Jon Beispiel"] == "meta" and got["Cutter/in von:"] == "meta"
+    assert extract(text).title == "Nordlicht über Ebbing"
+
+
 def test_a_name_without_a_dateline_stays_a_heading() -> None:
     assert dict(kinds(f"Anna Beispiel\n\n{BODY}"))["Anna Beispiel"] == "heading"
 

@@ -154,15 +154,23 @@ def classify(doc: Doc) -> list[Line]:
 
 def _bylines(doc: Doc, lines: list[Line]) -> list[Line]:
     """A heading that is only a person's name ("Anna Muster") beside a meta line (a date, "Von
-    …") is the byline of that block: meta, not a title."""
-    first_names = doc.lang.pages.first_names
+    …") is the byline of that block: meta, not a title. Above a film database's role line
+    ("Cutter/in von:") any name is a person's, its first name known or not."""
+    pages = doc.lang.pages
     out = list(lines)
     for i, line in enumerate(lines):
         if line.kind != "heading":
             continue
         words = doc.text[line.start:line.end].split()
-        if not (2 <= len(words) <= 3 and words[0].lower() in first_names
-                and all(w[:1].isupper() and w.isalpha() for w in words)):
+        if not (2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)):
+            continue
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        if below is not None and pages.crew_line.match(
+                doc.low[below.start:below.end].strip()):
+            out[i] = Line(line.start, line.end, "meta")
+            continue
+        if not (len(words) <= 3 and words[0].lower() in pages.first_names
+                and all(w.isalpha() for w in words)):
             continue
         near = [lines[k].kind for k in (i - 1, i + 1) if 0 <= k < len(lines)]
         if "meta" in near:

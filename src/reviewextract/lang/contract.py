@@ -160,6 +160,7 @@ class Pages:
     chrome_word: Pattern  # one compound with a section head: "Streaming-Tipps"
     site_line: Pattern  # a site's name or motto: a domain, "…blog …"
     first_names: WordSet  # a heading of a first name and a surname beside a dateline: byline
+    crew_line: Pattern  # a role line ("Cutter/in von:"): the heading above names a person
     listing_item: Pattern
     listing_cue: Pattern  # a line that announces a list: "Top 13: …"
     cues: PageCues  # page.toml (lang/page.py checks it)
