@@ -324,6 +324,16 @@ DIRECTORS = [
          "stiller Mann.", []),
     case("genitive-two-adjectives", "Pia Sommers zweiter abendfüllender Film ist ein Ereignis.",
          ["Pia Sommer"]),
+    # a lone first name before "und" and a full name shares its surname; a sibling word
+    # before the names is no part of them
+    case("shared-surname", "Regie: Ethan und Joel Beispiel\nDer Film ist stark.",
+         ["Ethan Beispiel", "Joel Beispiel"]),
+    case("shared-surname-siblings", "Die Regie führten die Brüder Anthony und Joe Muster.",
+         ["Anthony Muster", "Joe Muster"]),
+    case("shared-surname-in-a-list", "Regie: Tom Keller, Anna und Paul Beispiel\nStark.",
+         ["Tom Keller", "Anna Beispiel", "Paul Beispiel"]),
+    case("two-full-names-share-nothing", "Regie: Tom Keller und Anna Beispiel\nStark.",
+         ["Tom Keller", "Anna Beispiel"]),
     # a run of blanks sets off a table's next cell; two blanks are still one name
     case("name-ends-at-cell-gap", "Das Salz\nRegie: Tom Keller   Wunschfilm der Woche\nEin "
          "großer Film.", ["Tom Keller"]),

@@ -99,10 +99,17 @@ def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[st
 def read_names(text: str, pos: int, particles: frozenset[str], stop: frozenset[str],
                separator: re.Pattern[str], initials: re.Pattern[str],
                roles: tuple[str, ...] = ()) -> list[tuple[int, int]]:
-    """A list of names ("A, B und C") starting at `pos`."""
+    """A list of names ("A, B und C") starting at `pos`. A first name alone before "und" and a
+    full name ("Ethan und Joel Coen") is passed over here: `shared_surname` gives it the
+    surname after the names are read."""
     out: list[tuple[int, int]] = []
     while True:
         span = read_name(text, pos, particles, stop, initials, skip_stop=not out, roles=roles)
+        if span is None:
+            lone = _lone_first_name(text, pos, stop, separator)
+            if lone is not None:
+                pos = lone
+                span = read_name(text, pos, particles, stop, initials, roles=roles)
         if span is None:
             break
         out.append(span)
@@ -111,6 +118,44 @@ def read_names(text: str, pos: int, particles: frozenset[str], stop: frozenset[s
             break
         pos = sep.end()
     return out
+
+
+def _lone_first_name(text: str, pos: int, stop: frozenset[str],
+                     separator: re.Pattern[str]) -> int | None:
+    """Where the full name after a lone first name and "und" starts ("Ethan und Joel Coen",
+    "Jean-Pierre und Luc Dardenne"), else None."""
+    m = _TOKEN.match(text, pos)
+    while m is not None and m.group(1) in stop:  # "die Brüder Ethan und Joel Coen"
+        m = _TOKEN.match(text, m.end())
+    if m is None or not _is_cap(m.group(1)) or _is_descriptor(m.group(1)):
+        return None
+    sep = separator.match(text, m.end())
+    if sep is None or "," in sep.group() or "\n" in sep.group():
+        return None  # "A, B C" lists two names; only "A und B C" shares one
+    return sep.end()
+
+
+def shared_surname(text: str, start: int, end: int, particles: frozenset[str],
+                   stop: frozenset[str], separator: re.Pattern[str]) -> tuple[int, str] | None:
+    """A lone first name right before the name at `start`…`end`, joined by "und" ("Ethan und
+    Joel Coen"): its start and the full name it shares the surname of ("Ethan Coen")."""
+    left = text[max(0, start - _MAX_NAME_TOKEN * 2):start]
+    for m in _LONE_BEFORE.finditer(left):
+        first = m.group(1)
+        before = left[:m.start(1)].rstrip()
+        prev = before.split()[-1] if before.split() else ""
+        # the lone name is not the end of a name before it ("Tom Keller und Anna Beispiel",
+        # "Jan de Vries und Eva Klein")
+        if (_is_cap(first) and first not in stop and not _is_descriptor(first)
+                and prev not in particles
+                and not (_is_cap(prev) and prev not in stop and prev[-1:].isalpha())
+                and separator.fullmatch(left[m.end(1):]) and "," not in left[m.end(1):]):
+            surname = text[start:end].split()[-1]
+            return len(text[:start]) - len(left) + m.start(1), f"{first} {surname}"
+    return None
+
+
+_LONE_BEFORE = re.compile(r"(?:^|(?<=\s))([^\s,;:!?()\[\]„“”\"»«/|]+)\s+\S+\s*$")
 
 
 def _names_nearby(text: str, pos: int, particles: frozenset[str], stop: frozenset[str],
@@ -163,6 +208,10 @@ def candidates(doc: Doc) -> list[Finding]:
             for s, e in spans:
                 if rule.weight < _STRONG and _credited_otherwise(doc, s):
                     continue  # a weak cue beside "Drehbuch", "spielt": a writer or an actor
+                shared = shared_surname(doc.text, s, e, particles, stop, separator)
+                if shared is not None:  # "Ethan und Joel Coen": Ethan Coen, then Joel Coen
+                    out.append(Finding(FIELD, shared[1], shared[0], e, rule.id, rule.weight,
+                                       rule.tags, spans=[(m.start(), m.end())]))
                 name = " ".join(doc.text[s:e].split())
                 out.append(Finding(FIELD, name, s, e, rule.id, rule.weight, rule.tags,
                                    spans=[(m.start(), m.end())]))
