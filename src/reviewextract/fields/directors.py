@@ -27,6 +27,8 @@ _LOOK_BACK = 200  # characters before a name in which its sentence may name anot
 _OPENING_QUOTES = ("„", "»", "\"")
 _MAX_NAME_TOKEN = 30  # longer than any part of a personal name: a garbage run, not a name
 _MAX_GAP = 2  # blanks between the words of one name; more set off a table's next cell
+# the last token before a name and its joining word ("Ethan" in "Ethan und Joel Coen")
+_LONE_BEFORE = re.compile(r"(?:^|(?<=\s))([^\s,;:!?()\[\]„“”\"»«/|]+)\s+\S+\s*$")
 
 
 def _is_cap(tok: str) -> bool:
@@ -139,7 +141,8 @@ def shared_surname(text: str, start: int, end: int, particles: frozenset[str],
                    stop: frozenset[str], separator: re.Pattern[str]) -> tuple[int, str] | None:
     """A lone first name right before the name at `start`…`end`, joined by "und" ("Ethan und
     Joel Coen"): its start and the full name it shares the surname of ("Ethan Coen")."""
-    left = text[max(0, start - _MAX_NAME_TOKEN * 2):start]
+    base = max(0, start - _MAX_NAME_TOKEN * 2)
+    left = text[base:start]
     for m in _LONE_BEFORE.finditer(left):
         first = m.group(1)
         before = left[:m.start(1)].rstrip()
@@ -151,11 +154,8 @@ def shared_surname(text: str, start: int, end: int, particles: frozenset[str],
                 and not (_is_cap(prev) and prev not in stop and prev[-1:].isalpha())
                 and separator.fullmatch(left[m.end(1):]) and "," not in left[m.end(1):]):
             surname = text[start:end].split()[-1]
-            return len(text[:start]) - len(left) + m.start(1), f"{first} {surname}"
+            return base + m.start(1), f"{first} {surname}"
     return None
-
-
-_LONE_BEFORE = re.compile(r"(?:^|(?<=\s))([^\s,;:!?()\[\]„“”\"»«/|]+)\s+\S+\s*$")
 
 
 def _names_nearby(text: str, pos: int, particles: frozenset[str], stop: frozenset[str],
