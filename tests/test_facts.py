@@ -521,6 +521,15 @@ TITLE = [
     case("database-not-a-title", "IMDB\nEin ruhiger Film über zwei Brüder, schön gespielt.", None),
     case("quoted-genre-not-a-title", "Wer „Mockumentarys“ mag, wird „Nordlicht“ lieben. Die "
          "Darsteller sind großartig.", "Nordlicht"),
+    case("found-footage-is-a-genre", "Wer „Found Footage“ mag, wird „Nordlicht“ lieben.",
+         "Nordlicht"),
+    # a festival or its prize heads a festival report; share buttons glued together are chrome
+    case("festival-heading-not-a-title", "Berlinale 2025\n\nIm Wettbewerb lief „Nordlicht“, "
+         "ein stiller und genauer Film über zwei Schwestern.", "Nordlicht"),
+    case("prize-heading-not-a-title", "Goldener Löwe\n\nDer Preis ging an „Nordlicht“, einen "
+         "stillen Film über zwei Schwestern.", "Nordlicht"),
+    case("share-buttons-not-a-title", "DruckenTeilen\n\nNordlicht\n\nEin stiller und genauer "
+         "Film über zwei Schwestern.", "Nordlicht"),
 ]
 
 
