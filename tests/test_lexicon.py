@@ -183,8 +183,11 @@ def test_unknown_language_has_no_lexicon() -> None:
     ("Ein misslungener Versuch, der nach dem Prolog stark abflacht.", "cons"),
     ("Die zweite Hälfte flacht leider deutlich ab.", "cons"),
     ("Die Dialoge sind unbeholfen und der Schluss ist absehbar.", "cons"),
+    ("Die Darsteller harmonieren, und der Film trifft den richtigen Ton.", "pros"),
+    ("Die Serie nimmt Fahrt auf, sobald der Fall beginnt.", "pros"),
+    ("Die Effekte sind leider in die Jahre gekommen.", "cons"),
 ], ids=["ninth-round-praise", "ninth-round-craft", "ninth-round-blame", "split-verb-flacht-ab",
-        "ninth-round-clumsy"])
+        "ninth-round-clumsy", "idiom-fit", "idiom-pace", "idiom-age"])
 def test_ninth_round_words_judge(text: str, side: str) -> None:
     # judging words added in the ninth round (lexicon.tsv), each on the side it judges
     from reviewextract import extract
