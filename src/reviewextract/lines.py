@@ -247,22 +247,23 @@ def _announced_items(doc: Doc) -> list[int]:
         found = cue.search(text) if line.kind == "heading" else cue.match(text)
         if line.kind in ("heading", "body", "chrome") and found:
             # a heading that repeats the announcement is no entry
-            starts = [ln.start for ln, nxt in zip(lines[i + 1:], lines[i + 2:], strict=False)
-                      if ln.kind == "heading" and nxt.kind == "body"
-                      and not cue.search(doc.low[ln.start:ln.end])]
-            if len(starts) == 1 and _cut_after_one(lines, starts[0]):
+            entries = [k for k in range(i + 1, len(lines) - 1)
+                       if lines[k].kind == "heading" and lines[k + 1].kind == "body"
+                       and not cue.search(doc.low[lines[k].start:lines[k].end])]
+            if len(entries) == 1 and _cut_after_one(lines, entries[0]):
                 # one whole entry, and the excerpt ends in the next: the entry runs to there
-                nxt = [ln.start for ln in lines if ln.start > starts[0] and ln.kind == "heading"]
-                return [starts[0], nxt[0] if nxt else len(doc.text)]
-            return starts if len(starts) >= ANNOUNCED_MIN else []
+                k = entries[0]
+                nxt = next((ln.start for ln in lines[k + 1:] if ln.kind == "heading"),
+                           len(doc.text))
+                return [lines[k].start, nxt]
+            return [lines[k].start for k in entries] if len(entries) >= ANNOUNCED_MIN else []
     return []
 
 
-def _cut_after_one(lines: list[Line], start: int) -> bool:
-    """After an announcement, is the entry at `start` the only whole one because the excerpt
-    is cut off? Its heading has a body under it, and after that body stand at most
-    `CUT_TAIL_LINES` lines (the next entry's heading, maybe its first words)."""
-    k = next(i for i, ln in enumerate(lines) if ln.start == start)
+def _cut_after_one(lines: list[Line], k: int) -> bool:
+    """After an announcement, is the entry heading `lines[k]` the only whole one because the
+    excerpt is cut off? A body stands under it, and after that body at most `CUT_TAIL_LINES`
+    lines (the next entry's heading, maybe its first words)."""
     j = k + 1
     while j < len(lines) and lines[j].kind == "body":
         j += 1

@@ -56,11 +56,12 @@ def _evidence(doc: Doc, f: Finding, name: str) -> list[Evidence]:
     return out
 
 
-def extract_facts(doc: Doc, intro: Doc | None = None
+def extract_facts(doc: Doc, intro: str | None = None
                   ) -> tuple[dict[str, object], dict[str, list[Evidence]], list[Warning_]]:
     """Resolve every fact field. Returns values, evidence per field and warnings. On a listing
-    page, `intro` is the text before its first entry: where the entry names no kind of work,
-    the list's announcement may ("Die 10 besten Krimi-Serien")."""
+    page, `intro` is the text before its first entry (the rest blanked): where the entry names
+    no kind of work, the list's announcement may ("Die 10 besten Krimi-Serien"). It is read
+    only then."""
     values: dict[str, object] = {}
     evidence: dict[str, list[Evidence]] = {}
     warnings: list[Warning_] = []
@@ -84,10 +85,10 @@ def extract_facts(doc: Doc, intro: Doc | None = None
     kind = work_type.resolve(kinds, season_f)
     keep("work_type", kind)
     if kind is None and intro is not None:
-        kind = work_type.resolve(work_type.candidates(intro))
+        intro_doc = Doc(intro, doc.lang)
+        kind = work_type.resolve(work_type.candidates(intro_doc))
         if kind is not None:
-            values["work_type"] = kind.value
-            evidence["work_type"] = _evidence(intro, kind, "work_type")
+            evidence["work_type"] = _evidence(intro_doc, kind, "work_type")
     kind_value = kind.value if kind is not None else WorkType.MOVIE
     values["work_type"] = kind_value
     if kind_value == WorkType.SEASON:
@@ -173,7 +174,7 @@ def extract(text: str | bytes, *, language: str = DEFAULT_LANGUAGE,
     if items:
         # a listing page (several short reviews): the first entry is read, the rest blanked
         doc = Doc(first_entry(text, items), lang, title_hint=meta.title_hint, listing=True)
-        intro = Doc(before_entries(text, items), lang)
+        intro = before_entries(text, items)
         listing = [Warning_(code="listing_page", message=(
             f"the text lists {len(items)} reviews; only the first (characters "
             f"{items[0]}..{items[1]}) was read"))]
