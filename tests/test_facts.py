@@ -340,6 +340,42 @@ DIRECTORS = [
     case("name-with-double-blank", "Regie:  Tom  Keller\nEin großer Film.", ["Tom Keller"]),
     case("genitive-over-line-end-is-not", "Nordlicht Pictures\nTV-Kritik\n\nDer "
          "Dokumentarfilm ist klug gebaut.", []),
+    # a label line at the very end of the text (its genitive check once raised IndexError)
+    case("label-at-text-end", "Ein ruhiger Film.\n\nRegie: Tom Keller\n", ["Tom Keller"]),
+    # one label for several credits of one person
+    case("label-of-two-credits", "Ein ruhiger Film.\n\nRegie und Buch: Tom Keller\nKamera: "
+         "Anna Beispiel\n", ["Tom Keller"]),
+    case("label-of-three-credits", "Ein ruhiger Film.\n\nDrehbuch, Kamera und Regie: Tom "
+         "Keller\n\nSchnitt: Anna Beispiel\n", ["Tom Keller"]),
+    case("label-gendered", "Der Nebel\nRegisseur/in: Tom Keller\nEine Frau flieht.",
+         ["Tom Keller"]),
+    case("camera-label-is-not", "Ein ruhiger Film.\n\nKamera und Schnitt: Tom Keller\n", []),
+    # several info boxes ("Regie: X" per work): the page's first work
+    case("first-of-several-labels", "Der Nebel\nRegie: Tom Keller\nEin Drama.\n\nDas Eis\n"
+         "Regie: Anna Beispiel\nEine Komödie.", ["Tom Keller"]),
+    case("role-with-second-role", "Was Regisseur/Drehbuchautor Tom Keller aus der Idee "
+         "macht, überzeugt.", ["Tom Keller"]),
+    # initials written together
+    case("joined-initials", "Ein stiller Film.\n\nRegie: T.K. Beispiel\n", ["T.K. Beispiel"]),
+    case("joined-initials-genitive", "Der schönste Stummfilm ist T.K. Beispiels „Nebel“.",
+         ["T.K. Beispiel"]),
+    case("genitive-single-quote", "Tom Zavadis‘ aktueller Kinofilm ist laut.",
+         ["Tom Zavadis"]),
+    # a kind of film in a compound or a genre word, "by" a person
+    case("compound-kind-by", "Der Horrorfilm von Tom Keller ist laut.", ["Tom Keller"]),
+    case("genre-word-by", "Nebelland: Monumentales Epos von Tom Keller\n\nEin Schmied zieht "
+         "los.", ["Tom Keller"]),
+    case("western-by-shared-surname", "Ein US-Western von Ethan und Joel Beispiel. Mit viel "
+         "Witz.", ["Ethan Beispiel", "Joel Beispiel"]),
+    case("favourite-film-is-not", "Der Lieblingsfilm von Tom Keller ist laut.", []),
+    # a weak compound reading further on does not hide the maker's genitive before it
+    case("first-weak-reading", "Tom Kellers Film „Nebel“ rührt.\n\nAuch gut: Episodenfilm "
+         "von Anna Beispiel", ["Tom Keller"]),
+    # a word of an honour or a talent before a name is no part of it
+    case("honour-before-name", "Der neue Film von Oscargewinner Tom Keller ist laut.",
+         ["Tom Keller"]),
+    case("talent-before-name", "Der Film von Alleskönner Tom Keller ist klug.",
+         ["Tom Keller"]),
 ]
 
 

@@ -50,8 +50,9 @@ def _is_descriptor(tok: str) -> bool:
 
 @cache
 def initial(upper: str) -> re.Pattern[str]:
-    """An initial: a capital (the language's, `[letters] upper`) and a period ("C.")."""
-    return re.compile(rf"[{upper}]\.")
+    """An initial: a capital (the language's, `[letters] upper`) and a period ("C."), or a run
+    of them written together ("J.J.", "F.W.")."""
+    return re.compile(rf"(?:[{upper}]\.)+")
 
 
 def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[str],
@@ -71,16 +72,19 @@ def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[st
             break
         if tokens and m.start(1) - i > _MAX_GAP:
             break  # a run of blanks between two words: a column or cell boundary, not a name
-        tok = m.group(1).rstrip(".") if not initials.fullmatch(m.group(1)) else m.group(1)
+        is_initial = initials.fullmatch(m.group(1)) is not None
+        tok = m.group(1) if is_initial else m.group(1).rstrip(".")
         s, e = m.start(1), m.start(1) + len(tok)
         role = bool(roles) and any(r in tok.lower() for r in roles)
-        if skip_stop and not tokens and (tok in stop or _is_descriptor(tok) or role):
+        if skip_stop and not tokens and not is_initial and (tok in stop or _is_descriptor(tok)
+                                                            or role):
             i = e
             continue
         # a stop word can end a name it does not start ("Regie: Franziska Buch"), where the
         # name ends with the line or the list item
         last = tok in stop and len(tokens) == 1 and not pending and text[e:e + 1] in _NAME_END
-        if _is_cap(tok) and (tok not in stop or last) and not _is_descriptor(tok) and not role:
+        if is_initial or (_is_cap(tok) and (tok not in stop or last) and not _is_descriptor(tok)
+                          and not role):
             tokens.extend(pending)
             pending = []
             tokens.append((s, e))
@@ -91,7 +95,7 @@ def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[st
         else:
             break
         i = e
-        if e < len(text) and text[e] in ".,;:" and not initials.fullmatch(tok):
+        if e < len(text) and text[e] in ".,;:" and not is_initial:
             break
     if len(tokens) < 2:
         return None
@@ -138,9 +142,12 @@ def _lone_first_name(text: str, pos: int, stop: frozenset[str],
 
 
 def shared_surname(text: str, start: int, end: int, particles: frozenset[str],
-                   stop: frozenset[str], separator: re.Pattern[str]) -> tuple[int, str] | None:
+                   stop: frozenset[str], separator: re.Pattern[str],
+                   cue_end: int | None = None) -> tuple[int, str] | None:
     """A lone first name right before the name at `start`…`end`, joined by "und" ("Ethan und
-    Joel Coen"): its start and the full name it shares the surname of ("Ethan Coen")."""
+    Joel Coen"): its start and the full name it shares the surname of ("Ethan Coen"). A lone
+    name right at `cue_end`, where the director cue ends, follows the cue, whatever word ends
+    the cue ("ein Western von Ethan und Joel Coen")."""
     base = max(0, start - _MAX_NAME_TOKEN * 2)
     left = text[base:start]
     for m in _LONE_BEFORE.finditer(left):
@@ -149,9 +156,12 @@ def shared_surname(text: str, start: int, end: int, particles: frozenset[str],
         prev = before.split()[-1] if before.split() else ""
         # the lone name is not the end of a name before it ("Tom Keller und Anna Beispiel",
         # "Jan de Vries und Eva Klein")
+        lone = base + m.start(1)
+        after_cue = cue_end is not None and lone >= cue_end and not text[cue_end:lone].strip()
         if (_is_cap(first) and first not in stop and not _is_descriptor(first)
-                and prev not in particles
-                and not (_is_cap(prev) and prev not in stop and prev[-1:].isalpha())
+                and (after_cue or (
+                    prev not in particles
+                    and not (_is_cap(prev) and prev not in stop and prev[-1:].isalpha())))
                 and separator.fullmatch(left[m.end(1):]) and "," not in left[m.end(1):]):
             surname = text[start:end].split()[-1]
             return base + m.start(1), f"{first} {surname}"
@@ -189,7 +199,7 @@ def candidates(doc: Doc) -> list[Finding]:
     roles = lang.words("director_role_stems")
     out: list[Finding] = []
     for rule in sorted(lang.field_rules(FIELD), key=lambda r: -r.weight):
-        if rule.weight < _STRONG and out:
+        if rule.weight < _STRONG and any(f.weight >= _STRONG for f in out):
             break  # weak readings only count when no strong cue named anyone (see resolve)
         for m in matches(doc, rule):
             if "of_work" in rule.tags and _of_other_work(doc, m, rule.tags):
@@ -208,7 +218,8 @@ def candidates(doc: Doc) -> list[Finding]:
             for s, e in spans:
                 if rule.weight < _STRONG and _credited_otherwise(doc, s):
                     continue  # a weak cue beside "Drehbuch", "spielt": a writer or an actor
-                shared = shared_surname(doc.text, s, e, particles, stop, separator)
+                shared = shared_surname(doc.text, s, e, particles, stop, separator,
+                                        m.end() if "names_after" in rule.tags else None)
                 if shared is not None:  # "Ethan und Joel Coen": Ethan Coen, then Joel Coen
                     out.append(Finding(FIELD, shared[1], shared[0], e, rule.id, rule.weight,
                                        rule.tags, spans=[(m.start(), m.end())]))
@@ -222,8 +233,9 @@ def _genitive_cut(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A name read after a cue ends before its genitive ending when a work noun or a quoted
     name follows ("Regisseur Tom Kellers Film", "Regieneuling X-s „Y“"): the maker's work."""
     rest = doc.text[end:end + 40].lstrip(" ")
-    if not rest or not (rest.startswith(_OPENING_QUOTES) or rest.split(None, 1)[0].lower()
-                        .rstrip(".,;:!?").endswith(doc.lang.words("film_nouns_after_genitive"))):
+    after = rest.split(None, 1)  # empty where only a line break or the text's end follows
+    if not after or not (rest.startswith(_OPENING_QUOTES) or after[0].lower().rstrip(".,;:!?")
+                         .endswith(doc.lang.words("film_nouns_after_genitive"))):
         return start, end
     for ending in doc.lang.words("genitive_endings"):
         if doc.text.endswith(ending, start, end) and end - len(ending) - start > 3:
@@ -282,8 +294,12 @@ def _key(name: str) -> str:
 
 def resolve(findings: list[Finding]) -> list[Finding]:
     """Names from strong cues (or, failing those, the first weak one's), each once, in text
-    order."""
+    order. Of several info-box lines ("Regie: X" for each work of a page), only the first."""
     strong = [f for f in findings if f.weight >= _STRONG]
+    boxes = sorted({f.spans[0] for f in strong if "infobox" in f.tags})
+    if len(boxes) > 1:
+        # "Regie: X" on several info lines: a page of several works; the first line's names
+        strong = [f for f in strong if "infobox" not in f.tags or f.spans[0] == boxes[0]]
     chosen = strong
     if not strong and findings:
         # weak cues: the names of the first one only; a second maker's genitive further on
