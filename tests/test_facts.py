@@ -566,6 +566,9 @@ TITLE = [
          "stillen Film über zwei Schwestern.", "Nordlicht"),
     case("share-buttons-not-a-title", "DruckenTeilen\n\nNordlicht\n\nEin stiller und genauer "
          "Film über zwei Schwestern.", "Nordlicht"),
+    # a link to a page's other comments and a like button are chrome
+    case("comments-link-not-a-title", "Alle Kurzkommentare\n\nEin stiller und genauer Film "
+         "über zwei Schwestern, schön gespielt.", None),
 ]
 
 
