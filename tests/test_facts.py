@@ -355,6 +355,14 @@ DIRECTORS = [
          "Regie: Anna Beispiel\nEine Komödie.", ["Tom Keller"]),
     case("role-with-second-role", "Was Regisseur/Drehbuchautor Tom Keller aus der Idee "
          "macht, überzeugt.", ["Tom Keller"]),
+    # a table's label on its own line, the name on the next
+    case("label-above-name", "Ein düsterer Film über Korruption und Angst.\n\nRegie\nTom "
+         "Keller\nBesetzung\nAnna Beispiel\n", ["Tom Keller"]),
+    case("label-above-prose-is-not", "Regie\nDie Regie ist schwach, der Film zäh und "
+         "langweilig.", []),
+    # a list entry of a quoted title, its maker and its year
+    case("entry-maker-year", "Die 10 besten Filme:\n\n1. „Nordlicht“ – Tom Keller, 2003\n\n"
+         "Ein kluger und packender Film über zwei Schwestern.", ["Tom Keller"]),
     # initials written together
     case("joined-initials", "Ein stiller Film.\n\nRegie: T.K. Beispiel\n", ["T.K. Beispiel"]),
     case("joined-initials-genitive", "Der schönste Stummfilm ist T.K. Beispiels „Nebel“.",
