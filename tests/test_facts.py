@@ -416,6 +416,14 @@ RATING = [
     case("date-is-not", "Erschienen am 12/03/2021 auf Blu-ray.", None),
     case("above-scale-dropped", "Ein Film für die Ewigkeit: 11 von 10 Punkten!", None),
     case("labelled-percent", "Ein starker Film. Unsere Wertung: 85 %", (85.0, 100.0)),
+    # numbers in words, and a star glyph as the unit
+    case("number-words", "Ein schöner Film über zwei Schwestern. Wir gaben zwei von zehn "
+         "Punkten.", (2, 10)),
+    case("given-in-words", "Ein schöner Film über zwei Schwestern. Ich gebe drei von fünf.",
+         (3, 5)),
+    case("star-glyph-unit", "Ein schöner Film über zwei Schwestern.\n\nKritik: 4 von 5 ★\n",
+         (4, 5)),
+    case("words-count-is-not", "Es gibt drei von fünf Staffeln auf DVD, schön gemacht.", None),
     case("unlabelled-percent-is-not", "Nur 12 % der Zuschauer hielten durch.", None),
 ]
 

@@ -27,8 +27,8 @@ def _read(doc: Doc, m) -> tuple[float, float] | None:
         pct = doc.lang.number(gd["pct"])
         return None if pct is None else (pct, 100.0)
     val = doc.lang.number(gd["val"])
-    scale = float(gd["best"]) if gd.get("best") else float(_DEFAULT_STAR_SCALE)
-    if val is None:
+    scale = doc.lang.number(gd["best"]) if gd.get("best") else float(_DEFAULT_STAR_SCALE)
+    if val is None or scale is None:
         return None
     return val, scale
 
