@@ -117,6 +117,19 @@ def test_season(text: str, expected: int | None) -> None:
 
 
 YEAR = [
+    # country and year after a bracket closing the maker's name; "seit" as an info line's cell
+    case("country-year-after-bracket", "Der Nebel (Tom Keller) USA 1951\n\nEin spannender und "
+         "kluger Film über zwei Männer.", 1951),
+    case("since-in-a-cell", "Nordlicht\nUSA | seit 2011 | ca. 43 Min. | FSK: ab 16\n\nEine "
+         "spannende und kluge Serie über zwei Ermittler.", 2011),
+    case("entry-maker-year", "Die 10 besten Filme:\n\n1. „Nordlicht“ – Tom Keller, 2003\n\n"
+         "Ein kluger und packender Film über zwei Schwestern.", 2003),
+    case("premiere-in-a-month", "Der Film feierte seine Premiere im Januar 1927 und wurde ein "
+         "großer Erfolg bei der Kritik.", 1927),
+    case("debut-in-the-year", "Nach dem Debüt im Jahre 2002 wurde die Serie schnell ein großer "
+         "Erfolg bei der Kritik.", 2002),
+    case("made-by-maker", "Mit dem Stummfilm „Nordlicht“ drehte Tom Keller 1921 sein erstes "
+         "Meisterwerk, das bis heute wirkt.", 1921),
     case("release-noun", "Der Film hat seit seinem Erscheinen im Jahr 2001 viele Fans.", 2001),
     case("disc-release-is-not", "Im Februar 2013 erschien das Mediabook. Der Film ist stark.",
          None),
