@@ -55,6 +55,11 @@ EXTRA_TEXTS = [
     "Julien Lacombe übernahm die Regie. Regie übernahm Julien Lacombe, der Regisseur.\n"
     "Greta Gerwig, die auch Regie führte; Denis Villeneuve legt mit „Dune“ nach. Die Regie "
     "führt Greta Gerwig, und Noah Baumbach, der die Regie",
+    # info cells, list entries and labels of the later rules
+    "Nordlicht\nUSA | seit 2011 | 43 Min.\n1. „Nordlicht“ – Tom Keller, 2003\nRegie\nTom Keller\n"
+    "Der Nebel (Tom Keller) USA 1951. Premiere im Januar 1927; drehte Tom Keller 1921 sein "
+    "Werk, ein Horrorfilm von Tom Keller.\nRegie und Buch: Tom Keller\nzwei von zehn Punkten, "
+    "4 von 5 ★",
 ]
 
 
