@@ -595,6 +595,11 @@ TITLE = [
          "stillen Film über zwei Schwestern.", "Nordlicht"),
     case("share-buttons-not-a-title", "DruckenTeilen\n\nNordlicht\n\nEin stiller und genauer "
          "Film über zwei Schwestern.", "Nordlicht"),
+    # a table's title label without a colon; "Titel" opening prose is no label
+    case("title-label-without-colon", "Nordlicht-Kritik\nTitel Heist – Der letzte Coup\n"
+         "Fußlahmer Männerfilm mit guten Dialogen und schwachem Ende.", "Heist – Der letzte Coup"),
+    case("title-word-in-prose-is-no-label", "Titel und Thema des Films sind schwer, aber der "
+         "Film ist gut gespielt und klug.", None),
     # a link to a page's other comments and a like button are chrome
     case("comments-link-not-a-title", "Alle Kurzkommentare\n\nEin stiller und genauer Film "
          "über zwei Schwestern, schön gespielt.", None),

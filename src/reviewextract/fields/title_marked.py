@@ -39,18 +39,38 @@ def _at_clause_start(text: str, pos: int) -> bool:
 
 
 def label_candidates(doc: Doc) -> list[Finding]:
-    """ "Originaltitel: Dune: Part Two" in an info box: the whole value is the title."""
+    """ "Originaltitel: Dune: Part Two" in an info box: the whole value is the title. A table
+    without colons ("Titel Heist – Der letzte Coup") gives it too, where the value opens with a
+    capital, a digit or a quote mark (not "Titel und Thema …")."""
     labels = doc.lang.wordset("title_labels")
     out = []
     for s, e in doc.lines[:25]:
-        label, sep, value = doc.text[s:e].partition(":")
-        if sep and label.strip().lower() in labels and value.strip():
+        line = doc.text[s:e]
+        label, sep, value = line.partition(":")
+        if not (sep and label.strip().lower() in labels):
+            label, value = _label_without_colon(line, labels)
+            sep = ""
+        if label and value.strip():
             title = clean_name(value)
             if is_plausible(doc, title):
-                start = s + len(label) + 1 + value.index(title)
+                start = s + len(label) + len(sep) + value.index(title)
                 out.append(Finding(FIELD, title, start, start + len(title), "title.label", 0.0,
                                    features={"src.label": 1.0}))
     return out
+
+
+def _label_without_colon(line: str, labels: frozenset[str]) -> tuple[str, str]:
+    """The label and the value of a line that starts with a title label and a blank ("Titel
+    X"), or two empty strings."""
+    low = line.lower()
+    for label in sorted(labels, key=len, reverse=True):
+        head = len(line) - len(line.lstrip()) + len(label)
+        if low.lstrip().startswith(label) and line[head:head + 1] in " \t":
+            value = line[head:]
+            first = value.lstrip()[:1]
+            if first and (first.isupper() or first.isdigit() or first in "„\"»«'"):
+                return line[:head], value
+    return "", ""
 
 
 _FILMOGRAPHY_REACH = 160  # characters of a bracket looked at around a quoted name

@@ -38,8 +38,9 @@ def clean_name(s: str) -> str:
 
 def is_plausible(doc: Doc, title: str) -> bool:
     """Whether `title` can be a name at all: one to eight words, not a lone function word, a
-    rejected word ("Fazit") or a broadcaster ("Das Erste"). A question can be a name ("Was
-    heißt hier Ende?"), unless it follows a separator."""
+    rejected word ("Fazit"), a title label before its value ("Titel X") or a broadcaster ("Das
+    Erste"). A question can be a name ("Was heißt hier Ende?"), unless it follows a
+    separator."""
     words = title.split()
     if not words or len(words) > _MAX_WORDS or len(title) < 2:
         return False
@@ -51,6 +52,8 @@ def is_plausible(doc: Doc, title: str) -> bool:
     rejects = doc.lang.wordset("title_reject")
     if low in rejects or low.startswith(_word_prefixes(rejects)):
         return False
+    if low.startswith(_word_prefixes(doc.lang.wordset("title_labels"))):
+        return False  # "Titel Heist": a table's label and its value, the value alone is a name
     # "Nordlicht – wirklich so gut?": a question after a separator asks about the name before
     # it; "Was war das denn???": marks doubled in a customer's or a forum's headline
     if title.endswith("?") and not SEPARATOR_MARKS.isdisjoint(words):
