@@ -368,6 +368,15 @@ DIRECTORS = [
          "Regie: Anna Beispiel\nEine Komödie.", ["Tom Keller"]),
     case("role-with-second-role", "Was Regisseur/Drehbuchautor Tom Keller aus der Idee "
          "macht, überzeugt.", ["Tom Keller"]),
+    # a role word set off by commas, a table's label cell, a director's "Regiearbeit"
+    case("role-then-comma", "Eine bedrückende Doku über einen Prozess. Die Regisseurin, Tom "
+         "Keller, war an allen Tagen dabei.", ["Tom Keller"]),
+    case("role-then-comma-clause-is-not", "Der Regisseur, der den Film drehte, ist klug und der "
+         "Film ist gut.", []),
+    case("label-cell", "| Genre |   | Drama | | Regie |      | Tom Keller ...  |  | Buch |    "
+         "  | Anna Beispiel ... |\n\nEin starker und kluger Film.", ["Tom Keller"]),
+    case("regiearbeit-von", "Die zweite Regiearbeit von Tom Keller ist ein kluger und witziger "
+         "Film.", ["Tom Keller"]),
     # a table's label on its own line, the name on the next
     case("label-above-name", "Ein düsterer Film über Korruption und Angst.\n\nRegie\nTom "
          "Keller\nBesetzung\nAnna Beispiel\n", ["Tom Keller"]),

@@ -59,7 +59,7 @@ EXTRA_TEXTS = [
     "Nordlicht\nUSA | seit 2011 | 43 Min.\n1. „Nordlicht“ – Tom Keller, 2003\nRegie\nTom Keller\n"
     "Der Nebel (Tom Keller) USA 1951. Premiere im Januar 1927; drehte Tom Keller 1921 sein "
     "Werk, ein Horrorfilm von Tom Keller.\nRegie und Buch: Tom Keller\nzwei von zehn Punkten, "
-    "4 von 5 ★",
+    "4 von 5 ★\n| Regie |   | Tom Keller |\nDie Regisseurin, Tom Keller, war dabei.",
 ]
 
 
