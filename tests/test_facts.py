@@ -492,6 +492,8 @@ def test_work_type(text: str, expected: str) -> None:
 _BODY = ("Die Geschichte ist spannend erzählt, die Darsteller sind gut, nur das Ende zieht sich "
          "etwas. Insgesamt ein sehenswerter Film.")
 
+_ENTRY = "Ein kluger, witziger und sehr trauriger Film über zwei Männer, die warten müssen."
+
 TITLE = [
     # edition words go with the media word; a label of several words whose head is a section
     # word; a film series as a label names the episode; "X im Test: …"; a quoted name and a
@@ -604,6 +606,11 @@ TITLE = [
          "stillen Film über zwei Schwestern.", "Nordlicht"),
     case("share-buttons-not-a-title", "DruckenTeilen\n\nNordlicht\n\nEin stiller und genauer "
          "Film über zwei Schwestern.", "Nordlicht"),
+    # a listing's numbered entry with a slash is no breadcrumb: the first entry names the work
+    case("numbered-entry-with-slash", "Die besten Mafia-Filme\n\nWir zeigen die besten Filme "
+         "über die Unterwelt.\n\n1. Nebel über Brügge / Fog in Bruges (2008)\n\n" + _ENTRY
+         + "\n\n2. Der Pate (1972)\n\n" + _ENTRY + "\n\n3. Nordlicht (1990)\n\n" + _ENTRY,
+         "Nebel über Brügge / Fog in Bruges"),
     # a table's title label without a colon; "Titel" opening prose is no label
     case("title-label-without-colon", "Nordlicht-Kritik\nTitel Heist – Der letzte Coup\n"
          "Fußlahmer Männerfilm mit guten Dialogen und schwachem Ende.", "Heist – Der letzte Coup"),

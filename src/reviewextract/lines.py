@@ -53,7 +53,11 @@ def _is_chrome(low: str, doc: Doc) -> bool:
     stripped = low.strip().strip(_ARROWS)
     bare = stripped.rstrip(":").strip()
     labels = pages.chrome_labels
-    if not bare or bare in labels or pages.chrome_line.fullmatch(bare):  # "|": marks only
+    # a listing's numbered entry is no breadcrumb, whatever it holds ("1. X / Y (2008)"); a
+    # date's pieces ("27. 06") name nothing
+    entry = (bare[:1].isdigit() and pages.listing_item.match(bare) is not None
+             and any(c.isalpha() for c in bare))
+    if not bare or bare in labels or (pages.chrome_line.fullmatch(bare) and not entry):
         return True
     if pages.chrome_word.fullmatch(bare):
         return True  # one compound word with a section head: "Streaming-Tipps", "Kinderkino"
