@@ -194,3 +194,17 @@ def test_ninth_round_words_judge(text: str, side: str) -> None:
 
     review = extract(text)
     assert getattr(review, side) and not getattr(review, "cons" if side == "pros" else "pros")
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Der Film ist ein Film für die Ewigkeit, und er hat seinen Reiz.", "pros"),
+    ("Mit dieser Komödie kann der Regisseur einen Treffer landen.", "pros"),
+    ("Die Serie ist auserzählt, und man kann nur den Kopf schütteln.", "cons"),
+    ("Die Doku ist ein Pflichtfilm für alle, die Musik lieben.", "pros"),
+], ids=["idiom-lasting", "idiom-hit", "idiom-worn-out", "idiom-must-see"])
+def test_tenth_round_idioms_judge(text: str, side: str) -> None:
+    # review idioms added in the tenth round (lexicon.tsv), each on the side it judges
+    from reviewextract import extract
+
+    review = extract(text)
+    assert getattr(review, side) and not getattr(review, "cons" if side == "pros" else "pros")
