@@ -10,6 +10,7 @@ quoted speech, of any length, on one line.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..lang.starts import finditer_scan, start_set
 from ..text import Doc
@@ -59,11 +60,16 @@ def label_candidates(doc: Doc) -> list[Finding]:
     return out
 
 
+@cache
+def _longest_first(labels: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(labels, key=len, reverse=True))
+
+
 def _label_without_colon(line: str, labels: frozenset[str]) -> tuple[str, str]:
     """The label and the value of a line that starts with a title label and a blank ("Titel
     X"), or two empty strings."""
     low = line.lower()
-    for label in sorted(labels, key=len, reverse=True):
+    for label in _longest_first(labels):
         head = len(line) - len(line.lstrip()) + len(label)
         if low.lstrip().startswith(label) and line[head:head + 1] in " \t":
             value = line[head:]
