@@ -164,7 +164,7 @@ def shared_surname(text: str, start: int, end: int, particles: frozenset[str],
                     and not (_is_cap(prev) and prev not in stop and prev[-1:].isalpha())))
                 and separator.fullmatch(left[m.end(1):]) and "," not in left[m.end(1):]):
             surname = text[start:end].split()[-1]
-            return base + m.start(1), f"{first} {surname}"
+            return lone, f"{first} {surname}"
     return None
 
 
