@@ -619,6 +619,15 @@ TITLE = [
     # a link to a page's other comments and a like button are chrome
     case("comments-link-not-a-title", "Alle Kurzkommentare\n\nEin stiller und genauer Film "
          "über zwei Schwestern, schön gespielt.", None),
+    # a poster without a name, a shop's description label, a jury's statement are chrome
+    case("anonymous-poster-not-a-title", "Anonymer User\n\nEin stiller und genauer Film über "
+         "zwei Schwestern, schön gespielt.", None),
+    case("description-label-not-a-title", "Beschreibung\n\nEin stiller und genauer Film über "
+         "zwei Schwestern, schön gespielt.", None),
+    case("jury-statement-not-a-title", "Jury-Begründung\n\nEin stiller und genauer Film über "
+         "zwei Schwestern, schön gespielt.", None),
+    case("capsule-reviews-heading-not-a-title", "Kurzkritiken zu den Filmen der Woche\n\nEin "
+         "stiller und genauer Film über zwei Schwestern, schön gespielt.", None),
 ]
 
 
