@@ -173,6 +173,20 @@ def test_two_year_brackets_are_no_listing() -> None:
     assert not any(w.code == "listing_page" for w in extract(text).warnings)
 
 
+def test_day_and_month_lines_are_no_numbered_entries() -> None:
+    """ "5. Jan." opens a date, not an entry "5."; a blog page's datelines make no listing."""
+    from reviewextract import extract
+
+    text = ("Nordlicht\n\nEin stiller und genauer Film über zwei "
+            "Schwestern, schön gespielt.\n\nAnna Muster\n5. Jan. 2 Min. Lesezeit\n\n"
+            "Ein zweiter Text über einen anderen Film, der lang und zäh ist.\n\n"
+            "Anna Muster\n29. Dez. 2025 3 Min. Lesezeit\n\nSendetermine\n\n"
+            "14. Mai ab 20.15 Uhr: Folge 1\n\n15. Mai ab 20.15 Uhr: Folge 2")
+    r = extract(text)
+    assert not any(w.code == "listing_page" for w in r.warnings)
+    assert r.title == "Nordlicht"
+
+
 ANNOUNCED = """Streaming-Tipps
 
 Top 5: Die besten Krimiserien des Jahres
