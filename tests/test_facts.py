@@ -117,6 +117,20 @@ def test_season(text: str, expected: int | None) -> None:
 
 
 YEAR = [
+    # a year alone in an info line's cell (bars, middle dots, bullets); a capsule's genre line;
+    # country and year after a semicolon; two years of prose set off by a bar are no cell line
+    case("year-in-a-bar-cell", "Blind Dates | Tom Keller | GEO | 2013\n\nEin stiller und "
+         "genauer Film über zwei Schwestern.", 2013),
+    case("year-between-middle-dots", "Die Flut\n\nGB · 2007 · Laufzeit 185 Minuten\n\nEin "
+         "stiller und genauer Film über zwei Schwestern.", 2007),
+    case("year-in-a-bullet-cell", "Nordlicht\n\n  • USA, Großbritannien |\n  • 2009 |\n"
+         "  • FSK 18 |\n\nEin stiller und genauer Film über zwei Schwestern.", 2009),
+    case("genre-and-year-line", "Kurzkritik: Nordlicht\n\nDrama, 2019\n\nEin stiller und "
+         "genauer Film über zwei Schwestern.", 2019),
+    case("country-year-after-semicolon", "Der Film „Afrika“ von Tom Keller (B+R; Südafrika "
+         "1986; 85 Minuten) ist stiller und genauer als erwartet.", 1986),
+    case("years-in-prose-with-a-bar", "Wir sahen 2013 viele Filme, und 2014 | 2015 noch mehr "
+         "davon im Kino.", None),
     # country and year after a bracket closing the maker's name; "seit" as an info line's cell
     case("country-year-after-bracket", "Der Nebel (Tom Keller) USA 1951\n\nEin spannender und "
          "kluger Film über zwei Männer.", 1951),
