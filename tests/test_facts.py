@@ -200,6 +200,11 @@ def test_year(text: str, expected: int | None) -> None:
 
 
 DIRECTORS = [
+    # a role word names the person right after it, not a noun a few words on
+    case("role-word-then-pronoun", "Eine Charakterstudie, in der der Regisseur sie auf eine "
+         "Tour de Force durch viele Genres schickt.", []),
+    case("role-word-then-preposition", "Sie musste mit dem Regisseur für die Rolle Sex haben, "
+         "sagt sie heute.", []),
     # a quoted work "by" a person, and "mit „X“ legt Y ... vor"
     case("quoted-by", "„Der Nebelwald“ von Anna Beispiel aus dem Jahr 1990 ist ein Meisterwerk.",
          ["Anna Beispiel"]),

@@ -170,11 +170,13 @@ def shared_surname(text: str, start: int, end: int, particles: frozenset[str],
 
 def _names_nearby(text: str, pos: int, particles: frozenset[str], stop: frozenset[str],
                   separator: re.Pattern[str], initials: re.Pattern[str],
-                  past: frozenset[str], roles: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Names right after a cue, or after a few lowercase or stop words ("Die Regie übernahm in
-    den ersten Folgen Charlotte Sieling"); never across punctuation or a line break, and none
-    after a word that puts the credit in the past ("Regie damals X": an earlier work's)."""
-    for _ in range(_MAX_SKIP + 1):
+                  past: frozenset[str], roles: tuple[str, ...], skip: int = _MAX_SKIP
+                  ) -> list[tuple[int, int]]:
+    """Names right after a cue, or after up to `skip` lowercase or stop words ("Die Regie
+    übernahm in den ersten Folgen Charlotte Sieling"); never across punctuation or a line
+    break, and none after a word that puts the credit in the past ("Regie damals X": an earlier
+    work's)."""
+    for _ in range(skip + 1):
         spans = read_names(text, pos, particles, stop, separator, initials, roles)
         if spans:
             return spans
@@ -205,9 +207,10 @@ def candidates(doc: Doc) -> list[Finding]:
             if "of_work" in rule.tags and _of_other_work(doc, m, rule.tags):
                 continue  # "der Roman „So was von da“ von X": the book's author
             if "names_after" in rule.tags:
+                skip = 0 if "adjacent" in rule.tags else _MAX_SKIP
                 spans = [_genitive_cut(doc, s, e) for s, e in _names_nearby(
                     doc.text, m.end(), particles, stop, separator, initials,
-                    lang.facts.director_past_markers, roles)]
+                    lang.facts.director_past_markers, roles, skip)]
             else:
                 # read inside the group only: "Greta Gerwigs" names "Greta Gerwig"; the group
                 # cut out, not the text up to it (a copy that long per match was quadratic)
