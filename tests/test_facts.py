@@ -201,6 +201,11 @@ def test_year(text: str, expected: int | None) -> None:
 
 DIRECTORS = [
     # a role word names the person right after it, not a noun a few words on
+    # a name ending in s takes an apostrophe in the genitive: "Madness Film" is no "Madnes"
+    case("no-genitive-s-after-s", "Oscar Madness Film 128 (1 Nominierung): Dogtooth ist ein "
+         "kluger Film.", []),
+    case("genitive-apostrophe-after-s", "Johann Strauss’ Film ist ein kluger Film über "
+         "zwei Brüder.", ["Johann Strauss"]),
     case("role-word-then-pronoun", "Eine Charakterstudie, in der der Regisseur sie auf eine "
          "Tour de Force durch viele Genres schickt.", []),
     case("role-word-then-preposition", "Sie musste mit dem Regisseur für die Rolle Sex haben, "
