@@ -173,6 +173,27 @@ def test_two_year_brackets_are_no_listing() -> None:
     assert not any(w.code == "listing_page" for w in extract(text).warnings)
 
 
+WRAPPED = ("Nordlicht\n\n"
+           "Bis auf wenige Aufnahmen sehr gute\nSchärfe und viele feine Details,\ndie man gern "
+           "sieht.\n\n"
+           "Durchgehend gute, natürliche\nFarben auch in dunklen Szenen,\ndie sehr satt "
+           "wirken.\n\n"
+           "Wenige Effekt-Shots mit\nUnschärfe und etwas Rauschen,\ndie kaum stören.\n\n"
+           "Meist ausgewogenes\nKontrastverhältnis mit sattem\nSchwarz und hellen Farben.\n\n"
+           "Viele Sequenzen bieten eine gute\nPlastizität und Tiefe,\ndie man selten sieht.\n\n"
+           "Regisseur Tom Keller erzählt das alles\nruhig und mit viel Geduld.\n")
+
+
+def test_hand_wrapped_prose_is_no_page_of_capsules() -> None:
+    """Short lines one under another, each opening with a capital, are prose wrapped by hand:
+    not capsule reviews, so the whole text is read."""
+    from reviewextract import extract
+
+    r = extract(WRAPPED)
+    assert not any(w.code == "listing_page" for w in r.warnings)
+    assert r.directors == ["Tom Keller"]
+
+
 def test_day_and_month_lines_are_no_numbered_entries() -> None:
     """ "5. Jan." opens a date, not an entry "5."; a blog page's datelines make no listing."""
     from reviewextract import extract

@@ -199,6 +199,7 @@ MAX_ITEM_WORDS = 16
 CAPSULE_MIN = 5  # capsule reviews (a heading and a short blurb) before a text is a listing
 CAPSULE_WORDS = 60  # a blurb longer than this is a review's section, not a capsule
 MAX_CAPSULE_HEAD = 8  # words of a capsule's heading (a work's name)
+WRAP_WIDTH = 80  # characters: lines no longer than this, one under another, are wrapped prose
 
 
 def listing_items(doc: Doc) -> list[int]:
@@ -227,7 +228,10 @@ def _capsule_items(doc: Doc) -> list[int]:
         if (not block or block[0].kind != "body"
                 or len(head.split(None, MAX_CAPSULE_HEAD)) > MAX_CAPSULE_HEAD):
             continue
-        words = sum(len(doc.text[ln.start:ln.end].split()) for ln in block if ln.kind == "body")
+        body = [ln for ln in block if ln.kind == "body"]
+        if len(body) > 1 and all(ln.end - ln.start <= WRAP_WIDTH for ln in body):
+            continue  # short lines one under the other: prose wrapped by hand, not a blurb
+        words = sum(len(doc.text[ln.start:ln.end].split()) for ln in body)
         if words <= CAPSULE_WORDS:
             starts.append(lines[a].start)
     return starts if len(starts) >= CAPSULE_MIN else []
