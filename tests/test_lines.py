@@ -284,6 +284,35 @@ def test_an_announced_list_cut_after_one_entry_is_a_listing() -> None:
     assert review.evidence["work_type"][0].text.lower().startswith("serie")
 
 
+DOCS_LISTING = """Die fünf besten Musikdokus
+
+Wir stellen die Dokumentationen vor, die man gesehen haben muss.
+
+Nordlicht (2004)
+
+Ein kluger und genauer Film über eine Band, die nie berühmt wurde.
+
+Hafenwache (2010)
+
+Ein lauter Film über einen Sänger und seine Tour.
+
+Der Nebelwald (2015)
+
+Ein stiller Film über ein Orchester im Wald.
+"""
+
+
+def test_an_announced_documentary_outranks_an_entry_that_says_film() -> None:
+    # a documentary is a film: the entry's "Film" does not contradict the list's "Musikdokus"
+    review = extract(DOCS_LISTING)
+    assert any(w.code == "listing_page" for w in review.warnings)
+    assert review.title == "Nordlicht"
+    assert review.work_type is not None and review.work_type.value == "documentary"
+    serial = extract(DOCS_LISTING.replace("Musikdokus", "Musikserien").replace(
+        "Dokumentationen", "Serien"))
+    assert serial.work_type is not None and serial.work_type.value == "movie"
+
+
 def test_one_entry_under_an_announcement_with_more_page_after_it_is_no_listing() -> None:
     text = ("Die 10 besten Filme des Jahres\n\nNordlicht\n\nEin großer Film über zwei "
             "Schwestern, klug und genau.\n\nTeilen\n\nKommentare (3)\n\nImpressum\n\n"

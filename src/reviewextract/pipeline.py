@@ -60,8 +60,8 @@ def extract_facts(doc: Doc, intro: str | None = None
                   ) -> tuple[dict[str, object], dict[str, list[Evidence]], list[Warning_]]:
     """Resolve every fact field. Returns values, evidence per field and warnings. On a listing
     page, `intro` is the text before its first entry (the rest blanked): where the entry names
-    no kind of work, the list's announcement may ("Die 10 besten Krimi-Serien"). It is read
-    only then."""
+    no kind of work, the list's announcement may ("Die 10 besten Krimi-Serien"), and an
+    announced documentary outranks an entry that only says "Film" (`work_type.from_intro`)."""
     values: dict[str, object] = {}
     evidence: dict[str, list[Evidence]] = {}
     warnings: list[Warning_] = []
@@ -84,11 +84,12 @@ def extract_facts(doc: Doc, intro: str | None = None
                       _PER_EPISODE_VOTE) for f in all_runs if "per_episode" in f.tags][:1]
     kind = work_type.resolve(kinds, season_f)
     keep("work_type", kind)
-    if kind is None and intro is not None:
+    if intro is not None and (kind is None or kind.value == WorkType.MOVIE):
         intro_doc = Doc(intro, doc.lang)
-        kind = work_type.resolve(work_type.candidates(intro_doc))
-        if kind is not None:
-            evidence["work_type"] = _evidence(intro_doc, kind, "work_type")
+        listed = work_type.resolve(work_type.candidates(intro_doc))
+        if work_type.from_intro(kind, listed):
+            kind = listed
+            evidence["work_type"] = _evidence(intro_doc, listed, "work_type")
     kind_value = kind.value if kind is not None else WorkType.MOVIE
     values["work_type"] = kind_value
     if kind_value == WorkType.SEASON:
