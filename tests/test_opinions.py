@@ -40,6 +40,9 @@ NEGATION = [
                  id="nicht-schlecht-faint-praise"),
     pytest.param("Die Figuren haben mich eher verwirrt als gepackt.", [],
                  ["Die Figuren haben mich eher verwirrt als gepackt"], id="eher-als"),
+    # "als" denies what follows it; with nothing polar after it, it denies nothing before it
+    pytest.param("Die Figuren sind eher hölzern als geheimnisvoll.", [],
+                 ["Die Figuren sind eher hölzern als geheimnisvoll"], id="eher-als-nothing-after"),
     # a counterfactual clause that wishes ([clauses] wishes): its praise is what is missing
     pytest.param("Er hätte aber deutlich spannender sein können.", [],
                  ["Er hätte aber deutlich spannender sein können"], id="wish-comparative"),

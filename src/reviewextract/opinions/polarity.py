@@ -36,7 +36,7 @@ class Unit(NamedTuple):
 
     start: int
     end: int
-    kind: str  # polar | neg | mod | excess | word
+    kind: str  # polar | neg | than (a comparative "als") | mod | excess | word
     weight: float
     term: str
     pos: int  # its place in the clause's row of units, plain words included
@@ -204,9 +204,12 @@ def _word_unit(lex: Lexicon, text: str, words: list[str], starts: list[int],
     w, nxt = words[i], words[i + 1]
     if p.excess and _is_excess(lex, text, words, starts, i):
         return "excess", 0.0, w
-    if p.negator or (p.than and (comparative or p.comparative)):
-        # "eher verwirrt als gepackt": what follows "als" is denied
+    if p.negator:
         return "neg", 0.0, w
+    if p.than and (comparative or p.comparative):
+        # "eher verwirrt als gepackt": what follows "als" is denied, never what stands before
+        # it ("eher grauslich als gruselig")
+        return "than", 0.0, w
     entry = p.entry
     modifier = p.modifier
     if modifier is not None:
@@ -249,13 +252,13 @@ def negation_counts(us: list[Unit], n: int,
             following = j
     last_polar: int | None = None
     for k, u in enumerate(us):
-        if u.kind == "neg":
+        if u.kind in ("neg", "than"):
             after = nxt[k]
             if after is not None and us[after].pos - u.pos <= NEG_WINDOW:
                 if not (shielded is not None and us[after].weight < 0
                         and shielded(u, us[after])):
                     counts[after] += 1
-            elif (after is None and last_polar is not None
+            elif (u.kind == "neg" and after is None and last_polar is not None
                   and u.pos - us[last_polar].pos <= BACK_WINDOW and u.pos >= n - CLOSING_WORDS):
                 counts[last_polar] += 1
         elif u.kind == "polar":
@@ -369,7 +372,7 @@ def _read(lex: Lexicon, doc: Doc, reading: tokens.Reading, i0: int, j0: int, a: 
     if not us:
         return _nothing(doc.words.memo)
     kinds = [u.kind for u in us]
-    negated = "neg" in kinds
+    negated = "neg" in kinds or "than" in kinds
     polar: list[Unit] = []
     if "polar" in kinds:
         polar = [u for u in us if u.kind == "polar"]
@@ -383,7 +386,7 @@ def _read(lex: Lexicon, doc: Doc, reading: tokens.Reading, i0: int, j0: int, a: 
         # marked below: a fresh record, not the shared one)
         pol = Polarity()
     if negated:
-        first_neg = us[kinds.index("neg")].start
+        first_neg = us[kinds.index("neg" if "neg" in kinds else "than")].start
         pol.negated_at = first_neg
         pol.topic = sum(u.weight for u in polar if u.end <= first_neg)
     return pol
