@@ -208,3 +208,19 @@ def test_tenth_round_idioms_judge(text: str, side: str) -> None:
 
     review = extract(text)
     assert getattr(review, side) and not getattr(review, "cons" if side == "pros" else "pros")
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Der Film ist topbesetzt und kunstvoll fotografiert.", "pros"),
+    ("Ein denkwürdiger, wirkungsvoll inszenierter Film.", "pros"),
+    ("Die Dialoge sind läppisch und die Handlung inkohärent.", "cons"),
+    ("Die Inszenierung wirkt verschnarcht und unfokussiert.", "cons"),
+    ("Das Drehbuch ist Stückwerk, erzählt mit dem Holzhammer.", "cons"),
+], ids=["eleventh-round-cast", "eleventh-round-craft", "eleventh-round-blame",
+        "eleventh-round-pace", "eleventh-round-nouns"])
+def test_eleventh_round_words_judge(text: str, side: str) -> None:
+    # craft and judging words added in the eleventh round (lexicon.tsv), each on its side
+    from reviewextract import extract
+
+    review = extract(text)
+    assert getattr(review, side) and not getattr(review, "cons" if side == "pros" else "pros")
