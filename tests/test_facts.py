@@ -206,6 +206,9 @@ DIRECTORS = [
          "kluger Film.", []),
     case("genitive-apostrophe-after-s", "Johann Strauss’ Film ist ein kluger Film über "
          "zwei Brüder.", ["Johann Strauss"]),
+    # a participle after an article is the work's adjective, not a maker's verb
+    case("staged-participle-after-article", "Verlorene Illusionen ist eine prachtvoll "
+         "inszenierte Satire über die Presse.", []),
     case("role-word-then-pronoun", "Eine Charakterstudie, in der der Regisseur sie auf eine "
          "Tour de Force durch viele Genres schickt.", []),
     case("role-word-then-preposition", "Sie musste mit dem Regisseur für die Rolle Sex haben, "
