@@ -87,7 +87,7 @@ def extract_facts(doc: Doc, intro: str | None = None
     if intro is not None and (kind is None or kind.value == WorkType.MOVIE):
         intro_doc = Doc(intro, doc.lang)
         listed = work_type.resolve(work_type.candidates(intro_doc))
-        if work_type.from_intro(kind, listed):
+        if listed is not None and work_type.from_intro(kind, listed):
             kind = listed
             evidence["work_type"] = _evidence(intro_doc, listed, "work_type")
     kind_value = kind.value if kind is not None else WorkType.MOVIE

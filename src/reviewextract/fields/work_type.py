@@ -52,11 +52,9 @@ def _first(findings: list[Finding], kind: WorkType) -> Finding | None:
     return next((f for f in findings if f.value == kind), None)
 
 
-def from_intro(entry: Finding | None, intro: Finding | None) -> bool:
+def from_intro(entry: Finding | None, intro: Finding) -> bool:
     """On a listing page, does the list's introduction name the entry's kind of work? When the
     entry names none, and when the introduction names documentaries ("Die fünf besten
     Musikdokus") while the entry only calls its work a film (a documentary is one)."""
-    if intro is None:
-        return False
     return entry is None or (intro.value == WorkType.DOCUMENTARY
                              and entry.value == WorkType.MOVIE and entry.weight < _DECISIVE)
