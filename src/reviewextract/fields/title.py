@@ -68,10 +68,6 @@ def _shape(doc: Doc, f: Finding, values: list[str]) -> None:
         feats["shape.comma"] = 1.0
     if value.endswith("!"):
         feats["shape.exclaim"] = 1.0  # "Gerade gesehen und maßlos enttäuscht!": a cry
-    if value.endswith("?"):
-        feats["shape.question"] = 1.0  # "Was heißt hier Ende?" is a name, most questions not
-    if not lang.wordset("reader_address").isdisjoint(w.strip(_PUNCT) for w in low.split()):
-        feats["shape.address"] = 1.0  # "Welchen Film habt ihr zuletzt gesehen?": a thread
     if len(words) <= 3 and words[-1].lower().endswith(lang.words("genre_heads")):
         feats["shape.genre"] = 1.0  # "Katastrophenfilme", "Heimatkrimi": a kind of work
     if len(words) == 2 and words[0][:1].isdigit():

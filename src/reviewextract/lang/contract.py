@@ -106,7 +106,6 @@ class Facts:
     title_of_linkers: WordList
     film_series: WordList
     first_names: WordSet
-    reader_address: WordSet  # fields/title.py: "habt ihr", "euch": a line that asks readers
     genre_heads: WordList  # "Katastrophenfilme", "Heimatkrimi": ends of a genre noun
     generic_subjects: WordSet
     definite_articles: WordSet
