@@ -649,6 +649,11 @@ TITLE = [
     # a link to a page's other comments and a like button are chrome
     case("comments-link-not-a-title", "Alle Kurzkommentare\n\nEin stiller und genauer Film "
          "über zwei Schwestern, schön gespielt.", None),
+    # a column or a dated issue of a page is no work's name
+    case("column-of-the-week-not-a-title", "Corona-Kino – Kurzfilm der Woche\n\nEndzeit\n\nEin "
+         "stiller und genauer Film über zwei Schwestern.", "Endzeit"),
+    case("numbered-column-not-a-title", "Media Monday #295\n\nEin stiller und genauer Film über "
+         "zwei Schwestern, schön gespielt.", None),
     # a poster without a name, a shop's description label, a jury's statement are chrome
     case("anonymous-poster-not-a-title", "Anonymer User\n\nEin stiller und genauer Film über "
          "zwei Schwestern, schön gespielt.", None),

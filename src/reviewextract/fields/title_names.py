@@ -54,6 +54,8 @@ def is_plausible(doc: Doc, title: str) -> bool:
         return False
     if low.startswith(_word_prefixes(doc.lang.wordset("title_labels"))):
         return False  # "Titel Heist": a table's label and its value, the value alone is a name
+    if doc.lang.pattern("title_column_label").search(title):
+        return False  # "Media Monday #295", "Kurzfilm der Woche": a column, not a work
     # "Nordlicht – wirklich so gut?": a question after a separator asks about the name before
     # it; "Was war das denn???": marks doubled in a customer's or a forum's headline
     if title.endswith("?") and not SEPARATOR_MARKS.isdisjoint(words):

@@ -127,6 +127,7 @@ class Facts:
     heading_info_bracket: Pattern
     title_inline_label: Pattern  # "(dt. X, engl. Y)": a title label inside the text
     title_maker_genitive: Pattern  # "Greta Gerwigs „Barbie“": a maker before a quoted name
+    title_column_label: Pattern  # "Media Monday #295", "Kurzfilm der Woche": a column's name
 
 
 @dataclass(frozen=True, slots=True)
