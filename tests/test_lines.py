@@ -173,6 +173,20 @@ def test_two_year_brackets_are_no_listing() -> None:
     assert not any(w.code == "listing_page" for w in extract(text).warnings)
 
 
+@pytest.mark.parametrize(("line", "entry"), [
+    ("5. Jan.2 Min. Lesezeit", False),
+    ("14. Mai ab 20.15 Uhr: Folge 1", False),
+    ("1. März 2020", False),
+    ("1. Junge Liebe", True),
+    ("3. Maigret und der Tote", True),
+    ("2. Märchenprinz", True),
+])
+def test_a_day_and_month_is_no_entry_number(line: str, entry: bool) -> None:
+    # a month name or its abbreviation after the number makes a date; a word that only begins
+    # like one ("Junge", "Maigret") is an entry's name
+    assert bool(get_language("de").pages.listing_item.search(line)) is entry
+
+
 WRAPPED = ("Nordlicht\n\n"
            "Bis auf wenige Aufnahmen sehr gute\nSchärfe und viele feine Details,\ndie man gern "
            "sieht.\n\n"
