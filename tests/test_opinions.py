@@ -231,6 +231,18 @@ VERDICTS = [
                  "Das Remake hat zwar eine Menge Tempo und ein paar gute Darsteller, aber leider "
                  "nur sehr wenig Esprit und bleibt weit hinter dem Original zurück",
                  id="zwar-part-not-cut"),
+    # a "Fazit" label names the verdict outright, even before a closing judgement the model
+    # would weigh more; "Kurz gesagt" in an opening paragraph does not ([verdict] decisive)
+    pytest.param("Die Musik ist gut. Fazit: ein wichtiges Stück Zeitgeschichte.\n\nDie "
+                 "Kamera ist unruhig. Insgesamt schade, da wäre mehr drin gewesen.",
+                 "ein wichtiges Stück Zeitgeschichte", id="fazit-label-decides"),
+    pytest.param("Die Musik ist gut.\nFazit\nDie Serie unterhält gut.\n\nAlles in allem "
+                 "kommt das Thema leider oft zu kurz.", "Die Serie unterhält gut",
+                 id="fazit-heading-decides"),
+    pytest.param("Moin zusammen. Kurz gesagt: Für mich ist die Luft raus.\n\nDer Park ist "
+                 "weg. Die Musik ist top.\n\nFür mich die mit Abstand schwächste Staffel bisher.",
+                 "Für mich die mit Abstand schwächste Staffel bisher",
+                 id="kurz-gesagt-not-decisive"),
 ]
 
 

@@ -224,6 +224,7 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
         verdict_cues={tuple(k.split()): v for k, v in cues.items()},
         verdict_anywhere={tuple(k.split()): v for k, v in anywhere.items()},
         verdict_labels=frozenset(_words(code, data, "verdict", "labels")),
+        verdict_decisive=frozenset(_optional_words(code, data, "verdict", "decisive")),
         verdict_tails=tuple(_words(code, data, "verdict", "tails")),
         verdict_conceding=frozenset(_optional_words(code, data, "verdict", "conceding")),
         verdict_totals=frozenset(tuple(k.split()) for k in _optional_words(

@@ -108,6 +108,7 @@ class Lexicon:
     verdict_cues: dict[tuple[str, ...], float]
     verdict_anywhere: dict[tuple[str, ...], float]
     verdict_labels: frozenset[str]
+    verdict_decisive: frozenset[str]  # labels that name the verdict outright ("Fazit:")
     aspects: dict[str, str]
     skip_line_prefixes: tuple[str, ...]
     signature_lines: frozenset[str]

@@ -51,6 +51,7 @@ class Verdict:
     # named features and the fitted probability of being the verdict (`candidates`, `choose`)
     features: dict[str, float] = field(default_factory=dict)
     probability: float | None = None
+    labelled: bool = False  # it follows a label that names the verdict outright ("Fazit:")
 
 
 def _cue(doc: Doc, lex: Lexicon, s: Sentence) -> tuple[float, int, int] | None:
@@ -111,13 +112,35 @@ def _cued(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> list[int]:
 
 def _cut_label(doc: Doc, lex: Lexicon, s: Sentence) -> int:
     """Start of the verdict after a label such as "Fazit:" (the label itself is not the verdict)."""
+    label = _label(doc, lex, s)
+    if label is None:
+        return s.start
+    head = doc.low[s.start:s.start + 30]
+    colon = head.find(":")
+    if colon > 0 and " ".join(head[:colon].split()) == label:
+        return s.start + colon + 1
+    return s.end  # "Fazit" alone as a heading line: the verdict is the next sentence
+
+
+def _under_label_line(doc: Doc, lex: Lexicon, start: int) -> bool:
+    """Does the sentence open a line right under a line that is only a decisive verdict label
+    ("Fazit")? Such a line is page chrome, so it is no sentence of its own."""
+    before = doc.low[max(0, start - 40):start]
+    if before.rstrip(" \t")[-1:] != "\n":
+        return False  # the sentence does not open its line
+    prev = before.rstrip().rsplit("\n", 1)[-1]
+    return " ".join(prev.strip(" .:!").split()) in lex.verdict_decisive
+
+
+def _label(doc: Doc, lex: Lexicon, s: Sentence) -> str | None:
+    """The verdict label that opens the sentence before a colon ("Fazit: …"), or that is the
+    whole sentence ("Fazit" as a heading line), else None."""
     head = doc.low[s.start:s.start + 30]
     colon = head.find(":")
     if colon > 0 and " ".join(head[:colon].split()) in lex.verdict_labels:
-        return s.start + colon + 1
-    if " ".join(doc.low[s.start:s.end].strip(" .!").split()) in lex.verdict_labels:
-        return s.end  # "Fazit" alone as a heading line: the verdict is the next sentence
-    return s.start
+        return " ".join(head[:colon].split())
+    whole = " ".join(doc.low[s.start:s.end].strip(" .!").split())
+    return whole if whole in lex.verdict_labels else None
 
 
 def _scored(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[float, float, float]:
@@ -162,20 +185,27 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
     n = len(sentences)
     out: list[Verdict] = []
     after_label = -1
+    after_decisive = False
     for idx, s in enumerate(sentences):
         start, end = s.start, s.end
         feats: dict[str, float] = {}
+        decisive = False
         if idx in cues:
             start = _cut_label(doc, lex, s)
             feats["cue"] = 1.0
             feats["cue.strength"] = min(cues[idx], 3.0) / 3.0
             if start > s.start:
                 feats["cue.label"] = 1.0
+                decisive = _label(doc, lex, s) in lex.verdict_decisive
             if not doc.text[start:s.end].strip(" .:"):
                 after_label = idx + 1  # "Fazit:" alone on its line: the verdict follows
+                after_decisive = decisive
                 continue
         if idx == after_label:
             feats["cue.after_label"] = 1.0
+            decisive = after_decisive
+        elif _under_label_line(doc, lex, s.start):
+            decisive = True  # "Fazit" on its own line (page chrome, so no sentence) above it
         if not feats:
             # as `tokens.has_live`, with the review's words and live words read once above
             i0, j0 = ix.inside(s.start, s.end)
@@ -191,7 +221,8 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
         if not (feats or pos or neg):
             continue  # a verdict judges: a sentence with no cue and no polar word is none
         # the candidate is the whole sentence; only the chosen one is trimmed (`finish`)
-        v = Verdict(start, end, score, pos, neg, "verdict:cue" if feats else "verdict:closing")
+        v = Verdict(start, end, score, pos, neg, "verdict:cue" if feats else "verdict:closing",
+                    labelled=decisive)
         i, j = ix.inside(v.start, v.end)
         ws = ix.words[i:j]
         feats["pol.pos"] = min(v.positive, 3.0) / 3.0
@@ -243,14 +274,16 @@ def choose(found: list[Verdict], threshold: float) -> Verdict | None:
 
 def find_verdict(doc: Doc, lex: Lexicon, sentences: list[Sentence],
                  title: str | None = None) -> tuple[Verdict | None, list[Verdict]]:
-    """The verdict: the candidate the fitted choice model ("verdict" in lang/<code>/scorers.json)
-    finds most probable, or None when "none of them" is likelier; and every candidate, each
-    with its probability (the sentiment weighs them all, `sentiment_features`)."""
+    """The verdict: the sentence a label such as "Fazit:" names (`labels.decisive`), else the
+    candidate the fitted choice model ("verdict" in lang/<code>/scorers.json) finds most
+    probable, or None when "none of them" is likelier; and every candidate, each with its
+    probability (the sentiment weighs them all, `sentiment_features`)."""
     found = candidates(doc, lex, sentences, title)
     probs, none = doc.lang.scorer("verdict").choice([v.features for v in found])
     for v, p in zip(found, probs, strict=True):
         v.probability = p
-    chosen = choose(found, none)
+    # a label that names the verdict outright ("Fazit: …") settles it; else the model chooses
+    chosen = next((v for v in found if v.labelled), None) or choose(found, none)
     return (finish(doc, lex, chosen) if chosen is not None else None), found
 
 
