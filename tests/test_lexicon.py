@@ -224,3 +224,19 @@ def test_eleventh_round_words_judge(text: str, side: str) -> None:
 
     review = extract(text)
     assert getattr(review, side) and not getattr(review, "cons" if side == "pros" else "pros")
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Leider nimmt die Geschichte nie richtig Fahrt auf.", "cons"),
+    ("Die mittleren Folgen plätschern vor sich hin.", "cons"),
+    ("Die Macher haben ihre Chance verpasst.", "cons"),
+    ("Die Handlung ist wenig realistisch.", "cons"),
+    ("Dem Regisseur glückt es, die Spannung bis zum Ende hochzuhalten.", "pros"),
+], ids=["idiom-no-pace", "idiom-ripple", "idiom-missed-chance", "idiom-unrealistic",
+        "idiom-keeps-suspense"])
+def test_eleventh_round_idioms_judge(text: str, side: str) -> None:
+    # review idioms of pace and success added in the eleventh round (lexicon.tsv)
+    from reviewextract import extract
+
+    review = extract(text)
+    assert getattr(review, side) and not getattr(review, "cons" if side == "pros" else "pros")
