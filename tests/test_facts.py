@@ -654,6 +654,11 @@ TITLE = [
          "stiller und genauer Film über zwei Schwestern.", "Endzeit"),
     case("numbered-column-not-a-title", "Media Monday #295\n\nEin stiller und genauer Film über "
          "zwei Schwestern, schön gespielt.", None),
+    # a time stamp and a page's section on the plot are no names either
+    case("time-stamp-not-a-title", "03/26/2021, 09:26 AM\n\nEin stiller und genauer Film über "
+         "zwei Schwestern, schön gespielt.", None),
+    case("plot-section-not-a-title", "Filmhandlung und Hintergrund\n\nEin stiller und genauer "
+         "Film über zwei Schwestern, schön gespielt.", None),
     # a poster without a name, a shop's description label, a jury's statement are chrome
     case("anonymous-poster-not-a-title", "Anonymer User\n\nEin stiller und genauer Film über "
          "zwei Schwestern, schön gespielt.", None),
