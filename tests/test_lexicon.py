@@ -177,56 +177,52 @@ def test_unknown_language_has_no_lexicon() -> None:
         get_lexicon("xq")
 
 
-@pytest.mark.parametrize(("text", "side"), [
-    ("Ein kongenialer Soundtrack und eine einprägsame Melodie.", "pros"),
-    ("Die Inszenierung ist geschickt und ausgewogen.", "pros"),
-    ("Ein misslungener Versuch, der nach dem Prolog stark abflacht.", "cons"),
-    ("Die zweite Hälfte flacht leider deutlich ab.", "cons"),
-    ("Die Dialoge sind unbeholfen und der Schluss ist absehbar.", "cons"),
-    ("Die Darsteller harmonieren, und der Film trifft den richtigen Ton.", "pros"),
-    ("Die Serie nimmt Fahrt auf, sobald der Fall beginnt.", "pros"),
-    ("Die Effekte sind leider in die Jahre gekommen.", "cons"),
-], ids=["ninth-round-praise", "ninth-round-craft", "ninth-round-blame", "split-verb-flacht-ab",
-        "ninth-round-clumsy", "idiom-fit", "idiom-pace", "idiom-age"])
-def test_ninth_round_words_judge(text: str, side: str) -> None:
-    # judging words added in the ninth round (lexicon.tsv), each on the side it judges
-    from reviewextract import extract
+# judging words and idioms added in later rounds (lexicon.tsv), each on the side it judges
+ADDED_WORDS = [
+    # ninth round
+    pytest.param("Ein kongenialer Soundtrack und eine einprägsame Melodie.", "pros",
+                 id="ninth-round-praise"),
+    pytest.param("Die Inszenierung ist geschickt und ausgewogen.", "pros", id="ninth-round-craft"),
+    pytest.param("Ein misslungener Versuch, der nach dem Prolog stark abflacht.", "cons",
+                 id="ninth-round-blame"),
+    pytest.param("Die zweite Hälfte flacht leider deutlich ab.", "cons", id="split-verb-flacht-ab"),
+    pytest.param("Die Dialoge sind unbeholfen und der Schluss ist absehbar.", "cons",
+                 id="ninth-round-clumsy"),
+    pytest.param("Die Darsteller harmonieren, und der Film trifft den richtigen Ton.", "pros",
+                 id="idiom-fit"),
+    pytest.param("Die Serie nimmt Fahrt auf, sobald der Fall beginnt.", "pros", id="idiom-pace"),
+    pytest.param("Die Effekte sind leider in die Jahre gekommen.", "cons", id="idiom-age"),
+    # tenth round
+    pytest.param("Der Film ist ein Film für die Ewigkeit, und er hat seinen Reiz.", "pros",
+                 id="idiom-lasting"),
+    pytest.param("Mit dieser Komödie kann der Regisseur einen Treffer landen.", "pros",
+                 id="idiom-hit"),
+    pytest.param("Die Serie ist auserzählt, und man kann nur den Kopf schütteln.", "cons",
+                 id="idiom-worn-out"),
+    pytest.param("Die Doku ist ein Pflichtfilm für alle, die Musik lieben.", "pros",
+                 id="idiom-must-see"),
+    # eleventh round: craft words, idioms of pace and success
+    pytest.param("Der Film ist topbesetzt und kunstvoll fotografiert.", "pros",
+                 id="eleventh-round-cast"),
+    pytest.param("Ein denkwürdiger, wirkungsvoll inszenierter Film.", "pros",
+                 id="eleventh-round-craft"),
+    pytest.param("Die Dialoge sind läppisch und die Handlung inkohärent.", "cons",
+                 id="eleventh-round-blame"),
+    pytest.param("Die Inszenierung wirkt verschnarcht und unfokussiert.", "cons",
+                 id="eleventh-round-pace"),
+    pytest.param("Das Drehbuch ist Stückwerk, erzählt mit dem Holzhammer.", "cons",
+                 id="eleventh-round-nouns"),
+    pytest.param("Leider nimmt die Geschichte nie richtig Fahrt auf.", "cons", id="idiom-no-pace"),
+    pytest.param("Die mittleren Folgen plätschern vor sich hin.", "cons", id="idiom-ripple"),
+    pytest.param("Die Macher haben ihre Chance verpasst.", "cons", id="idiom-missed-chance"),
+    pytest.param("Die Handlung ist wenig realistisch.", "cons", id="idiom-unrealistic"),
+    pytest.param("Dem Regisseur glückt es, die Spannung bis zum Ende hochzuhalten.", "pros",
+                 id="idiom-keeps-suspense"),
+]
 
-    review = extract(text)
-    assert getattr(review, side) and not getattr(review, "cons" if side == "pros" else "pros")
 
-
-@pytest.mark.parametrize(("text", "side"), [
-    ("Der Film ist ein Film für die Ewigkeit, und er hat seinen Reiz.", "pros"),
-    ("Mit dieser Komödie kann der Regisseur einen Treffer landen.", "pros"),
-    ("Die Serie ist auserzählt, und man kann nur den Kopf schütteln.", "cons"),
-    ("Die Doku ist ein Pflichtfilm für alle, die Musik lieben.", "pros"),
-], ids=["idiom-lasting", "idiom-hit", "idiom-worn-out", "idiom-must-see"])
-def test_tenth_round_idioms_judge(text: str, side: str) -> None:
-    # review idioms added in the tenth round (lexicon.tsv), each on the side it judges
-    from reviewextract import extract
-
-    review = extract(text)
-    assert getattr(review, side) and not getattr(review, "cons" if side == "pros" else "pros")
-
-
-@pytest.mark.parametrize(("text", "side"), [
-    ("Der Film ist topbesetzt und kunstvoll fotografiert.", "pros"),
-    ("Ein denkwürdiger, wirkungsvoll inszenierter Film.", "pros"),
-    ("Die Dialoge sind läppisch und die Handlung inkohärent.", "cons"),
-    ("Die Inszenierung wirkt verschnarcht und unfokussiert.", "cons"),
-    ("Das Drehbuch ist Stückwerk, erzählt mit dem Holzhammer.", "cons"),
-    ("Leider nimmt die Geschichte nie richtig Fahrt auf.", "cons"),
-    ("Die mittleren Folgen plätschern vor sich hin.", "cons"),
-    ("Die Macher haben ihre Chance verpasst.", "cons"),
-    ("Die Handlung ist wenig realistisch.", "cons"),
-    ("Dem Regisseur glückt es, die Spannung bis zum Ende hochzuhalten.", "pros"),
-], ids=["eleventh-round-cast", "eleventh-round-craft", "eleventh-round-blame",
-        "eleventh-round-pace", "eleventh-round-nouns", "idiom-no-pace", "idiom-ripple",
-        "idiom-missed-chance", "idiom-unrealistic", "idiom-keeps-suspense"])
-def test_eleventh_round_words_judge(text: str, side: str) -> None:
-    # craft and judging words and idioms of pace and success added in the eleventh round
-    # (lexicon.tsv), each on the side it judges
+@pytest.mark.parametrize(("text", "side"), ADDED_WORDS)
+def test_added_words_judge(text: str, side: str) -> None:
     from reviewextract import extract
 
     review = extract(text)

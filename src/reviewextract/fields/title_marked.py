@@ -68,10 +68,11 @@ def _longest_first(labels: frozenset[str]) -> tuple[str, ...]:
 def _label_without_colon(line: str, labels: frozenset[str]) -> tuple[str, str]:
     """The label and the value of a line that starts with a title label and a blank ("Titel
     X"), or two empty strings."""
-    low = line.lower()
+    stripped = line.lstrip()
+    indent, low = len(line) - len(stripped), stripped.lower()
     for label in _longest_first(labels):
-        head = len(line) - len(line.lstrip()) + len(label)
-        if low.lstrip().startswith(label) and line[head:head + 1] in " \t":
+        head = indent + len(label)
+        if low.startswith(label) and line[head:head + 1] in " \t":
             value = line[head:]
             first = value.lstrip()[:1]
             if first and (first.isupper() or first.isdigit() or first in "„\"»«'"):

@@ -110,18 +110,6 @@ def _cued(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> list[int]:
     return out
 
 
-def _cut_label(doc: Doc, lex: Lexicon, s: Sentence) -> int:
-    """Start of the verdict after a label such as "Fazit:" (the label itself is not the verdict)."""
-    label = _label(doc, lex, s)
-    if label is None:
-        return s.start
-    head = doc.low[s.start:s.start + 30]
-    colon = head.find(":")
-    if colon > 0 and " ".join(head[:colon].split()) == label:
-        return s.start + colon + 1
-    return s.end  # "Fazit" alone as a heading line: the verdict is the next sentence
-
-
 def _under_label_line(doc: Doc, lex: Lexicon, start: int) -> bool:
     """Does the sentence open a line right under a line that is only a decisive verdict label
     ("Fazit")? Such a line is page chrome, so it is no sentence of its own."""
@@ -132,15 +120,17 @@ def _under_label_line(doc: Doc, lex: Lexicon, start: int) -> bool:
     return " ".join(prev.strip(" .:!").split()) in lex.verdict_decisive
 
 
-def _label(doc: Doc, lex: Lexicon, s: Sentence) -> str | None:
+def _label(doc: Doc, lex: Lexicon, s: Sentence) -> tuple[str, int] | None:
     """The verdict label that opens the sentence before a colon ("Fazit: …"), or that is the
-    whole sentence ("Fazit" as a heading line), else None."""
+    whole sentence ("Fazit" as a heading line: the verdict is the next sentence), and where the
+    verdict starts after it (the label itself is not the verdict); None without a label."""
     head = doc.low[s.start:s.start + 30]
     colon = head.find(":")
-    if colon > 0 and " ".join(head[:colon].split()) in lex.verdict_labels:
-        return " ".join(head[:colon].split())
+    label = " ".join(head[:colon].split()) if colon > 0 else ""
+    if label in lex.verdict_labels:
+        return label, s.start + colon + 1
     whole = " ".join(doc.low[s.start:s.end].strip(" .!").split())
-    return whole if whole in lex.verdict_labels else None
+    return (whole, s.end) if whole in lex.verdict_labels else None
 
 
 def _scored(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[float, float, float]:
@@ -191,12 +181,13 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
         feats: dict[str, float] = {}
         decisive = False
         if idx in cues:
-            start = _cut_label(doc, lex, s)
+            label = _label(doc, lex, s)
             feats["cue"] = 1.0
             feats["cue.strength"] = min(cues[idx], 3.0) / 3.0
-            if start > s.start:
+            if label is not None:
+                start = label[1]
                 feats["cue.label"] = 1.0
-                decisive = _label(doc, lex, s) in lex.verdict_decisive
+                decisive = label[0] in lex.verdict_decisive
             if not doc.text[start:s.end].strip(" .:"):
                 after_label = idx + 1  # "Fazit:" alone on its line: the verdict follows
                 after_decisive = decisive
