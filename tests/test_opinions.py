@@ -191,10 +191,13 @@ VERDICTS = [
     pytest.param("„Nordlicht“ ist ein kluger, fesselnder Thriller. Die Heldin gerät unter "
                  "Verdacht. Die Musik ist schön und sehr bewegend.",
                  "„Nordlicht“ ist ein kluger, fesselnder Thriller", id="work-as-subject-first"),
-    # no cue: the closing sentence that judges the work as a whole is the verdict (issue 13)
-    pytest.param("„Nordlicht“ ist ein kluger, fesselnder Thriller. Die Heldin gerät unter "
-                 "Verdacht. Vieles daran ist großartig und sehr bewegend.",
-                 "Vieles daran ist großartig und sehr bewegend", id="closing-judgement"),
+    # no cue: the sentence that judges the work as a whole is the verdict (issue 13), here the
+    # closing one; an opening judgement of the whole is preferred to a closing judgement of
+    # a part (the case above; the labelled reviews pick the first judging sentence about as
+    # often as the last, docs/evaluate.md)
+    pytest.param("Die Musik ist schön. Die Heldin gerät unter Verdacht. „Nordlicht“ ist ein "
+                 "kluger, fesselnder Thriller.",
+                 "„Nordlicht“ ist ein kluger, fesselnder Thriller", id="closing-judgement"),
     pytest.param("Die Musik ist gut. Mit sechs Folgen von jeweils einer knappen Stunde ist die "
                  "Serie schnell gesehen, und doch hallt sie lange nach: ein stilles, "
                  "großartiges Stück Fernsehen mit einem überragenden Ensemble.",
@@ -338,6 +341,28 @@ def test_verdict_candidates_carry_their_features() -> None:
     last = next(f for t, f in found.items() if t.startswith("Positiv"))
     assert last.get("pro_con_label") == 1.0
     assert not any(t.startswith("Die Heldin") for t in found)  # no judgement, no candidate
+
+
+@pytest.mark.parametrize(("sentence", "judged"), [
+    ("Insgesamt ein sehenswerter Streifen für lange Abende.", True),
+    ("Der Fall ist ein guter Film, der sehr gut hätte sein können.", True),
+    ("Am Ende bleibt ein fußlahmer, aber toller Männerfilm.", True),  # compound work noun
+    ("Die Kamera ist gut und die Musik toll.", False),  # parts of the work, not the whole
+    ("Der neue Film des Regisseurs ist überraschend gut.", False),  # "neue" judges nothing
+])
+def test_verdict_feature_work_judged(sentence: str, judged: bool) -> None:
+    # a judging word right before a noun for the whole work ("ein guter Film") marks a
+    # judgement of the whole; the fitted verdict scorer weighs it (`work.judged`)
+    from reviewextract.lang.lexicon import get_lexicon
+    from reviewextract.opinions.items import content_sentences
+    from reviewextract.opinions.verdict import candidates
+    from reviewextract.text import Doc
+
+    doc = Doc(sentence, reviewextract.lang.get_language("de"))
+    lex = get_lexicon("de")
+    found = candidates(doc, lex, content_sentences(doc, lex))
+    assert found, sentence
+    assert (found[0].features.get("work.judged") == 1.0) is judged
 
 
 def test_spans_point_into_source() -> None:

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, pairwise
 
 from ..lang import get_language
 from ..lang.lexicon import Lexicon
@@ -29,6 +29,7 @@ from .reader import reader
 
 CUE_HEAD_WORDS = 4  # a cue counts fully only near the start of its sentence ("Insgesamt ist …")
 OFF_HEAD = 0.3  # "… insgesamt zehn Folgen": further in, a summing-up word is often a count
+LEAD_IN_WORDS = 3  # "Aber ehrlich:", "Kurz gesagt:": a lead-in before the sentence proper
 LONG_TAIL = 12  # a verdict is cut at a colon followed by more words than this (a list of facts)
 MIN_CLAUSE_WORDS = 5  # … when at least this many words stand before the colon
 LONG_VERDICT = 25  # a verdict sentence longer than this many words is cut after its first part
@@ -229,8 +230,11 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
             feats["pos.first"] = 1.0
         if _about_work(doc, ws) or any(q in doc.text[v.start:v.end] for q in "„»\""):
             feats["work"] = 1.0
-        if _work_is_subject(doc, v.start, ws):
+        if _work_is_subject(doc, v.start, ws) or _work_is_subject_after_lead(doc, v.start,
+                                                                             v.end):
             feats["work.subject"] = 1.0
+        if _work_judged(doc, lex, ws):
+            feats["work.judged"] = 1.0
         if any(lex.aspect(w) is not None for w in ws):
             feats["aspect"] = 1.0
         feats["words"] = min(len(ws), 40) / 40
@@ -288,6 +292,18 @@ def finish(doc: Doc, lex: Lexicon, v: Verdict) -> Verdict | None:
     return out
 
 
+def _work_judged(doc: Doc, lex: Lexicon, ws: list[str]) -> bool:
+    """"ein sehenswerter Streifen", "ein guter Film", "ein fußlahmer Männerfilm": a judging word
+    right before a noun for the work as a whole judges the whole, not a part of it."""
+    nouns = doc.lang.opinions.work_nouns
+    for prev, w in pairwise(ws):
+        if w.endswith(nouns):
+            entry = lex.lookup(prev)
+            if entry is not None and entry.weight != 0 and entry.kind != "head":
+                return True
+    return False
+
+
 def _work_is_subject(doc: Doc, start: int, ws: list[str]) -> bool:
     """"„Dark“ ist …", "Die achte Staffel ist …": the sentence judges the work itself, its
     subject (a quoted name, or a phrase ending in a work noun) followed by a copula."""
@@ -299,6 +315,19 @@ def _work_is_subject(doc: Doc, start: int, ws: list[str]) -> bool:
         if w.endswith(nouns):
             return any(x in copula for x in ws[i + 1:i + 3])
     return False
+
+
+def _work_is_subject_after_lead(doc: Doc, start: int, end: int) -> bool:
+    """"Aber ehrlich: Die achte Staffel ist …": the work as the subject after a short lead-in
+    that ends in a colon."""
+    colon = doc.text.find(":", start, end)
+    if colon < 0 or tokens.count(doc, start, colon) > LEAD_IN_WORDS:
+        return False
+    after = colon + 1
+    while after < end and doc.text[after].isspace():
+        after += 1
+    i, j = doc.words.inside(after, end)
+    return after < end and _work_is_subject(doc, after, doc.words.words[i:j])
 
 
 def _plot_marks(doc: Doc) -> list[int]:
