@@ -365,6 +365,26 @@ def test_verdict_feature_work_judged(sentence: str, judged: bool) -> None:
     assert (found[0].features.get("work.judged") == 1.0) is judged
 
 
+@pytest.mark.parametrize(("sentence", "subject"), [
+    ("Aber ehrlich: Die achte und finale Staffel ist eine riesige Enttäuschung.", True),
+    ("Mal ehrlich: Die zweite und längere Staffel ist ein Ärgernis.", True),
+    ("Die Szenen im Hafen und am Strand der kleinen Insel: Der Film ist großartig.", False),
+    ("Aber ehrlich: Die Musik ist großartig.", False),  # a part of the work, not the work
+])
+def test_verdict_feature_work_subject_after_lead_in(sentence: str, subject: bool) -> None:
+    # the work as the subject after a short lead-in ending in a colon (`LEAD_IN_WORDS`)
+    from reviewextract.lang.lexicon import get_lexicon
+    from reviewextract.opinions.items import content_sentences
+    from reviewextract.opinions.verdict import candidates
+    from reviewextract.text import Doc
+
+    doc = Doc(sentence, reviewextract.lang.get_language("de"))
+    lex = get_lexicon("de")
+    found = candidates(doc, lex, content_sentences(doc, lex))
+    assert found, sentence
+    assert (found[0].features.get("work.subject") == 1.0) is subject
+
+
 def test_spans_point_into_source() -> None:
     text = ("Die „Serie“ ist ca. 10 Folgen lang. Die Darsteller sind toll, aber das Drehbuch hat "
             "Logiklücken. Fazit: Gute Unterhaltung mit Schwächen.")
