@@ -242,11 +242,33 @@ VERDICTS = [
     pytest.param("Die Musik ist gut.\nFazit\nDie Serie unterhält gut.\n\nAlles in allem "
                  "kommt das Thema leider oft zu kurz.", "Die Serie unterhält gut",
                  id="fazit-heading-decides"),
-    pytest.param("Moin zusammen. Kurz gesagt: Für mich ist die Luft raus.\n\nDer Park ist "
-                 "weg. Die Musik ist top.\n\nFür mich die mit Abstand schwächste Staffel bisher.",
-                 "Für mich die mit Abstand schwächste Staffel bisher",
-                 id="kurz-gesagt-not-decisive"),
 ]
+
+
+@pytest.mark.parametrize(("text", "decisive"), [
+    # "Kurz gesagt:" is a cue and a label, but it may sum up an opening paragraph: it does not
+    # settle the verdict, the fitted model weighs it; "Fazit:" settles it
+    ("Moin zusammen. Kurz gesagt: Für mich ist die Luft raus.\n\nDer Park ist weg. Die Musik "
+     "ist top.\n\nFür mich die mit Abstand schwächste Staffel bisher.", False),
+    ("Moin zusammen. Fazit: Für mich ist die Luft raus.\n\nDer Park ist weg. Die Musik ist "
+     "top.\n\nFür mich die mit Abstand schwächste Staffel bisher.", True),
+])
+def test_summing_up_label_decisive_or_not(text: str, decisive: bool) -> None:
+    from reviewextract.lang.lexicon import get_lexicon
+    from reviewextract.opinions.items import content_sentences
+    from reviewextract.opinions.verdict import candidates
+    from reviewextract.text import Doc
+
+    doc = Doc(text, reviewextract.lang.get_language("de"))
+    lex = get_lexicon("de")
+    found = {text[v.start:v.end]: v for v in candidates(doc, lex, content_sentences(doc, lex))}
+    labelled = found["Für mich ist die Luft raus"]
+    assert labelled.features.get("cue.label") == 1.0
+    assert labelled.labelled is decisive
+    assert not found["Für mich die mit Abstand schwächste Staffel bisher"].labelled
+    if decisive:
+        verdict = run(text).verdict
+        assert verdict is not None and verdict.text == "Für mich ist die Luft raus"
 
 
 @pytest.mark.parametrize(("text", "verdict"), VERDICTS)
@@ -341,6 +363,26 @@ def test_verdict_candidates_carry_their_features() -> None:
     last = next(f for t, f in found.items() if t.startswith("Positiv"))
     assert last.get("pro_con_label") == 1.0
     assert not any(t.startswith("Die Heldin") for t in found)  # no judgement, no candidate
+
+
+def test_verdict_candidates_know_their_place() -> None:
+    # the first and the last judging sentence, and a sentence that closes its paragraph
+    from reviewextract.lang.lexicon import get_lexicon
+    from reviewextract.opinions.items import content_sentences
+    from reviewextract.opinions.verdict import candidates
+    from reviewextract.text import Doc
+
+    text = ("Die Musik ist toll. Die Bilder sind schwach.\n\nDer Film ist gut! Die Heldin gerät "
+            "unter Verdacht. Ein schöner Film")
+    doc = Doc(text, reviewextract.lang.get_language("de"))
+    lex = get_lexicon("de")
+    found = {text[v.start:v.end]: {k for k in v.features if k in ("cand.first", "cand.last",
+                                                                  "para_end")}
+             for v in candidates(doc, lex, content_sentences(doc, lex))}
+    assert found == {"Die Musik ist toll": {"cand.first"},
+                     "Die Bilder sind schwach": {"para_end"},
+                     "Der Film ist gut": set(),
+                     "Ein schöner Film": {"para_end", "cand.last"}}
 
 
 @pytest.mark.parametrize(("sentence", "judged"), [

@@ -254,8 +254,14 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
             feats["exclaim"] = 1.0
         if any(map(str.isdigit, doc.text[v.start:v.end])):
             feats["digit"] = 1.0
+        if not doc.text[v.end:].lstrip(" .!?…\t")[:1].strip():
+            feats["para_end"] = 1.0  # the sentence closes its paragraph (or the text)
         v.features = feats
         out.append(v)
+    if out:
+        # the first and the last judging sentence: where reviewers open and close their say
+        out[0].features["cand.first"] = 1.0
+        out[-1].features["cand.last"] = 1.0
     return out
 
 
