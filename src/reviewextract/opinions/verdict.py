@@ -254,8 +254,8 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
             feats["exclaim"] = 1.0
         if any(map(str.isdigit, doc.text[v.start:v.end])):
             feats["digit"] = 1.0
-        if not doc.text[v.end:].lstrip(" .!?…\t")[:1].strip():
-            feats["para_end"] = 1.0  # the sentence closes its paragraph (or the text)
+        if _closes_paragraph(doc.text, v.end):
+            feats["para_end"] = 1.0
         v.features = feats
         out.append(v)
     if out:
@@ -298,6 +298,15 @@ def finish(doc: Doc, lex: Lexicon, v: Verdict) -> Verdict | None:
     return out
 
 
+def _closes_paragraph(text: str, end: int) -> bool:
+    """Does a sentence ending at `end` close its paragraph (or the text): only its closing
+    punctuation and spaces before the line break?"""
+    n = len(text)
+    while end < n and text[end] in " .!?…\t":
+        end += 1
+    return end == n or text[end] in "\n\r"
+
+
 def _work_judged(doc: Doc, lex: Lexicon, ws: list[str]) -> bool:
     """"ein sehenswerter Streifen", "ein guter Film", "ein fußlahmer Männerfilm": a judging word
     right before a noun for the work as a whole judges the whole, not a part of it."""
@@ -305,7 +314,7 @@ def _work_judged(doc: Doc, lex: Lexicon, ws: list[str]) -> bool:
     for prev, w in pairwise(ws):
         if w.endswith(nouns):
             entry = lex.lookup(prev)
-            if entry is not None and entry.weight != 0 and entry.kind != "head":
+            if entry is not None and entry.kind != "head":
                 return True
     return False
 
@@ -332,8 +341,10 @@ def _work_is_subject_after_lead(doc: Doc, start: int, end: int) -> bool:
     after = colon + 1
     while after < end and doc.text[after].isspace():
         after += 1
+    if after >= end:
+        return False
     i, j = doc.words.inside(after, end)
-    return after < end and _work_is_subject(doc, after, doc.words.words[i:j])
+    return _work_is_subject(doc, after, doc.words.words[i:j])
 
 
 def _plot_marks(doc: Doc) -> list[int]:
