@@ -6,11 +6,22 @@ import pytest
 
 import reviewextract.lang
 from reviewextract import extract
+from reviewextract.lang.lexicon import get_lexicon
 from reviewextract.model import Review, Sentiment
+from reviewextract.opinions.items import content_sentences
+from reviewextract.opinions.verdict import Verdict, candidates
+from reviewextract.text import Doc
 
 
 def run(text: str) -> Review:
     return extract(text)
+
+
+def verdict_candidates(text: str) -> list[Verdict]:
+    """Every verdict candidate of a text, with its named features."""
+    doc = Doc(text, reviewextract.lang.get_language("de"))
+    lex = get_lexicon("de")
+    return candidates(doc, lex, content_sentences(doc, lex))
 
 
 def pros(text: str) -> list[str]:
@@ -254,14 +265,7 @@ VERDICTS = [
      "top.\n\nFür mich die mit Abstand schwächste Staffel bisher.", True),
 ])
 def test_summing_up_label_decisive_or_not(text: str, decisive: bool) -> None:
-    from reviewextract.lang.lexicon import get_lexicon
-    from reviewextract.opinions.items import content_sentences
-    from reviewextract.opinions.verdict import candidates
-    from reviewextract.text import Doc
-
-    doc = Doc(text, reviewextract.lang.get_language("de"))
-    lex = get_lexicon("de")
-    found = {text[v.start:v.end]: v for v in candidates(doc, lex, content_sentences(doc, lex))}
+    found = {text[v.start:v.end]: v for v in verdict_candidates(text)}
     labelled = found["Für mich ist die Luft raus"]
     assert labelled.features.get("cue.label") == 1.0
     assert labelled.labelled is decisive
@@ -347,17 +351,9 @@ def test_faint_praise_is_marked() -> None:
 def test_verdict_candidates_carry_their_features() -> None:
     # the fitted verdict scorer reads these: the season as the subject of a judgement, a
     # "Positiv:" label that opens one point of a list, a sentence that only narrates
-    from reviewextract.lang.lexicon import get_lexicon
-    from reviewextract.opinions.items import content_sentences
-    from reviewextract.opinions.verdict import candidates
-    from reviewextract.text import Doc
-
     text = ("Die zweite Staffel ist eine riesige Enttäuschung. Die Heldin gerät unter Verdacht. "
             "Positiv: Die Schlacht ist technisch beeindruckend und sehr aufwendig.")
-    doc = Doc(text, reviewextract.lang.get_language("de"))
-    lex = get_lexicon("de")
-    found = {text[v.start:v.end]: v.features
-             for v in candidates(doc, lex, content_sentences(doc, lex))}
+    found = {text[v.start:v.end]: v.features for v in verdict_candidates(text)}
     first = found["Die zweite Staffel ist eine riesige Enttäuschung"]
     assert first.get("work.subject") == 1.0 and first["pol.neg"] > 0
     last = next(f for t, f in found.items() if t.startswith("Positiv"))
@@ -367,64 +363,38 @@ def test_verdict_candidates_carry_their_features() -> None:
 
 def test_verdict_candidates_know_their_place() -> None:
     # the first and the last judging sentence, and a sentence that closes its paragraph
-    from reviewextract.lang.lexicon import get_lexicon
-    from reviewextract.opinions.items import content_sentences
-    from reviewextract.opinions.verdict import candidates
-    from reviewextract.text import Doc
-
     text = ("Die Musik ist toll. Die Bilder sind schwach.\n\nDer Film ist gut! Die Heldin gerät "
             "unter Verdacht. Ein schöner Film")
-    doc = Doc(text, reviewextract.lang.get_language("de"))
-    lex = get_lexicon("de")
     found = {text[v.start:v.end]: {k for k in v.features if k in ("cand.first", "cand.last",
                                                                   "para_end")}
-             for v in candidates(doc, lex, content_sentences(doc, lex))}
+             for v in verdict_candidates(text)}
     assert found == {"Die Musik ist toll": {"cand.first"},
                      "Die Bilder sind schwach": {"para_end"},
                      "Der Film ist gut": set(),
                      "Ein schöner Film": {"para_end", "cand.last"}}
 
 
-@pytest.mark.parametrize(("sentence", "judged"), [
-    ("Insgesamt ein sehenswerter Streifen für lange Abende.", True),
-    ("Der Fall ist ein guter Film, der sehr gut hätte sein können.", True),
-    ("Am Ende bleibt ein fußlahmer, aber toller Männerfilm.", True),  # compound work noun
-    ("Die Kamera ist gut und die Musik toll.", False),  # parts of the work, not the whole
-    ("Der neue Film des Regisseurs ist überraschend gut.", False),  # "neue" judges nothing
-])
-def test_verdict_feature_work_judged(sentence: str, judged: bool) -> None:
+@pytest.mark.parametrize(("sentence", "feature", "present"), [
     # a judging word right before a noun for the whole work ("ein guter Film") marks a
-    # judgement of the whole; the fitted verdict scorer weighs it (`work.judged`)
-    from reviewextract.lang.lexicon import get_lexicon
-    from reviewextract.opinions.items import content_sentences
-    from reviewextract.opinions.verdict import candidates
-    from reviewextract.text import Doc
-
-    doc = Doc(sentence, reviewextract.lang.get_language("de"))
-    lex = get_lexicon("de")
-    found = candidates(doc, lex, content_sentences(doc, lex))
-    assert found, sentence
-    assert (found[0].features.get("work.judged") == 1.0) is judged
-
-
-@pytest.mark.parametrize(("sentence", "subject"), [
-    ("Aber ehrlich: Die achte und finale Staffel ist eine riesige Enttäuschung.", True),
-    ("Mal ehrlich: Die zweite und längere Staffel ist ein Ärgernis.", True),
-    ("Die Szenen im Hafen und am Strand der kleinen Insel: Der Film ist großartig.", False),
-    ("Aber ehrlich: Die Musik ist großartig.", False),  # a part of the work, not the work
-])
-def test_verdict_feature_work_subject_after_lead_in(sentence: str, subject: bool) -> None:
+    # judgement of the whole (`work.judged`)
+    ("Insgesamt ein sehenswerter Streifen für lange Abende.", "work.judged", True),
+    ("Der Fall ist ein guter Film, der sehr gut hätte sein können.", "work.judged", True),
+    ("Am Ende bleibt ein fußlahmer, aber toller Männerfilm.", "work.judged", True),  # compound
+    ("Die Kamera ist gut und die Musik toll.", "work.judged", False),  # parts, not the whole
+    ("Der neue Film des Regisseurs ist überraschend gut.", "work.judged", False),  # "neue"
     # the work as the subject after a short lead-in ending in a colon (`LEAD_IN_WORDS`)
-    from reviewextract.lang.lexicon import get_lexicon
-    from reviewextract.opinions.items import content_sentences
-    from reviewextract.opinions.verdict import candidates
-    from reviewextract.text import Doc
-
-    doc = Doc(sentence, reviewextract.lang.get_language("de"))
-    lex = get_lexicon("de")
-    found = candidates(doc, lex, content_sentences(doc, lex))
+    ("Aber ehrlich: Die achte und finale Staffel ist eine riesige Enttäuschung.", "work.subject",
+     True),
+    ("Mal ehrlich: Die zweite und längere Staffel ist ein Ärgernis.", "work.subject", True),
+    ("Die Szenen im Hafen und am Strand der kleinen Insel: Der Film ist großartig.",
+     "work.subject", False),
+    ("Aber ehrlich: Die Musik ist großartig.", "work.subject", False),  # a part of the work
+])
+def test_verdict_features_of_a_whole_work_judgement(sentence: str, feature: str,
+                                                    present: bool) -> None:
+    found = verdict_candidates(sentence)
     assert found, sentence
-    assert (found[0].features.get("work.subject") == 1.0) is subject
+    assert (found[0].features.get(feature) == 1.0) is present
 
 
 def test_spans_point_into_source() -> None:
