@@ -436,6 +436,37 @@ DIRECTORS = [
          ["Tom Keller"]),
     case("talent-before-name", "Der Film von Alleskönner Tom Keller ist klug.",
          ["Tom Keller"]),
+    # a table's label above the name with a blank line or a list bullet between, a label
+    # with the name in the next cell, an English label, "R:" at a line's start
+    case("label-above-blank-line", "Ein düsterer Film über Korruption und Angst.\n\nRegie\n\n"
+         "Tom Keller\n\nDarsteller\n\nAnna Beispiel\n", ["Tom Keller"]),
+    case("label-above-bullet", "Ein düsterer Film über Korruption und Angst.\nBesetzung und "
+         "Crew\nRegisseur\n- Tom Keller\nProduzent\n- Anna Beispiel\n", ["Tom Keller"]),
+    case("label-then-cell", "Ein düsterer Film über Korruption und Angst.\nGattung: | Kurzfilm "
+         "|\nRegie: | Tom Keller |\nLänge: | 9 Minuten |", ["Tom Keller"]),
+    case("label-english", "Ein düsterer Film über Korruption und Angst.\ndirector:  Tom "
+         "Keller\nscript:  Anna Beispiel\n", ["Tom Keller"]),
+    case("credit-r-line-start", "„Nebel“, D 2006, 80 Min.,\n\nR: Tom Keller, D: Anna "
+         "Beispiel\n\nEin düsterer Film über Korruption und Angst.", ["Tom Keller"]),
+    # a data line "Von X. Mit Y"; a film "vom" X; two roles joined by "und"
+    case("von-name-period-mit", "INFO: D 2018. 116 Min. Von Tom Keller. Mit Anna Beispiel, Paul "
+         "Muster\n\nEin düsterer Film über Korruption und Angst.", ["Tom Keller"]),
+    case("film-vom", "Der Film vom Tom Keller ist eine gelungene Satire.", ["Tom Keller"]),
+    case("role-und-role", "Regisseur und Autor Tom Keller begeht nicht den Fehler, alles zu "
+         "erklären.", ["Tom Keller"]),
+    # a film's data in brackets: maker, country, year; of a listing's several, the first
+    case("bracket-maker-country-year", "Der Nebel (Tom Keller, USA 1995)\nMan versteht, "
+         "warum dieser Film so ruhig erzählt ist.", ["Tom Keller"]),
+    case("bracket-maker-listing", "Der Nebel (Tom Keller) USA 1951\n\nEin starker Film.\n\n"
+         "Das Eis (Anna Beispiel) USA 1990\n\nEin schwacher Film.", ["Tom Keller"]),
+    # a work its maker calls hers or his; a person who "has a film about" something
+    case("name-own-documentary", "Feld und Wiese: Anna Beispiel bringt in ihrem "
+         "Dokumentarfilm Jäger und Förster zusammen.", ["Anna Beispiel"]),
+    case("name-own-debut-inverted", "Behutsam erzählt Anna Beispiel in ihrem Spielfilmdebüt "
+         "von einer Schülerin.", ["Anna Beispiel"]),
+    case("actor-own-film-is-not", "Tom Keller glänzt in seinem neuen Film als Pilot.", []),
+    case("name-has-film-about", "Tom Keller hat einen schönen Film über die USA gedreht.",
+         ["Tom Keller"]),
 ]
 
 

@@ -60,6 +60,10 @@ EXTRA_TEXTS = [
     "Der Nebel (Tom Keller) USA 1951. Premiere im Januar 1927; drehte Tom Keller 1921 sein "
     "Werk, ein Horrorfilm von Tom Keller.\nRegie und Buch: Tom Keller\nzwei von zehn Punkten, "
     "4 von 5 ★\n| Regie |   | Tom Keller |\nDie Regisseurin, Tom Keller, war dabei.",
+    # the readings of a sentence and the bracketed film data of the later rules
+    "Anna Beispiel bringt in ihrem Dokumentarfilm alle zusammen. Tom Keller hat einen "
+    "schönen Film über die USA gedreht. Der Nebel (Tom Keller, USA 1995)\nRegisseur\n- Tom "
+    "Keller\nVon Tom Keller. Mit Anna Beispiel",
 ]
 
 
