@@ -237,8 +237,15 @@ VERDICTS = [
                  "Die Serie ist ein schöner Krimi mit guten Darstellern", id="insgesamt-count"),
     pytest.param("Die Darsteller sind gut. Insgesamt ein gelungener Film.",
                  "Insgesamt ein gelungener Film", id="insgesamt-article-is-no-count"),
-    # a long verdict whose first part concedes ("zwar …") is not cut after it
-    # ([verdict] conceding)
+    # a long verdict is not cut after its first evaluative part: the judgement may come later
+    pytest.param("Die Musik ist gut. Fazit: Der Film ist ein über weite Strecken wunderbar "
+                 "gespieltes und sehr genau beobachtetes Drama mit zwei Hauptdarstellern, das "
+                 "sich erst ganz am Ende öffnet und danach als eines der originellsten Werke des "
+                 "Jahres lange nachwirkt.",
+                 "Der Film ist ein über weite Strecken wunderbar gespieltes und sehr genau "
+                 "beobachtetes Drama mit zwei Hauptdarstellern, das sich erst ganz am Ende "
+                 "öffnet und danach als eines der originellsten Werke des Jahres lange "
+                 "nachwirkt", id="long-verdict-not-cut"),
     pytest.param("Die Musik ist gut. Fazit: Das Remake hat zwar eine Menge Tempo und ein paar gute "
                  "Darsteller, aber leider nur sehr wenig Esprit und bleibt weit hinter dem "
                  "Original zurück.",
@@ -273,6 +280,24 @@ def test_summing_up_label_decisive_or_not(text: str, decisive: bool) -> None:
     if decisive:
         verdict = run(text).verdict
         assert verdict is not None and verdict.text == "Für mich ist die Luft raus"
+
+
+@pytest.mark.parametrize(("text", "summing_up", "pros", "cons"), [
+    # a closing verdict without a cue that weighs praise against blame names points of its own
+    ("Die Serie läuft seit Montag im Ersten. Die Musik ist schön. Der Film hat großartige "
+     "Darsteller, leidet aber unter einer zähen und schwachen Geschichte.", False,
+     ["Die Musik ist schön", "Der Film hat großartige Darsteller"],
+     ["unter einer zähen und schwachen Geschichte"]),
+    # a cued verdict sums the points up: its sentence gives none
+    ("Die Serie läuft seit Montag im Ersten. Die Musik ist schön. Insgesamt hat der Film "
+     "großartige Darsteller, leidet aber unter einer zähen und schwachen Geschichte.", True,
+     ["Die Musik ist schön"], []),
+])
+def test_verdict_sentence_points(text: str, summing_up: bool, pros: list[str],
+                                 cons: list[str]) -> None:
+    r = run(text)
+    assert r.verdict is not None and (r.verdict.rule == "verdict:cue") is summing_up
+    assert [o.text for o in r.pros] == pros and [o.text for o in r.cons] == cons
 
 
 @pytest.mark.parametrize(("text", "verdict"), VERDICTS)

@@ -37,10 +37,8 @@ def extract_opinions(doc: Doc, rating: Rating | None, title: str | None = None) 
     summary = None
     for s in sentences:
         if verdict is not None and s.start <= verdict.start < s.end and (
-                verdict.rule == "verdict:cue" or (
-                    verdict.positive and verdict.negative and len(sentences) > 1)):
-            # a verdict that is cued, or weighs praise against blame after other sentences,
-            # sums the points up
+                verdict.rule == "verdict:cue"):
+            # a cued verdict ("Fazit: …", "Insgesamt …") sums the points up
             summary = s
             continue
         points.extend(sentence_points(doc, lex, s))

@@ -226,7 +226,6 @@ def build_lexicon(code: str, rows: list[tuple[str, float, str]], data: dict[str,
         verdict_labels=frozenset(_words(code, data, "verdict", "labels")),
         verdict_decisive=frozenset(_optional_words(code, data, "verdict", "decisive")),
         verdict_tails=tuple(_words(code, data, "verdict", "tails")),
-        verdict_conceding=frozenset(_optional_words(code, data, "verdict", "conceding")),
         verdict_totals=frozenset(tuple(k.split()) for k in _optional_words(
             code, data, "verdict", "totals")),
         aspects=aspects,

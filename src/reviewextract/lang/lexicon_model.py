@@ -117,7 +117,6 @@ class Lexicon:
     plain_tails: frozenset[str] = frozenset()  # ends of words that are not a compound's head
     verdict_tails: tuple[str, ...] = ()  # ", am besten …": what follows is no longer the verdict
     verdict_totals: frozenset[tuple[str, ...]] = frozenset()  # "insgesamt 12": a total, no cue
-    verdict_conceding: frozenset[str] = frozenset()  # "zwar": a verdict's first part concedes
     wishes: frozenset[str] = frozenset()  # "hätte … sein können": a counterfactual clause wishes
     max_phrase: int = 1
     phrase_starts: frozenset[str] = frozenset()  # first words of all multi-word entries

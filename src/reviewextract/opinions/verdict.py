@@ -12,7 +12,6 @@ tone.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,10 +31,8 @@ OFF_HEAD = 0.3  # "… insgesamt zehn Folgen": further in, a summing-up word is 
 LEAD_IN_WORDS = 3  # "Aber ehrlich:", "Kurz gesagt:": a lead-in before the sentence proper
 LONG_TAIL = 12  # a verdict is cut at a colon followed by more words than this (a list of facts)
 MIN_CLAUSE_WORDS = 5  # … when at least this many words stand before the colon
-LONG_VERDICT = 25  # a verdict sentence longer than this many words is cut after its first part
-MIN_PART = 8  # … if that part and the rest both have at least this many words
+LONG_VERDICT = 25  # words of a long verdict sentence (a feature; one ending in ": summary" is cut)
 MIN_HEAD = 4  # words a verdict keeps before a trailing ", am besten …"
-_PART_END = re.compile(r"[,;]|\s[–—-]\s")
 CLEAR = 1.0  # a verdict side at least this strong is a clear judgement (a sentiment feature)
 ONE_SIDED = 3.0  # one side this many times the other makes a one-sided verdict (a feature)
 CONCESSION_WEIGHT = 0.3  # what a concession ("auch wenn …", the part before "trotzdem") weighs
@@ -290,8 +287,7 @@ def find_verdict(doc: Doc, lex: Lexicon, sentences: list[Sentence],
 
 def finish(doc: Doc, lex: Lexicon, v: Verdict) -> Verdict | None:
     """The chosen sentence trimmed to its judgement: a label or a list of facts after a colon
-    cut off, a long sentence cut after its first judging part, a trailing ", am besten …"
-    dropped; its features and probability kept."""
+    cut off, a trailing ", am besten …" dropped; its features and probability kept."""
     out = _make(doc, lex, v.start, v.end, v.rule)
     if out is not None:
         out.features, out.probability = v.features, v.probability
@@ -377,29 +373,11 @@ def _make(doc: Doc, lex: Lexicon, start: int, end: int, rule: str) -> Verdict | 
         # "… und doch bleibt die Serie im Gedächtnis: ein kleines, großes Stück Fernsehen":
         # a long sentence that ends in a short judging summary after a colon; the summary
         start, end = _edges(doc, colon + 1, end)
-    start, end = _first_judgement(doc, lex, start, end)
     end = _before_tail(doc, lex, start, end)
     if end <= start:
         return None
     score, pos, neg = _scored(doc, lex, start, end)
     return Verdict(start, end, score, pos, neg, rule)
-
-
-def _first_judgement(doc: Doc, lex: Lexicon, start: int, end: int) -> tuple[int, int]:
-    """A long verdict sentence is cut after its first evaluative part ("Alles in allem bietet
-    X passable Unterhaltung, technisch kann …"): the rest adds detail, not the judgement."""
-    if tokens.count(doc, start, end) <= LONG_VERDICT:
-        return start, end
-    for m in _PART_END.finditer(doc.text, start, end):
-        if tokens.count(doc, start, m.start()) < MIN_PART:
-            continue
-        if not lex.verdict_conceding.isdisjoint(tokens.words(doc, start, m.start())):
-            break  # "X hat zwar Tempo, aber wenig Esprit": the judgement comes after the part
-        head = clause_polarity(lex, doc, start, m.start())
-        if tokens.count(doc, m.end(), end) >= MIN_PART and head.spans:
-            return _edges(doc, start, m.start())
-        break
-    return start, end
 
 
 def _before_tail(doc: Doc, lex: Lexicon, start: int, end: int) -> int:
