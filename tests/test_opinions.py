@@ -237,6 +237,18 @@ VERDICTS = [
                  "Die Serie ist ein schöner Krimi mit guten Darstellern", id="insgesamt-count"),
     pytest.param("Die Darsteller sind gut. Insgesamt ein gelungener Film.",
                  "Insgesamt ein gelungener Film", id="insgesamt-article-is-no-count"),
+    # after a colon, a long list of facts is cut off; a long part that judges more strongly than
+    # the words before the colon is the judgement, and the sentence stays whole
+    pytest.param("Die Musik ist laut. Fazit: Ein wirklich gelungener und spannender Film: sechs "
+                 "Episoden à 50 Minuten, gedreht in Berlin und Hamburg, mit Tom Keller und Anna "
+                 "Beispiel in den Hauptrollen.", "Ein wirklich gelungener und spannender Film",
+                 id="colon-facts-cut"),
+    pytest.param("Die Musik ist laut. Fazit: Das Thema des Films ist bekanntlich schwer: Nie "
+                 "pathetisch und stets sehr respektvoll und klug erzählt der Film vom harten "
+                 "Leben einer jungen Frau in der großen Stadt.",
+                 "Das Thema des Films ist bekanntlich schwer: Nie pathetisch und stets sehr "
+                 "respektvoll und klug erzählt der Film vom harten Leben einer jungen Frau in "
+                 "der großen Stadt", id="colon-judgement-kept"),
     # a long verdict is not cut after its first evaluative part: the judgement may come later
     pytest.param("Die Musik ist gut. Fazit: Der Film ist ein über weite Strecken wunderbar "
                  "gespieltes und sehr genau beobachtetes Drama mit zwei Hauptdarstellern, das "

@@ -367,7 +367,12 @@ def _make(doc: Doc, lex: Lexicon, start: int, end: int, rule: str) -> Verdict | 
     colon = doc.text.find(":", start, end)
     if colon > 0 and tokens.count(doc, colon, end) > LONG_TAIL and tokens.count(
             doc, start, colon) >= MIN_CLAUSE_WORDS:
-        start, end = _edges(doc, start, colon)
+        # a long list of facts after a colon is cut off; a long part that judges more strongly
+        # than the words before the colon is the judgement itself ("Das Thema ist schwer: nie
+        # pathetisch und stets respektvoll erzählt …"), and the sentence stays whole
+        if abs(clause_polarity(lex, doc, colon + 1, end).score) <= abs(
+                clause_polarity(lex, doc, start, colon).score):
+            start, end = _edges(doc, start, colon)
     elif (colon > 0 and tokens.count(doc, start, end) > LONG_VERDICT
           and clause_polarity(lex, doc, colon + 1, end).spans):
         # "… und doch bleibt die Serie im Gedächtnis: ein kleines, großes Stück Fernsehen":
