@@ -36,8 +36,8 @@ def extract_opinions(doc: Doc, rating: Rating | None, title: str | None = None) 
     points: list[Point] = []
     summary = None
     for s in sentences:
-        if verdict is not None and s.start <= verdict.start < s.end and (
-                verdict.rule == "verdict:cue"):
+        if (verdict is not None and s.start <= verdict.start < s.end
+                and verdict.rule == "verdict:cue"):
             # a cued verdict ("Fazit: …", "Insgesamt …") sums the points up
             summary = s
             continue
