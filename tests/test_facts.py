@@ -532,6 +532,11 @@ WORK_TYPE = [
     case("documentary", "Der Dokumentarfilm begleitet drei Bergbauern.", "documentary"),
     case("bonus-doku-is-not", "Der Film ist gut, als Extra gibt es eine Doku über die "
          "Dreharbeiten.", "movie"),
+    # a drama told like a documentary, or a fake one, is no documentary
+    case("doku-drama-is-not", "Ein steifes Doku-Drama über einen umstrittenen Politiker.",
+         "movie"),
+    case("fake-doku-is-not", "Inszeniert als Fake-Doku mit Handkamera, und leider zäh.",
+         "movie"),
     case("runtime-per-episode", "Die acht Episoden à 50 Minuten vergehen wie im Flug.",
          "series"),
     case("one-series-word-no-film-word", "Die HBO-Serie ist ein Meisterwerk.", "series"),
