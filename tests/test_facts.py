@@ -194,6 +194,14 @@ YEAR = [
     case("seit-in-prose-is-not", "Er ist seit 2005 verheiratet.", None),
     case("aus-dem-jahre", "Nordlicht aus dem Jahre 1929 ist ein starker Film.", 1929),
     case("im-jahre-is-plot-time", "Der Film spielt im Jahre 1929 in Berlin.", None),
+    # a year right after another quoted name is that work's, once the review's title is known;
+    # the reviewed work's own quoted year still counts
+    case("other-quoted-work-in-brackets", "Kritik: Nordlicht\n\nNordlicht ist ein kluger "
+         "Thriller. Wie schon „Die Brücke“ (2011) zeigte, kann das Genre viel.", None),
+    case("other-quoted-work-aus-dem-jahr", "Kritik: Nordlicht\n\nNordlicht ist ein kluger "
+         "Thriller, besser als »Die Brücke« aus dem Jahr 1999.", None),
+    case("own-quoted-name-in-brackets", "Kritik: Nordlicht\n\n„Nordlicht“ (2011) ist ein "
+         "kluger Thriller über zwei Schwestern.", 2011),
 ]
 
 

@@ -94,7 +94,8 @@ def extract_facts(doc: Doc, intro: str | None = None
     values["work_type"] = kind_value
     if kind_value == WorkType.SEASON:
         keep("season", season_f)
-    keep("year", best(year.candidates(doc, rejected)))
+    named = values.get("title")
+    keep("year", best(year.candidates(doc, rejected, named if isinstance(named, str) else None)))
     serial = kind_value in _SERIAL
     if serial:
         counts = episodes.candidates(doc, rejected)

@@ -16,7 +16,10 @@ _WORK_BONUS = 1.0
 _MEDIA_REACH = 4  # words after a release year in which a media word makes it the disc's
 
 
-def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding]:
+def candidates(doc: Doc, rejected: list[Rejected] | None = None,
+               title: str | None = None) -> list[Finding]:
+    """Cued years. When the review's `title` is known, a year right after another quoted name
+    is that work's („96 Hours“ (2008), »East is East« aus dem Jahr 1999) and is left out."""
     lang = doc.lang
     facts = lang.facts
     veto = facts.year_veto_before
@@ -50,6 +53,8 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding
                 if "release" in rule.tags and not media.isdisjoint(
                         words_after(doc.low, e, _MEDIA_REACH)):
                     continue
+            if title is not None and _of_other_work(doc.text, m.start(), title):
+                continue
             weight = rule.weight
             # only a work noun right before the cue marks the year as that work's
             # ("die zweite Staffel von 2015"), not one before a maker's name
@@ -77,6 +82,29 @@ def _in_cinema(doc: Doc, pos: int) -> bool:
 def _words(lower: str) -> re.Pattern[str]:
     """A word of lowercase letters (the language's, `[letters] lower`)."""
     return re.compile(f"[{lower}]+")
+
+
+_OPENING = "„“\"»«'"
+_REACH = 100  # characters back from a closing quote mark in which its opening one is sought
+
+
+def _of_other_work(text: str, pos: int, title: str) -> bool:
+    """Does a quoted name that is not `title` (nor holds it, nor is held by it) end right
+    before `pos`?"""
+    if not _after_quote(text, pos):
+        return False
+    close = len(text[:pos].rstrip()) - 1
+    line = text.rfind("\n", max(0, close - _REACH), close) + 1
+    opening = max(text.rfind(c, max(line, close - _REACH), close) for c in _OPENING)
+    if opening < 0:
+        return False
+    name = _folded(text[opening + 1:close])
+    own = _folded(title)
+    return bool(name) and name not in own and own not in name
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.casefold().split())
 
 
 def _after_quote(text: str, pos: int) -> bool:
