@@ -516,6 +516,19 @@ RATING = [
          (4, 5)),
     case("words-count-is-not", "Es gibt drei von fünf Staffeln auf DVD, schön gemacht.", None),
     case("unlabelled-percent-is-not", "Nur 12 % der Zuschauer hielten durch.", None),
+    # a labelled score may have any scale and a » after its label; one star and a half is a
+    # score, two stars alone may be ornament; a score given or on its own line may name a unit
+    # of the site's own, in one or two words (but no episodes)
+    case("labelled-odd-scale", "Ein schöner Film.\nBEWERTUNG » 8 / 9\nLABEL » Universal", (8, 9)),
+    case("labelled-above-scale-is-not", "Ein schöner Film.\nBewertung: 8 / 2\n", None),
+    case("one-star-and-a-half", "Nordlicht ★½\n\nEs gibt Filme, die man gesehen haben muss.",
+         (1.5, 5)),
+    case("two-stars-alone-are-not", "Nordlicht ★★\n\nEs gibt Filme, die man sehen muss.", None),
+    case("given-with-own-unit", "Der Film ist gut. Von mir gibt es 7 von 10 Zauberschwertern.",
+         (7, 10)),
+    case("given-episodes-are-not", "Der Film ist gut. Ich gebe 3 von 10 Folgen.", None),
+    case("score-line-with-two-words", "Ein schöner Film.\n4,6 von 10 anbrechende Tage\n",
+         (4.6, 10)),
 ]
 
 

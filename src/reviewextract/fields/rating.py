@@ -10,6 +10,8 @@ FIELD = "rating"
 _DEFAULT_STAR_SCALE = 5
 _LOOK_BACK = 120  # characters before a score in which its sentence may name someone else
 _ALONE = "alone_on_line"  # a tag of a score that is all its line holds
+_SCALES = (3, 4, 5, 6, 10, 20, 100)  # the scales a score may have when no label names it one
+_MIN_SCALE = 3  # a labelled score ("Bewertung: 8 / 9") may have any scale from here to 100
 
 
 def _read(doc: Doc, m) -> tuple[float, float] | None:
@@ -18,7 +20,7 @@ def _read(doc: Doc, m) -> tuple[float, float] | None:
         full = len(gd["stars"])
         value = full + (0.5 if gd.get("halfstar") else 0)
         best = full + (1 if gd.get("halfstar") else 0) + len(gd.get("empty") or "")
-        if best < 3:
+        if best < 3 and not gd.get("halfstar"):  # "★★" may adorn; "★½" is a score
             return None
         if not gd.get("empty"):  # "★★★", "★★ ½": the scale is not shown, five by default
             best = max(best, _DEFAULT_STAR_SCALE)
@@ -49,7 +51,7 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding
             if read is None:
                 continue
             value, best = read
-            if best not in (3, 4, 5, 6, 10, 20, 100):
+            if best not in _SCALES and not ("infobox" in rule.tags and _MIN_SCALE <= best <= 100):
                 continue
             if _someone_elses(doc, m.start()):
                 if rejected is not None:
