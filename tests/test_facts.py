@@ -78,6 +78,15 @@ RUNTIME = [
          "dann zieht er an.", None),
     case("total-of-a-series", "Die komplette Serie hat eine Gesamtlaufzeit von ca. 900 "
          "Minuten in fünf Staffeln.", None),
+    # a year before a dash is no range's start; a label with its figure in the next cell, on
+    # the next line or bullet (across a blank line); minutes and seconds before a minute unit
+    case("year-dash-minutes", "Ein stiller Film.\nDeutschland 2023 – 91 min – Regie: Anna "
+         "Beispiel\n", 91),
+    case("label-cell", "Gattung: | Kurzfilm |\nRegie: | Anna Beispiel |\nLänge: | 9 Minuten |\n",
+         9),
+    case("label-bullet-above", "Ein Film\n- Buch\n- Anna Beispiel\n- Länge\n- 55 Minuten\n"
+         "- Kinostart", 55),
+    case("label-above-minutes-seconds", "Ein Film\nLaufzeit\n\n113:16 min. (FSK 16)\n", 113),
 ]
 
 
