@@ -484,6 +484,17 @@ DIRECTORS = [
     case("actor-own-film-is-not", "Tom Keller glänzt in seinem neuen Film als Pilot.", []),
     case("name-has-film-about", "Tom Keller hat einen schönen Film über die USA gedreht.",
          ["Tom Keller"]),
+    # a label after a list bullet or a closing bracket; a data line in cells (maker, country,
+    # year; not a genre); a film "realised" or "shot" by a person a few words later
+    case("label-after-bullet", "Informationen\n- Deutschland 2005\n- Regisseur/in: Anna "
+         "Beispiel\n- Darsteller/innen: Kinder\n\nEin starker Film.", ["Anna Beispiel"]),
+    case("label-after-bracket", "Frankreich 2019 (Les Vétos) Regie: Anna Beispiel, mit Tom "
+         "Keller\n\nEin starker Film.", ["Anna Beispiel"]),
+    case("maker-in-cells", "NORDLICHT  |  Tom Keller  | GEO |  2013\n\nEin starker Film.",
+         ["Tom Keller"]),
+    case("genre-in-cells-is-not", "Nordlicht | Drama | USA | 2013\n\nEin starker Film.", []),
+    case("von-name-realised", "Der Spielfilm „Nordlicht“, der von Anna Beispiel mit wenigen "
+         "Mitteln realisiert wurde, ist stark.", ["Anna Beispiel"]),
 ]
 
 
