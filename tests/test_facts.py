@@ -745,6 +745,12 @@ TITLE = [
          "zwei Schwestern, schön gespielt.", None),
     case("capsule-reviews-heading-not-a-title", "Kurzkritiken zu den Filmen der Woche\n\nEin "
          "stiller und genauer Film über zwei Schwestern, schön gespielt.", None),
+    # a film's data line in cells: the name is the first cell, never a run across the bars
+    # nor a later cell of a country code or a year
+    case("data-line-cells", "Blind Dates | Tom Keller | GEO | 2013\n\nEin stiller und genauer "
+         "Film über zwei Schwestern.", "Blind Dates"),
+    case("data-line-cells-genre", "Nordlicht | Drama | USA/F | 2013\n\nEin stiller und "
+         "genauer Film über zwei Schwestern.", "Nordlicht"),
 ]
 
 

@@ -20,6 +20,9 @@ from .title_names import SEPARATOR_MARKS, clean_name, is_plausible, mentions, st
 FIELD = "title"
 # a count after a label ("Filmkritik II", "Kritik 2"): the site's second review of the work
 _COUNTED = re.compile(r"\s+(?:[ivx]{1,4}|\d{1,2})$")
+_CELL_MARKS = frozenset({"|", "·"})  # marks between cells of a data line; no title holds one
+# a data line's cell of a country's code ("GEO", "USA/F") or a year
+_CODE = re.compile(r"[A-Z]{1,3}(?:/[A-Z]{1,3})*|(?:19|20)\d\d")
 _HEADING_LINES = 14  # heading lines are looked for among the first lines only
 _INFOBOX_LINE = re.compile(r"[\w /]{2,30}:\s*\S")
 _YEAR_TAIL = re.compile(r"\s*\((?:1[89]|20)\d\d\)\s*$")
@@ -114,6 +117,15 @@ def _heading_pieces(doc: Doc, s0: int, e0: int) -> tuple[list[tuple[int, int, st
             if pe > ps:
                 pieces.append((ps, pe, doc.text[ps:pe]))
     return pieces, feats
+
+
+def _data_cell(doc: Doc, value: str, mark: str) -> bool:
+    """Is `value`, after the cell mark `mark`, a cell of a film's data line: a year, a
+    production country or a code of capitals ("Blind Dates | Tom Keller | GEO | 2013")?"""
+    if mark not in _CELL_MARKS:
+        return False
+    return (_CODE.fullmatch(value) is not None
+            or value.lower() in doc.lang.wordset("production_countries"))
 
 
 def _is_media_word(word: str, media: tuple[str, ...]) -> bool:
@@ -228,13 +240,17 @@ def heading_candidates(doc: Doc) -> list[Finding]:
                 if a > 0 and b > a:
                     continue  # runs start at the first piece
                 between = (doc.text[pieces[k][1]:pieces[k + 1][0]].strip() for k in range(a, b))
-                if b > a and not all(x in SEPARATOR_MARKS for x in between):
-                    continue  # something was cut between the pieces: no run across it
+                if b > a and not all(x in SEPARATOR_MARKS and x not in _CELL_MARKS
+                                     for x in between):
+                    continue  # something was cut between the pieces, or a table's cells
+                    # ("Blind Dates | Tom Keller | GEO"): no run across it
                 s, e = pieces[a][0], pieces[b][1]
                 value = clean_name(doc.text[s:e])
                 if b > a and any(q in value for q in _QUOTE_MARKS):
                     continue  # „X“: Y is a quoted name and a line about it, not one name
                 if not is_plausible(doc, value) or not (value[0].isupper() or value[0].isdigit()):
+                    continue
+                if a > 0 and _data_cell(doc, value, doc.text[pieces[a - 1][1]:s].strip()):
                     continue
                 feats = dict(base)
                 feats["head.first_piece" if a == 0 else "head.later_piece"] = 1.0
