@@ -749,6 +749,8 @@ TITLE = [
     # nor a later cell of a country code or a year
     case("data-line-cells", "Blind Dates | Tom Keller | GEO | 2013\n\nEin stiller und genauer "
          "Film über zwei Schwestern.", "Blind Dates"),
+    case("country-alone-not-a-title", "Kanada\n\n8/10\n\nEin stiller und genauer "
+         "Film über zwei Schwestern, schön gespielt.", None),
     case("data-line-cells-genre", "Nordlicht | Drama | USA/F | 2013\n\nEin stiller und "
          "genauer Film über zwei Schwestern.", "Nordlicht"),
 ]

@@ -116,9 +116,12 @@ def candidates(doc: Doc) -> list[Finding]:
         else:
             merged[key] = f
     # "Tatort", "Polizeiruf 110": the name of a series of standalone TV films never names the
-    # film itself (its episode title does)
+    # film itself (its episode title does); a production country alone ("Deutschland" under
+    # "Produktionsland") is a film's data, not its name
     series = doc.lang.wordset("film_series")
-    out = [f for f in merged.values() if f.value.lower() not in series]
+    countries = doc.lang.wordset("production_countries")
+    out = [f for f in merged.values()
+           if f.value.lower() not in series and f.value.lower() not in countries]
     values = [f.value.lower() for f in out]
     for f in out:
         _shape(doc, f, values)

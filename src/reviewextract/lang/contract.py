@@ -105,6 +105,7 @@ class Facts:
     title_glue_words: WordSet
     title_of_linkers: WordList
     film_series: WordList
+    production_countries: WordSet  # fields/title*.py: a country alone is a film's data
     first_names: WordSet
     genre_heads: WordList  # "Katastrophenfilme", "Heimatkrimi": ends of a genre noun
     generic_subjects: WordSet
