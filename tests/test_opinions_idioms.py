@@ -89,6 +89,21 @@ IDIOMS = [
                  ["Viele Nebenfäden werden nicht zu Ende geführt"], id="nicht-zu-ende-gefuehrt"),
     pytest.param("Jede Einstellung ist sorgfältig durchkomponiert.",
                  ["Jede Einstellung ist sorgfältig durchkomponiert"], [], id="durchkomponiert"),
+    # common review idioms (fourteenth round of the lexicon)
+    pytest.param("Es gibt Besseres.", [], ["Es gibt Besseres"], id="gibt-besseres"),
+    pytest.param("Das Finale ist ein Schlag ins Gesicht.", [],
+                 ["Das Finale ist ein Schlag ins Gesicht"], id="schlag-ins-gesicht"),
+    pytest.param("Der Twist kommt mit Ansage.", [], ["Der Twist kommt mit Ansage"],
+                 id="mit-ansage"),
+    pytest.param("Die Fortsetzung kann dem Original nicht das Wasser reichen.", [],
+                 ["Die Fortsetzung kann dem Original nicht das Wasser reichen"],
+                 id="nicht-das-wasser-reichen"),
+    pytest.param("Der Soundtrack bleibt im Ohr.", ["Der Soundtrack bleibt im Ohr"], [],
+                 id="bleibt-im-ohr"),
+    pytest.param("Die zweite Staffel hält das Niveau.", ["Die zweite Staffel hält das Niveau"],
+                 [], id="haelt-das-niveau"),
+    pytest.param("Die Hauptdarstellerin spielt groß auf.",
+                 ["Die Hauptdarstellerin spielt groß auf"], [], id="spielt-gross-auf"),
 ]
 
 
@@ -297,6 +312,11 @@ NEGATION_SCOPE = [
                  id="nicht-schlecht"),
     pytest.param("Die Handlung ist nicht langweilig.", ["Die Handlung ist nicht langweilig"], [],
                  id="nicht-langweilig"),
+    # "minder" lessens like "weniger"; "nicht minder" is "just as"
+    pytest.param("Die Musik ist nicht minder gelungen.", ["Die Musik ist nicht minder gelungen"],
+                 [], id="nicht-minder"),
+    pytest.param("Die Musik ist minder gelungen.", [], ["Die Musik ist minder gelungen"],
+                 id="minder"),
 ]
 
 
