@@ -104,6 +104,15 @@ IDIOMS = [
                  [], id="haelt-das-niveau"),
     pytest.param("Die Hauptdarstellerin spielt groß auf.",
                  ["Die Hauptdarstellerin spielt groß auf"], [], id="spielt-gross-auf"),
+    pytest.param("Handwerklich macht der Film nichts falsch.",
+                 ["Handwerklich macht der Film nichts falsch"], [], id="nichts-falsch"),
+    pytest.param("Der Bösewicht spielt auf Autopilot.", [],
+                 ["Der Bösewicht spielt auf Autopilot"], id="auf-autopilot"),
+    # a quality a work should have, after a word of lack
+    pytest.param("Es gibt keinen Kontext und keine Einordnung.", [],
+                 ["Es gibt keinen Kontext und keine Einordnung"], id="keinen-kontext"),
+    pytest.param("Die Serie hat keinen Spannungsbogen.", [],
+                 ["Die Serie hat keinen Spannungsbogen"], id="keinen-spannungsbogen"),
 ]
 
 
