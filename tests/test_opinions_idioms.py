@@ -113,6 +113,17 @@ IDIOMS = [
                  ["Es gibt keinen Kontext und keine Einordnung"], id="keinen-kontext"),
     pytest.param("Die Serie hat keinen Spannungsbogen.", [],
                  ["Die Serie hat keinen Spannungsbogen"], id="keinen-spannungsbogen"),
+    # judging words of verdict sentences the lexicon did not read (fourteenth round)
+    pytest.param("Die Serie ist eine der allerbesten des Jahres.",
+                 ["Die Serie ist eine der allerbesten des Jahres"], [], id="allerbesten"),
+    pytest.param("Der Prozess ist eine Farce.", [], ["Der Prozess ist eine Farce"], id="farce"),
+    pytest.param("Am Ende bricht das Konstrukt in sich zusammen.", [],
+                 ["Am Ende bricht das Konstrukt in sich zusammen"], id="bricht-zusammen"),
+    pytest.param("Die Serie ist süchtig machend.", ["Die Serie ist süchtig machend"], [],
+                 id="suechtig-machend"),
+    pytest.param("Das Finale ist ein Befreiungsschlag.", ["Das Finale ist ein Befreiungsschlag"],
+                 [], id="befreiungsschlag"),
+    pytest.param("Schalten Sie ab!", [], ["Schalten Sie ab"], id="schalten-sie-ab"),
 ]
 
 
