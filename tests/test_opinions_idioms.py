@@ -124,6 +124,16 @@ IDIOMS = [
     pytest.param("Das Finale ist ein Befreiungsschlag.", ["Das Finale ist ein Befreiungsschlag"],
                  [], id="befreiungsschlag"),
     pytest.param("Schalten Sie ab!", [], ["Schalten Sie ab"], id="schalten-sie-ab"),
+    # judging words of points the lexicon did not read (fourteenth round)
+    pytest.param("Ich mochte den Film.", ["Ich mochte den Film"], [], id="mochte"),
+    pytest.param("Am Ende schießt die Satire übers Ziel hinaus.", [],
+                 ["Am Ende schießt die Satire übers Ziel hinaus"], id="uebers-ziel-hinaus"),
+    pytest.param("Der Nebendarsteller ist zum Schießen.", ["Der Nebendarsteller ist zum Schießen"],
+                 [], id="zum-schiessen"),
+    pytest.param("Ein bildstarkes Werk über den Krieg.", ["Ein bildstarkes Werk über den Krieg"],
+                 [], id="bildstark"),
+    pytest.param("Die Kamera wirkt angeberisch.", [], ["Die Kamera wirkt angeberisch"],
+                 id="angeberisch"),
 ]
 
 
