@@ -134,6 +134,10 @@ IDIOMS = [
                  [], id="bildstark"),
     pytest.param("Die Kamera wirkt angeberisch.", [], ["Die Kamera wirkt angeberisch"],
                  id="angeberisch"),
+    pytest.param("Die Nebendarsteller wirken untalentiert.", [],
+                 ["Die Nebendarsteller wirken untalentiert"], id="untalentiert"),
+    pytest.param("Das Drehbuch ist mißraten.", [], ["Das Drehbuch ist mißraten"],
+                 id="old-spelling-missraten"),
 ]
 
 
