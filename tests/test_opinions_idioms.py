@@ -138,6 +138,10 @@ IDIOMS = [
                  ["Die Nebendarsteller wirken untalentiert"], id="untalentiert"),
     pytest.param("Das Drehbuch ist mißraten.", [], ["Das Drehbuch ist mißraten"],
                  id="old-spelling-missraten"),
+    pytest.param("Die Hauptdarstellerin spielt vortrefflich.",
+                 ["Die Hauptdarstellerin spielt vortrefflich"], [], id="vortrefflich"),
+    pytest.param("Ein aufwühlendes Drama über Schuld.", ["Ein aufwühlendes Drama über Schuld"],
+                 [], id="aufwuehlend"),
 ]
 
 
