@@ -178,6 +178,8 @@ YEAR = [
     case("in-die-kinos", "Der Film kam 2019 in die Kinos und war ein Erfolg.", 2019),
     case("participle-adjective", "Die 2019 gestartete Serie „Nordlicht“ ist ein Phänomen.", 2019),
     case("er-adjective", "Der 2023er Film hat viele Preise gewonnen.", 2023),
+    case("decade-er-adjective-is-not", "Die beiden haben eine Fortsetzung ihrer flotten "
+         "1990er-Serie geschrieben.", None),
     case("label", "Ein Film\nProduktionsjahr: 1999\nRegie: Hans Beispiel\n\nGut.", 1999),
     case("release-date-is-not", "Die Blu-ray (VÖ: 12.03.2021) ist gut gemacht.", None),
     # a full date: the year of a cinema start counts, a disc date or viewing day does not
