@@ -495,6 +495,14 @@ DIRECTORS = [
     case("maker-in-cells", "NORDLICHT  |  Tom Keller  | GEO |  2013\n\nEin starker Film.",
          ["Tom Keller"]),
     case("genre-in-cells-is-not", "Nordlicht | Drama | USA | 2013\n\nEin starker Film.", []),
+    # once the review's title is known, a weak cue binding a name to another quoted work names
+    # that work's maker; the reviewed work's own maker still counts
+    case("genitive-of-another-quoted-work", "Kritik: Nordlicht\n\nNordlicht ist ein starker "
+         "Film. Er erinnert an Martin Scorseses „Casino“.", []),
+    case("quoted-by-another-work", "Kritik: Nordlicht\n\nNordlicht ist ein starker Film, "
+         "fast so gut wie „Amarcord“ von Tom Keller.", []),
+    case("genitive-of-the-reviewed-work", "Kritik: Casino\n\nMartin Scorseses „Casino“ ist "
+         "ein starkes Epos.", ["Martin Scorsese"]),
     case("von-name-realised", "Der Spielfilm „Nordlicht“, der von Anna Beispiel mit wenigen "
          "Mitteln realisiert wurde, ist stark.", ["Anna Beispiel"]),
 ]
@@ -982,3 +990,27 @@ def test_the_calibration_weighs_the_rule_that_found_a_value() -> None:
 ])
 def test_a_watched_label_is_cut_from_the_heading(text: str, title: str) -> None:
     assert reviewextract.extract(text).title == title
+
+
+@pytest.mark.parametrize(("text", "pos", "before", "after"), [
+    ("wie „Die Brücke“ (2011)", 17, "Die Brücke", None),
+    ("wie “Die Brücke”  (2011)", 18, "Die Brücke", None),  # English marks, two blanks
+    ("Scorseses „Casino“ ist", 11, None, "Casino"),
+    ("Scorseses »Casino« ist", 11, None, "Casino"),
+    ("ein Film (2011)", 9, None, None),
+    ("„Die Brücke\n“ (2011)", 14, None, None),  # marks on two lines: no name
+])
+def test_quoted_name_next_to_a_cue(text: str, pos: int, before: str | None,
+                                   after: str | None) -> None:
+    from reviewextract.fields._common import quoted_after, quoted_before
+    assert quoted_before(text, pos) == before
+    assert quoted_after(text, pos) == after
+
+
+def test_another_work_is_neither_held_by_the_title_nor_holding_it() -> None:
+    from reviewextract.fields._common import names_other_work
+    assert names_other_work("Die Brücke", "Nordlicht")
+    assert not names_other_work("Nordlicht", "nordlicht")
+    assert not names_other_work("Dune", "Dune: Part Two")
+    assert not names_other_work("Star Wars: Episode 1", "Star Wars")
+

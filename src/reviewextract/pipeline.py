@@ -109,7 +109,8 @@ def extract_facts(doc: Doc, intro: str | None = None
     if per_episode and any("per_episode" in f.tags for f in runs):
         runs = [f for f in runs if "per_episode" in f.tags or "infobox" in f.tags]
     keep("runtime_minutes", best(runs))
-    names = directors.resolve(directors.candidates(doc))
+    names = directors.resolve(directors.candidates(
+        doc, named if isinstance(named, str) else None))
     if names:
         values["directors"] = [f.value for f in names]
         evidence["directors"] = [ev for f in names for ev in _evidence(doc, f, "directors")]

@@ -11,6 +11,9 @@ from ..lang.base import Rule
 from ..text import Doc
 
 _WORD = re.compile(r"[\w./:-]+")
+_OPENING_QUOTES = "„“\"»«'"
+_CLOSING_QUOTES = "“”\"'»«"
+_QUOTE_REACH = 100  # characters from one quote mark of a name in which the other is sought
 
 
 @dataclass(slots=True)
@@ -109,3 +112,38 @@ def best(findings: list[Finding]) -> Finding | None:
     if not findings:
         return None
     return max(findings, key=lambda f: (f.weight, -f.start))
+
+
+def quoted_before(text: str, pos: int) -> str | None:
+    """The quoted name whose closing mark stands right before `pos` (blanks between), on one
+    line: "Die Brücke" in `„Die Brücke“ (2011)` before the bracket; else None."""
+    close = pos
+    while close > 0 and text[close - 1] in " \t":
+        close -= 1
+    if close == 0 or text[close - 1] not in _CLOSING_QUOTES:
+        return None
+    close -= 1
+    floor = max(0, close - _QUOTE_REACH)
+    floor = max(floor, text.rfind("\n", floor, close) + 1)
+    opening = max(text.rfind(c, floor, close) for c in _OPENING_QUOTES)
+    return text[opening + 1:close] if opening >= 0 else None
+
+
+def quoted_after(text: str, pos: int) -> str | None:
+    """The quoted name whose opening mark stands right before `pos`, on one line: "Casino" in
+    `Martin Scorseses „Casino“` after the mark; else None."""
+    if pos == 0 or text[pos - 1] not in _OPENING_QUOTES:
+        return None
+    end = min(len(text), pos + _QUOTE_REACH)
+    line_end = text.find("\n", pos, end)
+    if line_end >= 0:
+        end = line_end
+    closes = [i for i in (text.find(c, pos, end) for c in _CLOSING_QUOTES) if i >= 0]
+    return text[pos:min(closes)] if closes else None
+
+
+def names_other_work(name: str, title: str) -> bool:
+    """Is the quoted `name` another work than the review's `title` (neither holds the other,
+    case and spaces folded)?"""
+    a, b = (" ".join(x.casefold().split()) for x in (name, title))
+    return bool(a) and a not in b and b not in a

@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from ..text import Doc
-from ._common import Finding, matches
+from ._common import Finding, matches, names_other_work, quoted_after, quoted_before
 
 FIELD = "directors"
 _TOKEN = re.compile(r"[ \t]*([^\s,;:!?()\[\]„“”\"»«/|]+)")
@@ -192,7 +192,10 @@ def _names_nearby(text: str, pos: int, particles: frozenset[str], stop: frozense
     return []
 
 
-def candidates(doc: Doc) -> list[Finding]:
+def candidates(doc: Doc, title: str | None = None) -> list[Finding]:
+    """Names after a director's cue. When the review's `title` is known, a weak cue that binds
+    a name to another quoted work ("Martin Scorseses „Casino“", "„Amarcord“ von X") names that
+    work's maker and gives nothing."""
     lang = doc.lang
     particles = lang.facts.name_particles
     stop = lang.facts.name_stopwords
@@ -206,6 +209,9 @@ def candidates(doc: Doc) -> list[Finding]:
         for m in matches(doc, rule):
             if "of_work" in rule.tags and _of_other_work(doc, m, rule.tags):
                 continue  # "der Roman „So was von da“ von X": the book's author
+            if (title is not None and rule.weight < _STRONG
+                    and _quotes_other_work(doc.text, m, title)):
+                continue
             if "names_after" in rule.tags:
                 skip = 0 if "adjacent" in rule.tags else _MAX_SKIP
                 spans = [_genitive_cut(doc, s, e) for s, e in _names_nearby(
@@ -280,6 +286,13 @@ def _of_other_work(doc: Doc, m: re.Match[str], tags: frozenset[str]) -> bool:
     word = before[-1].strip(",;:()")
     return any(word == n or (len(n) >= 3 and word.endswith(n))
                for n in doc.lang.wordset("other_work_nouns"))
+
+
+def _quotes_other_work(text: str, m: re.Match[str], title: str) -> bool:
+    """Does the cue end on the opening mark of a quoted name (a genitive's „…“) or start on
+    the closing mark of one ("„…“ von"), and is that name another work than `title`?"""
+    quoted = quoted_after(text, m.end()) or quoted_before(text, m.start() + 1)
+    return quoted is not None and names_other_work(quoted, title)
 
 
 def _credited_otherwise(doc: Doc, pos: int) -> bool:

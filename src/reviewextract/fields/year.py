@@ -9,7 +9,16 @@ from functools import cache
 
 from ..model import YEAR_MIN, year_max
 from ..text import Doc
-from ._common import Finding, Rejected, ends_with_phrase, matches, words_after, words_before
+from ._common import (
+    Finding,
+    Rejected,
+    ends_with_phrase,
+    matches,
+    names_other_work,
+    quoted_before,
+    words_after,
+    words_before,
+)
 
 FIELD = "year"
 _WORK_BONUS = 1.0
@@ -53,8 +62,9 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None,
                 if "release" in rule.tags and not media.isdisjoint(
                         words_after(doc.low, e, _MEDIA_REACH)):
                     continue
-            if title is not None and _of_other_work(doc.text, m.start(), title):
-                continue
+            quoted = quoted_before(doc.text, m.start()) if title is not None else None
+            if quoted is not None and title is not None and names_other_work(quoted, title):
+                continue  # „96 Hours“ (2008) in a review of another work: that work's year
             weight = rule.weight
             # only a work noun right before the cue marks the year as that work's
             # ("die zweite Staffel von 2015"), not one before a maker's name
@@ -82,29 +92,6 @@ def _in_cinema(doc: Doc, pos: int) -> bool:
 def _words(lower: str) -> re.Pattern[str]:
     """A word of lowercase letters (the language's, `[letters] lower`)."""
     return re.compile(f"[{lower}]+")
-
-
-_OPENING = "„“\"»«'"
-_REACH = 100  # characters back from a closing quote mark in which its opening one is sought
-
-
-def _of_other_work(text: str, pos: int, title: str) -> bool:
-    """Does a quoted name that is not `title` (nor holds it, nor is held by it) end right
-    before `pos`?"""
-    if not _after_quote(text, pos):
-        return False
-    close = len(text[:pos].rstrip()) - 1
-    line = text.rfind("\n", max(0, close - _REACH), close) + 1
-    opening = max(text.rfind(c, max(line, close - _REACH), close) for c in _OPENING)
-    if opening < 0:
-        return False
-    name = _folded(text[opening + 1:close])
-    own = _folded(title)
-    return bool(name) and name not in own and own not in name
-
-
-def _folded(name: str) -> str:
-    return " ".join(name.casefold().split())
 
 
 def _after_quote(text: str, pos: int) -> bool:
