@@ -189,6 +189,8 @@ YEAR = [
     case("label-with-date", "Ein Film\nKinostart: 20. Juli 2023\nRegie: Hans Beispiel\n\nGut.",
          2023),
     case("disc-date-is-not", "Die Blu-ray erschien am 3. März 2024 bei Capelight.", None),
+    case("production-year-beside-cinema-start", "Nordlicht\n\nKINOSTART: 23.05.2013 • "
+         "Dokumentarfilm • Deutschland (2012)\n\nEin stiller Film über zwei Schwestern.", 2012),
     case("viewing-date-is-not", "Ich habe den Film am 3. März 2024 im Kino gesehen.", None),
     case("plot-year-is-not", "Der Film spielt im Jahr 1984 in Ost-Berlin.", None),
     case("viewing-year-is-not", "Ich habe ihn 2005 zum ersten Mal gesehen.", None),
