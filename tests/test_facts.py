@@ -559,6 +559,10 @@ RATING = [
     case("given-with-own-unit", "Der Film ist gut. Von mir gibt es 7 von 10 Zauberschwertern.",
          (7, 10)),
     case("given-episodes-are-not", "Der Film ist gut. Ich gebe 3 von 10 Folgen.", None),
+    case("star-scale-range-is-not", "Franks Bewertung des Films\n(0-5 Sterne für den Film)\n\n"
+         "Ein stiller Film.", None),
+    case("star-scale-end-is-not", "Die Wertungen werden auf die Skala von 0,5 bis 5 Sternen "
+         "umgerechnet.", None),
     case("score-line-with-two-words", "Ein schöner Film.\n4,6 von 10 anbrechende Tage\n",
          (4.6, 10)),
 ]
