@@ -95,7 +95,8 @@ def extract_facts(doc: Doc, intro: str | None = None
     if kind_value == WorkType.SEASON:
         keep("season", season_f)
     named = values.get("title")
-    keep("year", best(year.candidates(doc, rejected, named if isinstance(named, str) else None)))
+    title_value = named if isinstance(named, str) else None  # the quoted works that are others
+    keep("year", best(year.candidates(doc, rejected, title_value)))
     serial = kind_value in _SERIAL
     if serial:
         counts = episodes.candidates(doc, rejected)
@@ -109,8 +110,7 @@ def extract_facts(doc: Doc, intro: str | None = None
     if per_episode and any("per_episode" in f.tags for f in runs):
         runs = [f for f in runs if "per_episode" in f.tags or "infobox" in f.tags]
     keep("runtime_minutes", best(runs))
-    names = directors.resolve(directors.candidates(
-        doc, named if isinstance(named, str) else None))
+    names = directors.resolve(directors.candidates(doc, title_value))
     if names:
         values["directors"] = [f.value for f in names]
         evidence["directors"] = [ev for f in names for ev in _evidence(doc, f, "directors")]

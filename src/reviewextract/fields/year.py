@@ -62,9 +62,10 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None,
                 if "release" in rule.tags and not media.isdisjoint(
                         words_after(doc.low, e, _MEDIA_REACH)):
                     continue
-            quoted = quoted_before(doc.text, m.start()) if title is not None else None
-            if quoted is not None and title is not None and names_other_work(quoted, title):
-                continue  # „96 Hours“ (2008) in a review of another work: that work's year
+            if title is not None:
+                quoted = quoted_before(doc.text, m.start())
+                if quoted is not None and names_other_work(quoted, title):
+                    continue  # „96 Hours“ (2008) in a review of another work: that work's year
             weight = rule.weight
             # only a work noun right before the cue marks the year as that work's
             # ("die zweite Staffel von 2015"), not one before a maker's name
