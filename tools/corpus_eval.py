@@ -16,9 +16,10 @@ Sets:
 - web: tests/data/web/*.jsonl (copies of the shared corpus' web/ set);
 - real: the shared corpus' real/real.jsonl (keyword gold, no texts) with texts re-obtained into
   a folder outside the repository; scored by the corpus' own real/score.py;
-- extra: more real excerpts of our own in the same form (ids e101…), gathered from the search
-  tool's stored pages by the procedure of docs/evaluate.md; gold and texts stay outside the
-  repository (default ~/.cache/reviewextract/extra.jsonl and ~/.cache/reviewextract/extra/).
+- extra: more real excerpts of our own in the same form (ids e7001…), gathered from the
+  search tool's stored pages by the procedure of docs/evaluate.md; the gold, as pointers without
+  text, is corpus/extra/extra.jsonl (its README says how to re-obtain the texts); the texts stay
+  outside the repository (default ~/.cache/reviewextract/extra/).
 """
 
 from __future__ import annotations
@@ -75,7 +76,8 @@ def keyword_sets(args: argparse.Namespace) -> list[KeywordSet]:
 def add_set_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--real-gold", type=Path, default=SHARED / "real" / "real.jsonl")
     ap.add_argument("--real-texts", type=Path, default=CACHE / "real")
-    ap.add_argument("--extra-gold", type=Path, default=CACHE / "extra.jsonl")
+    ap.add_argument("--extra-gold", type=Path,
+                    default=ROOT / "corpus" / "extra" / "extra.jsonl")
     ap.add_argument("--extra-texts", type=Path, default=CACHE / "extra")
 
 
