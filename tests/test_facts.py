@@ -698,6 +698,12 @@ TITLE = [
     case("apposition-genitive-maker-is-not", "Der neue Film Ida Nordmanns ist ein "
          "Sommerfilm.", None),
     case("apposition-platform-is-not", "Die Serie Netflix hat viel Geld gekostet.", None),
+    # a label's value of two names joined by a slash (local and original title) gives the
+    # first; a name before a year bracket that fills a heading after a label keeps its commas
+    case("label-value-alternatives", "Filmtitel: Der stille Wald / The Silent Forest\n"
+         "Regie: Anna Muster\nLaufzeit: 95 Minuten\n\nDer Film ist klug.", "Der stille Wald"),
+    case("before-year-whole-heading", "DVD-Rezensionen (012): Das stille, kalte Haus (1957)\n\n"
+         "Dieser Film nach einem alten Märchen ist klug.", "Das stille, kalte Haus"),
     case("apposition-comparison-is-not", "Im Vergleich zum Film Nordwind ist das hier "
          "schwach.", None),
     case("label-with-colon", "Nordlicht: Teil Zwei\nOriginaltitel: Nordlicht: Teil Zwei\n"
@@ -899,12 +905,22 @@ def _title_candidates(text: str) -> dict[str, dict[str, float]]:
      True),
     ("Nosferatu – Der Untote\n\nDer Film ist stark.", "Nosferatu – Der Untote",
      "head.tail_lower", False),
+    # a data line of cells with a year under a heading counts as an info-box line
+    ("Der stille Wald\nKrimi | DDR 1988 | 103 Minuten\nRegie: Anna Muster\n\nDer Film ist "
+     "klug.", "Der stille Wald", "head.infobox", True),
+    ("Der stille Wald\nKrimi, Drama und Liebe\nRegie: Anna Muster\n\nDer Film ist klug.",
+     "Der stille Wald", "head.infobox", False),
 ])
 def test_title_candidates_carry_features_of_their_shape(text: str, name: str, feature: str,
                                                          present: bool) -> None:
     found = _title_candidates(text)
     assert name in found
     assert (feature in found[name]) is present
+
+
+def test_a_title_label_alone_is_no_candidate() -> None:
+    found = _title_candidates("Filmtitel\nDer stille Wald\n\nDer Film ist klug und still.")
+    assert "Filmtitel" not in found and "Der stille Wald" in found
 
 
 def test_a_genre_heading_yields_to_the_quoted_name() -> None:

@@ -454,3 +454,20 @@ Ein starkes Finale
 def test_a_review_with_section_headings_is_no_listing() -> None:
     # each section is longer than a capsule's blurb
     assert listing_items(Doc(SECTIONS, get_language("de"))) == []
+
+
+def test_a_column_of_labels_and_values_is_info() -> None:
+    # a film database's data block: each label alone on its line, its value on the next
+    text = (f"{BODY}\n\nFilmdaten\n- Produktionsland\n- Frankreich\n- Produktionsjahr\n- 1988\n"
+            "- Regie\n- Anna Muster\n")
+    got = dict(kinds(text))
+    assert [got[k] for k in ("- Produktionsland", "- Frankreich", "- Produktionsjahr", "- 1988",
+                             "- Regie", "- Anna Muster")] == ["info"] * 6
+    assert got["Filmdaten"] == "heading"
+
+
+def test_one_label_alone_above_a_paragraph_stays_as_it_was() -> None:
+    # a section head such as "Bild" with its paragraph below is no data block
+    text = f"Der Nebelwald\n\nBild\n{BODY}\n\nTon\n{BODY}"
+    got = dict(kinds(text))
+    assert got["Bild"] != "info" and got[BODY] == "body"

@@ -153,7 +153,33 @@ def classify(doc: Doc) -> list[Line]:
         else:
             kind = "body"
         out.append(Line(s, e, kind))
-    return _bylines(doc, out)
+    return _bylines(doc, _label_columns(doc, out))
+
+
+_BULLETS = "-–—•*· \t"
+
+
+def _label_columns(doc: Doc, lines: list[Line]) -> list[Line]:
+    """A data block of info labels and values on lines of their own ("- Produktionsjahr",
+    "- 1988", "- Regie", "- Anna Muster"): a label alone on its line, with another label alone
+    two lines before or after it, and the short line after it (its value) are info. A section
+    head above a paragraph ("Bild", then sentences) is none."""
+    pages = doc.lang.pages
+
+    def bare_label(k: int) -> bool:
+        if not 0 <= k < len(lines):
+            return False
+        label = doc.low[lines[k].start:lines[k].end].strip(_BULLETS).rstrip(":").strip()
+        return _is_info_label(label, pages.info_labels, pages.info_label_joiner)
+
+    out = list(lines)
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        if (nxt.kind in ("heading", "chrome") and not bare_label(i + 1) and bare_label(i)
+                and (bare_label(i - 2) or bare_label(i + 2))):
+            out[i] = Line(line.start, line.end, "info")
+            out[i + 1] = Line(nxt.start, nxt.end, "info")
+    return out
 
 
 def _bylines(doc: Doc, lines: list[Line]) -> list[Line]:

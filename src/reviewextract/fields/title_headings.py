@@ -24,7 +24,9 @@ _CELL_MARKS = frozenset({"|", "·"})  # marks between cells of a data line; no t
 # a data line's cell of a country's code ("GEO", "USA/F") or a year
 _CODE = re.compile(r"[A-Z]{1,3}(?:/[A-Z]{1,3})*|(?:19|20)\d\d")
 _HEADING_LINES = 14  # heading lines are looked for among the first lines only
-_INFOBOX_LINE = re.compile(r"[\w /]{2,30}:\s*\S")
+_INFOBOX_LINE = re.compile(r"[\w /]{2,30}:\s*\S"
+                           # or a data line of cells with a year ("Krimi | DDR 1988 | 103 …")
+                           r"|[^\n|·]*[|·][^\n]*?(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _YEAR_TAIL = re.compile(r"\s*\((?:1[89]|20)\d\d\)\s*$")
 _RATING_TAIL = re.compile(r"\s*(?:[★☆⭐✩½]+|\(?\d{1,2}(?:[.,]\d)?\s*/\s*\d{1,3}\)?)\s*$")
 _BRACKET_TAIL = re.compile(r"\s*[(\[][^()\[\]\n]{1,60}[)\]]\s*$")

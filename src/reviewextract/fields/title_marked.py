@@ -52,12 +52,21 @@ def label_candidates(doc: Doc) -> list[Finding]:
             label, value = _label_without_colon(line, labels)
             sep = ""
         if label and value.strip():
-            title = clean_name(value)
+            title = clean_name(_first_of_alternatives(value))
             if is_plausible(doc, title):
                 start = s + len(label) + len(sep) + value.index(title)
                 out.append(Finding(FIELD, title, start, start + len(title), "title.label", 0.0,
                                    features={"src.label": 1.0}))
     return out
+
+
+def _first_of_alternatives(value: str) -> str:
+    """"Der Pate / The Godfather": a label's value of two names, each of two words or more,
+    joined by a slash (the local and the original title) gives the first; "Face/Off" stays."""
+    head, sep, tail = value.partition("/")
+    if sep and len(head.split()) >= 2 and len(tail.split()) >= 2:
+        return head
+    return value
 
 
 @cache
@@ -197,7 +206,24 @@ def before_year_candidates(doc: Doc) -> list[Finding]:
         ts = s + phrase.rindex(" ".join(keep))
         out.append(Finding(FIELD, title, ts, ts + len(title), "title.before_year", 0.0,
                            features={"src.before_year": 1.0}))
+        whole = clean_name(" ".join(words))
+        if (whole != title and _whole_line_name(doc.text, s, y.end())
+                and whole[:1].isupper() and is_plausible(doc, whole)):
+            # "DVD-Rezensionen (096): Das singende, klingende Bäumchen (1957)": the name fills
+            # the line (or its part after a label), lower-case words and commas included
+            ws = s + phrase.index(whole)
+            out.append(Finding(FIELD, whole, ws, ws + len(whole), "title.before_year", 0.0,
+                               features={"src.before_year": 1.0}))
     return out
+
+
+def _whole_line_name(text: str, start: int, end: int) -> bool:
+    """Does the phrase at `start` open its line (or follow a label's colon), and does the year
+    bracket ending at `end` close that line?"""
+    before = text[text.rfind("\n", 0, start) + 1:start].rstrip(" \t")
+    nl = text.find("\n", end)
+    after = text[end:nl if nl >= 0 else len(text)]
+    return (not before or before.endswith(":")) and not after.strip()
 
 
 def page_hint_candidates(doc: Doc) -> list[Finding]:

@@ -52,7 +52,8 @@ def is_plausible(doc: Doc, title: str) -> bool:
     rejects = doc.lang.wordset("title_reject")
     if low in rejects or low.startswith(_word_prefixes(rejects)):
         return False
-    if low.startswith(_word_prefixes(doc.lang.wordset("title_labels"))):
+    labels = doc.lang.wordset("title_labels")
+    if low in labels or low.startswith(_word_prefixes(labels)):
         return False  # "Titel Heist": a table's label and its value, the value alone is a name
     if doc.lang.pattern("title_column_label").search(title):
         return False  # "Media Monday #295", "Kurzfilm der Woche": a column, not a work
