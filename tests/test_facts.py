@@ -942,6 +942,14 @@ def test_a_genre_heading_yields_to_the_quoted_name() -> None:
     ("Jakob Lass hat den St. Pauli-Roman „So was von da“ von Tino Hanekamp verfilmt.", []),
     ("Das Hörspiel „Die drei Fragezeichen“ von Anna Beispiel ist die Vorlage.", []),
     ("„Der Pate“ von Francis Ford Coppola ist ein Meisterwerk.", ["Francis Ford Coppola"]),
+    # one subject for two verbs: the name before "schrieb …, führt Regie"; a second name
+    # before the verb is that verb's own subject
+    ("Anna Muster schrieb das Drehbuch, führt Regie und spielt die Hauptrolle.",
+     ["Anna Muster"]),
+    ("Anna Muster schrieb das Drehbuch, Tom Keller führt Regie.", ["Tom Keller"]),
+    # a name with its best-known work in brackets, in a sentence about the cast, is an actor's
+    ("Mit ihrem gut gelaunten Ensemble, zu dem neben Anna Muster („Hafenwache“) auch Tom "
+     "Keller gehört, macht die Serie Spaß.", []),
     # a bracket of works after a name in a cast list is an actor's filmography
     ("Als Polizisten sind Sylvester Groth, der in ähnlichen Rollen mitspielt, Florence Kasumba "
      "(„Black Panther“) und Eva Meckbach zu sehen.", []),
