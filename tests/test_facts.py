@@ -56,6 +56,13 @@ def test_episodes(text: str, expected: int | None) -> None:
 RUNTIME = [
     case("documentary-series-per-episode", "Die Dokuserie begleitet in vier Folgen à 45 "
          "Minuten die letzten Monate einer Zeche.", 45),
+    # a series' info box giving the discs' total is no runtime of an episode
+    case("series-discs-total", "Die Serie ist witzig und bleibt es.\nGenre: TV-Serie, Comedy\n"
+         "Laufzeit: ca. 375 Min.\nFSK: ab 12 Jahren\n\nIn den zehn neuen Folgen gibt es viel "
+         "zu lachen.", None),
+    case("series-episode-in-info-box", "Die Serie ist witzig und bleibt es.\nGenre: TV-Serie\n"
+         "Laufzeit: ca. 25 Min.\nFSK: ab 12 Jahren\n\nIn den zehn neuen Folgen gibt es viel "
+         "zu lachen.", 25),
     # a moment in the film or a comparison is no runtime
     case("after-an-hour", "Nach einer Stunde hatte ich vom Film genug, die Kamera nervt.", None),
     case("an-hour-more", "Da hätte ich lieber noch eine Stunde mehr mit den Figuren verbracht.",

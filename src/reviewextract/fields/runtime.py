@@ -25,6 +25,7 @@ from ._common import (
 FIELD = "runtime"
 _APPROX_BONUS = 0.5
 _PER_EPISODE_BONUS = 1.0
+_EPISODE_MIN, _EPISODE_MAX = 15, 150  # minutes an episode of a series lasts
 
 
 def _minutes(doc: Doc, m: re.Match[str]) -> float | None:
@@ -102,9 +103,13 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def plausible(f: Finding, serial: bool) -> bool:
-    """Runtimes outside what a film or an episode lasts are asides ("zehn Minuten lang")."""
+    """Runtimes outside what a film or an episode lasts are asides ("zehn Minuten lang"). An
+    info box's runtime is taken as it stands, except a series' above what an episode lasts
+    ("Laufzeit: ca. 375 Min." on a season's discs): the discs' total, not an episode's."""
+    if serial and ("total" in f.tags or f.value > _EPISODE_MAX):
+        return False
     if "infobox" in f.tags:
         return True
     if serial:
-        return "total" not in f.tags and 15 <= f.value <= 150
+        return f.value >= _EPISODE_MIN
     return 60 <= f.value <= 330
