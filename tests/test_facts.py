@@ -912,6 +912,14 @@ def _title_candidates(text: str) -> dict[str, dict[str, float]]:
      True),
     ("Nosferatu – Der Untote\n\nDer Film ist stark.", "Nosferatu – Der Untote",
      "head.tail_lower", False),
+    # the names of a list after a comparison cue are all compared with, as is one after an
+    # article ("wie der „X“")
+    ("Klassiker wie „Der letzte Zug“, „Die weiße Stadt“ oder „Nordlicht“ sind besser.",
+     "Die weiße Stadt", "quoted.comparison", True),
+    ("Ein Western wie der „Ritt zum Fluss“ ist selten.", "Ritt zum Fluss", "quoted.comparison",
+     True),
+    ("Mir gefiel „Der letzte Zug“, „Die weiße Stadt“ ist schwächer.", "Die weiße Stadt",
+     "quoted.comparison", False),
     # a data line of cells with a year under a heading counts as an info-box line
     ("Der stille Wald\nKrimi | DDR 1988 | 103 Minuten\nRegie: Anna Muster\n\nDer Film ist "
      "klug.", "Der stille Wald", "head.infobox", True),
@@ -928,6 +936,13 @@ def test_title_candidates_carry_features_of_their_shape(text: str, name: str, fe
 def test_a_title_label_alone_is_no_candidate() -> None:
     found = _title_candidates("Filmtitel\nDer stille Wald\n\nDer Film ist klug und still.")
     assert "Filmtitel" not in found and "Der stille Wald" in found
+
+
+def test_a_line_leading_into_the_next_is_no_candidate() -> None:
+    # three words or more before a colon at the line's end: a lead-in, not a name
+    found = _title_candidates("Hier gibt es einen Ausschnitt:\nhttps://example.org/film\n"
+                              "Der stille Wald\n\nDer Film ist klug und still.")
+    assert "Hier gibt es einen Ausschnitt" not in found and "Der stille Wald" in found
 
 
 def test_a_genre_heading_yields_to_the_quoted_name() -> None:

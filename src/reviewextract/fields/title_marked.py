@@ -114,6 +114,7 @@ def _in_filmography(text: str, pos: int) -> bool:
 def quoted_candidates(doc: Doc) -> list[Finding]:
     comparison = doc.lang.wordset("comparison_cues")
     indefinite = doc.lang.wordset("indefinite_articles")
+    articles = indefinite | doc.lang.wordset("definite_articles")  # "wie der „X“"
     others = doc.lang.wordset("other_work_nouns")
     copula = doc.lang.wordset("copula")
     linkers = doc.lang.wordset("title_of_linkers")
@@ -121,6 +122,7 @@ def quoted_candidates(doc: Doc) -> list[Finding]:
     suffix = doc.lang.pattern("title_season_suffix")
     maker = doc.lang.pattern("title_maker_genitive")
     seen: dict[str, Finding] = {}
+    listed_end = -1  # where the last quoted name compared with ends ("wie „A“, „B“")
     for m in finditer_scan(_QUOTES, _QUOTE_STARTS, doc.text_scan, 0, len(doc.text)):
         gi = next(i for i in range(1, 8) if m.group(i) is not None)
         raw = m.group(gi)
@@ -140,8 +142,12 @@ def quoted_candidates(doc: Doc) -> list[Finding]:
             continue  # "James Mangold („Logan“, „Le Mans 66“)": the maker's other works
         key = title.lower()
         before = words_before(doc.low, m.start(), 2)
-        if before and (before[-1] in comparison or before[-1] in others):
-            feats["quoted.comparison"] = 1.0
+        if (before and (before[-1] in comparison or before[-1] in others)) or (
+                len(before) == 2 and before[0] in comparison and before[1] in articles) or (
+                0 <= m.start() - listed_end <= 3
+                and doc.text[listed_end:m.start()].strip() == ","):
+            feats["quoted.comparison"] = 1.0  # … and the next name of the same list
+            listed_end = m.end()
         elif len(before) == 2 and before[-1] in linkers and before[0] in works:
             feats["quoted.of_work"] = 1.0  # "die zweite Staffel von „Fargo“"
         if before and (before[-1] in indefinite or (
