@@ -24,6 +24,10 @@ EPISODES = [
     case("vague-couple-is-not", "Man braucht ein, zwei Folgen, bis man drin ist. Die Staffel "
          "hat zehn Folgen.", 10),
     case("number-word", "Die neue Staffel hat dreizehn Episoden und ist spannend.", 13),
+    # a count of episodes times the minutes each lasts
+    case("count-times-minutes", "Die Serie ist spannend.\n\n(6x ca. 50 Min./ab 16 J.)\n\n"
+         "Fazit: gut gemacht.", 6),
+    case("count-times-minutes-spaced", "Die Miniserie läuft 3 × 90 Minuten und ist stark.", 3),
     case("digits", "Alle 24 Folgen der Staffel sind auf vier Discs verteilt.", 24),
     case("teile", "Die Miniserie erzählt in acht Teilen von einem Bankraub.", 8),
     case("n-teilig", "Die sechsteilige Serie überzeugt mit starken Bildern.", 6),
