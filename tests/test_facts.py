@@ -942,13 +942,6 @@ def test_a_title_label_alone_is_no_candidate() -> None:
     assert "Filmtitel" not in found and "Der stille Wald" in found
 
 
-def test_a_line_leading_into_the_next_is_no_candidate() -> None:
-    # three words or more before a colon at the line's end: a lead-in, not a name
-    found = _title_candidates("Hier gibt es einen Ausschnitt:\nhttps://example.org/film\n"
-                              "Der stille Wald\n\nDer Film ist klug und still.")
-    assert "Hier gibt es einen Ausschnitt" not in found and "Der stille Wald" in found
-
-
 def test_a_genre_heading_yields_to_the_quoted_name() -> None:
     """A kicker naming the genre above the review is not the title; the quoted name is."""
     text = ("Heimatkrimi\n\nMit „Freiwild“ zeigt das Erste einen Krimi aus Würzburg. „Freiwild“ "

@@ -24,8 +24,6 @@ _CELL_MARKS = frozenset({"|", "·"})  # marks between cells of a data line; no t
 # a data line's cell of a country's code ("GEO", "USA/F") or a year
 _CODE = re.compile(r"[A-Z]{1,3}(?:/[A-Z]{1,3})*|(?:19|20)\d\d")
 _HEADING_LINES = 14  # heading lines are looked for among the first lines only
-# a line of three words or more that ends in a colon leads into what follows: no name
-_LEAD_IN = re.compile(r"^\W*\w\S*(?:[ \t]+\S+){2,}:[ \t]*$", re.M)
 _INFOBOX_LINE = re.compile(r"[\w /]{2,30}:\s*\S"
                            # or a data line of cells with a year ("Krimi | DDR 1988 | 103 …")
                            r"|[^\n|·]*[|·][^\n]*?(?<!\d)(?:1[89]|20)\d\d(?!\d)")
@@ -221,10 +219,6 @@ def heading_candidates(doc: Doc) -> list[Finding]:
         if line.kind != "heading":
             prev = line.kind
             continue
-        if _LEAD_IN.search(doc.text, line.start, line.end):
-            rank += 1
-            prev = line.kind
-            continue  # "Hier gibt es einen Filmausschnitt:": a line that leads into the next
         pieces, line_feats = _heading_pieces(doc, line.start, line.end)
         infobox = sum(1 for ln in kinds[i + 1:i + 6]
                       if _INFOBOX_LINE.match(doc.text[ln.start:ln.end]))
