@@ -966,6 +966,13 @@ def test_a_genre_heading_yields_to_the_quoted_name() -> None:
     ("Anna Muster schrieb das Drehbuch, führt Regie und spielt die Hauptrolle.",
      ["Anna Muster"]),
     ("Anna Muster schrieb das Drehbuch, Tom Keller führt Regie.", ["Tom Keller"]),
+    # a film lexicon's credit line of one-letter codes: the names after "R"
+    ("Ein stiller Film.\nR Anna von Muster, Tom Keller B Tom Keller K Eva Beispiel D Jan Ruhig\n",
+     ["Anna von Muster", "Tom Keller"]),
+    # a particle that is also an article ends a name of two words unless another precedes it
+    ("Ein Thriller, in dem der Exilregisseur Tom Keller den Sturz einer Regierung schildert.",
+     ["Tom Keller"]),
+    ("Regie führte Anna von der Muster. Ein starker Film.", ["Anna von der Muster"]),
     # a name with its best-known work in brackets, in a sentence about the cast, is an actor's
     ("Mit ihrem gut gelaunten Ensemble, zu dem neben Anna Muster („Hafenwache“) auch Tom "
      "Keller gehört, macht die Serie Spaß.", []),

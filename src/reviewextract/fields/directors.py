@@ -57,12 +57,15 @@ def initial(upper: str) -> re.Pattern[str]:
 
 def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[str],
               initials: re.Pattern[str], skip_stop: bool = False,
-              roles: tuple[str, ...] = ()) -> tuple[int, int] | None:
+              roles: tuple[str, ...] = (), articles: frozenset[str] = frozenset()
+              ) -> tuple[int, int] | None:
     """The span of one personal name starting at `pos` (capitalised tokens and particles;
     `initials` matches an initial). With `skip_stop`, capitalised stop words before the name
     are passed over ("Was Stanley Kubrick ...", "Regisseurin Maria Schrader"). A word holding
     one of `roles` ("Erfolgsregisseur", "Regieneuling") describes the person: passed over
-    before the name, it is never part of it."""
+    before the name, it is never part of it. A particle that is also an article (`articles`:
+    "den") goes on a name of two words or more only after another particle ("von der"):
+    "Helvio Soto den Sturz" is a name and an object."""
     tokens: list[tuple[int, int]] = []
     i = pos
     pending: list[tuple[int, int]] = []  # particles waiting for a capitalised token
@@ -90,7 +93,8 @@ def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[st
             tokens.append((s, e))
             if last:
                 break
-        elif tokens and tok in particles:
+        elif tokens and tok in particles and not (len(tokens) >= 2 and not pending
+                                                  and tok in articles):
             pending.append((s, e))
         else:
             break
@@ -104,18 +108,21 @@ def read_name(text: str, pos: int, particles: frozenset[str], stop: frozenset[st
 
 def read_names(text: str, pos: int, particles: frozenset[str], stop: frozenset[str],
                separator: re.Pattern[str], initials: re.Pattern[str],
-               roles: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+               roles: tuple[str, ...] = (), articles: frozenset[str] = frozenset()
+               ) -> list[tuple[int, int]]:
     """A list of names ("A, B und C") starting at `pos`. A first name alone before "und" and a
     full name ("Ethan und Joel Coen") is passed over here: `shared_surname` gives it the
     surname after the names are read."""
     out: list[tuple[int, int]] = []
     while True:
-        span = read_name(text, pos, particles, stop, initials, skip_stop=not out, roles=roles)
+        span = read_name(text, pos, particles, stop, initials, skip_stop=not out, roles=roles,
+                         articles=articles)
         if span is None:
             lone = _lone_first_name(text, pos, stop, separator)
             if lone is not None:
                 pos = lone
-                span = read_name(text, pos, particles, stop, initials, roles=roles)
+                span = read_name(text, pos, particles, stop, initials, roles=roles,
+                                 articles=articles)
         if span is None:
             break
         out.append(span)
@@ -170,14 +177,14 @@ def shared_surname(text: str, start: int, end: int, particles: frozenset[str],
 
 def _names_nearby(text: str, pos: int, particles: frozenset[str], stop: frozenset[str],
                   separator: re.Pattern[str], initials: re.Pattern[str],
-                  past: frozenset[str], roles: tuple[str, ...], skip: int = _MAX_SKIP
-                  ) -> list[tuple[int, int]]:
+                  past: frozenset[str], roles: tuple[str, ...], skip: int = _MAX_SKIP,
+                  articles: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Names right after a cue, or after up to `skip` lowercase or stop words ("Die Regie
     übernahm in den ersten Folgen Charlotte Sieling"); never across punctuation or a line
     break, and none after a word that puts the credit in the past ("Regie damals X": an earlier
     work's)."""
     for _ in range(skip + 1):
-        spans = read_names(text, pos, particles, stop, separator, initials, roles)
+        spans = read_names(text, pos, particles, stop, separator, initials, roles, articles)
         if spans:
             return spans
         m = _TOKEN.match(text, pos)
@@ -198,6 +205,7 @@ def candidates(doc: Doc, title: str | None = None) -> list[Finding]:
     work's maker and gives nothing."""
     lang = doc.lang
     particles = lang.facts.name_particles
+    articles = lang.facts.name_article_particles
     stop = lang.facts.name_stopwords
     separator = lang.facts.name_separator
     initials = initial(lang.script.upper)
@@ -216,14 +224,14 @@ def candidates(doc: Doc, title: str | None = None) -> list[Finding]:
                 skip = 0 if "adjacent" in rule.tags else _MAX_SKIP
                 spans = [_genitive_cut(doc, s, e) for s, e in _names_nearby(
                     doc.text, m.end(), particles, stop, separator, initials,
-                    lang.facts.director_past_markers, roles, skip)]
+                    lang.facts.director_past_markers, roles, skip, articles)]
             else:
                 # read inside the group only: "Greta Gerwigs" names "Greta Gerwig"; the group
                 # cut out, not the text up to it (a copy that long per match was quadratic)
                 base = _after_sentence_end(doc.text, m.start("names"), m.end("names"))
                 spans = [(s + base, e + base) for s, e in read_names(
                     doc.text[base:m.end("names")], 0, particles, stop, separator, initials,
-                    roles)]
+                    roles, articles)]
             for s, e in spans:
                 if rule.weight < _STRONG and _credited_otherwise(doc, s):
                     continue  # a weak cue beside "Drehbuch", "spielt": a writer or an actor

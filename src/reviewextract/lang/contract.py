@@ -82,6 +82,7 @@ class Facts:
     year_date_before: Pattern
     # fields/directors.py
     name_particles: WordSet
+    name_article_particles: WordSet  # "den": within a name of two words only after "van"
     name_stopwords: WordSet
     name_separator: Pattern
     other_credit_words: WordSet  # a weak cue beside another credit names no director
