@@ -27,6 +27,11 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Seite 2 von 9", "chrome"),
     ("Seiten: 1 2", "chrome"),
     ("Beitrag #12", "chrome"),
+    # a section label asked as a question, a plot section's label, a vote counter
+    ("Worum geht es?", "chrome"),
+    ("Kurzinhalt", "chrome"),
+    ("0 Stimmen", "chrome"),
+    ("Was heißt hier Ende?", "heading"),
     ("#4 | nebelfan | 03.04.2021, 20:15", "chrome"),
     ("Registriert seit: 05/2010 | Beiträge: 2.311", "chrome"),
     ("Zitat von Kinogänger:", "chrome"),

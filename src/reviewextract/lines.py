@@ -51,7 +51,7 @@ class Line:
 def _is_chrome(low: str, doc: Doc) -> bool:
     pages = doc.lang.pages
     stripped = low.strip().strip(_ARROWS)
-    bare = stripped.rstrip(":").strip()
+    bare = stripped.rstrip(":?").strip()  # "Worum geht es?": a section label as a question
     labels = pages.chrome_labels
     # a listing's numbered entry is no breadcrumb, whatever it holds ("1. X / Y (2008)"); a
     # date's pieces ("27. 06") name nothing
