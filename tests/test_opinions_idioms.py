@@ -185,8 +185,14 @@ def test_modifier_before_excess(text: str, want_pros: list[str], want_cons: list
 ANNOUNCEMENTS = [
     pytest.param("Seltsam ist auch: Die Dialoge sind hölzern.", [],
                  ["Die Dialoge sind hölzern"], id="adjective-lead-in"),
-    pytest.param("Großartig ist eines: die Musik von Hildur Guðnadóttir.", [], [],
-                 id="lead-in-no-point-after"),
+    # a clause after the colon without a judgement of its own is the point the lead-in
+    # judges, and so is each further item of a list there
+    pytest.param("Großartig ist eines: die Musik von Hildur Guðnadóttir.",
+                 ["die Musik von Hildur Guðnadóttir"], [], id="lead-in-judges-what-follows"),
+    pytest.param("Besonders schön: das Zusammenspiel der beiden Hauptfiguren.",
+                 ["das Zusammenspiel der beiden Hauptfiguren"], [], id="lead-in-without-verb"),
+    pytest.param("Eher schwach: das Finale, die Nebenfiguren.", [],
+                 ["das Finale", "die Nebenfiguren"], id="lead-in-list"),
     pytest.param("Die Kamera ist großartig: ruhige Bilder, klare Farben.",
                  ["Die Kamera ist großartig"], [], id="longer-clause-is-a-point"),
 ]

@@ -190,6 +190,8 @@ def sentence_points(doc: Doc, lex: Lexicon, s: Sentence) -> list[Point]:
     clauses = clause_spans(doc, lex, s.start, s.end)
     scored = list(zip(clauses, clause_polarities(lex, doc, clauses), strict=True))
     corrected = _corrections(doc, lex, scored)
+    for i, score in _announced(doc, scored).items():
+        corrected.setdefault(i, score)
     out: list[Point] = []
     for i, (c, pol) in enumerate(scored):
         score, rule = pol.score, pol.rules[0] if pol.rules else ""
@@ -239,6 +241,23 @@ def _head_start(doc: Doc, lex: Lexicon, prev: ClauseSpan, fallback: int) -> int:
         if ix.words[k] in lex.determiners:
             return ix.starts[k]
     return fallback
+
+
+def _announced(doc: Doc, scored: list[tuple[ClauseSpan, Polarity]]) -> dict[int, float]:
+    """"Besonders schön: das Zusammenspiel der beiden": the clause after a short judging lead-in
+    and its colon is the point the lead-in judges. A clause there without a polarity of its own
+    takes the lead-in's, and so does each such clause after it in a list ("Positiv: die Musik,
+    die Kamera"), up to the first clause that judges for itself."""
+    out: dict[int, float] = {}
+    for i, (c, pol) in enumerate(scored[:-1]):
+        if abs(pol.score) < MIN_SCORE or not _announces(doc, c):
+            continue
+        for k in range(i + 1, len(scored)):
+            nxt, npol = scored[k]
+            if npol.spans or nxt[2] != (":" if k == i + 1 else ","):
+                break
+            out[k] = pol.score
+    return out
 
 
 def _announces(doc: Doc, c: ClauseSpan) -> bool:
