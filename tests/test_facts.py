@@ -140,6 +140,15 @@ def test_season(text: str, expected: int | None) -> None:
 
 
 YEAR = [
+    # a label without its colon with the year closing the line; a country code and a year on a
+    # line; a TV film's credit line of channel, year and minutes
+    case("label-without-colon", "Ein stiller Film.\nREGIE Anna Muster\nLAUFZEIT 91 min\n"
+         "JAHR 2014\n", 2014),
+    case("label-word-in-prose-is-not", "Jahr 2014 war ein gutes Jahr für den Film.", None),
+    case("country-code-line", "Ein stiller Film.\nO: Lashou shentan\nHK 1992\nR:\nAnna Muster\n",
+         1992),
+    case("channel-credit-line", "Ein stiller Krimi.\nRegie: Anna Muster\nZDF 2019, 88 Minuten\n",
+         2019),
     # a year alone in an info line's cell (bars, middle dots, bullets); a capsule's genre line;
     # country and year after a semicolon; two years of prose set off by a bar are no cell line
     case("year-in-a-bar-cell", "Blind Dates | Tom Keller | GEO | 2013\n\nEin stiller und "
