@@ -24,6 +24,9 @@ EPISODES = [
     case("vague-couple-is-not", "Man braucht ein, zwei Folgen, bis man drin ist. Die Staffel "
          "hat zehn Folgen.", 10),
     case("number-word", "Die neue Staffel hat dreizehn Episoden und ist spannend.", 13),
+    # the episodes seen so far are no count of the season's
+    case("seen-so-far-is-not", "Die Serie ist gut. Ansonsten stellt sich nach nun vier Folgen "
+         "das Gefühl ein, dass sie zäh wird.", None),
     # a count of episodes times the minutes each lasts
     case("count-times-minutes", "Die Serie ist spannend.\n\n(6x ca. 50 Min./ab 16 J.)\n\n"
          "Fazit: gut gemacht.", 6),
