@@ -63,6 +63,9 @@ def test_episodes(text: str, expected: int | None) -> None:
 RUNTIME = [
     case("documentary-series-per-episode", "Die Dokuserie begleitet in vier Folgen à 45 "
          "Minuten die letzten Monate einer Zeche.", 45),
+    # a label that names its version before the colon
+    case("label-of-a-version", "Ein harter Film.\nLaufzeit der ungekürzten DVD: 122:17 Min.\n"
+         "FSK 18", 122),
     # a series' info box giving the discs' total is no runtime of an episode
     case("series-discs-total", "Die Serie ist witzig und bleibt es.\nGenre: TV-Serie, Comedy\n"
          "Laufzeit: ca. 375 Min.\nFSK: ab 12 Jahren\n\nIn den zehn neuen Folgen gibt es viel "
