@@ -726,6 +726,9 @@ TITLE = [
     case("apposition-platform-is-not", "Die Serie Netflix hat viel Geld gekostet.", None),
     # a label's value of two names joined by a slash (local and original title) gives the
     # first; a name before a year bracket that fills a heading after a label keeps its commas
+    # a quoted name after "mit dem Titel" is a title label's value
+    case("quoted-after-title-word", "Ein Kriegsfilm ist schwer. Bei einem Film mit dem Titel "
+         "„Nordfront“ ist diese Gefahr gering. Der Film ist hart und gut gemacht.", "Nordfront"),
     case("label-value-alternatives", "Filmtitel: Der stille Wald / The Silent Forest\n"
          "Regie: Anna Muster\nLaufzeit: 95 Minuten\n\nDer Film ist klug.", "Der stille Wald"),
     case("before-year-whole-heading", "DVD-Rezensionen (012): Das stille, kalte Haus (1957)\n\n"

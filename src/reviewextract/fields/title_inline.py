@@ -71,13 +71,15 @@ def inline_articles(doc: Doc) -> list[Finding]:
 
 
 def inline_labels(doc: Doc) -> list[Finding]:
-    """Names after a title label inside the text ("(dt. Ein Chef zum Verlieben, engl. …)"):
-    the same evidence as an info box's "Titel:" line (`title_inline_label`)."""
+    """Names after a title label inside the text ("(dt. Ein Chef zum Verlieben, engl. …)", "ein
+    Film mit dem Titel „X“"): the same evidence as an info box's "Titel:" line
+    (`title_inline_label`; its group `name`, or `qname` for a quoted name)."""
     out: list[Finding] = []
     for m in doc.lang.pattern("title_inline_label").finditer(doc.text):
-        value = m.group("name").strip()
+        group = "name" if m.group("name") is not None else "qname"
+        value = m.group(group).strip()
         if value[:1].isupper() and is_plausible(doc, value):
-            s = m.start("name") + m.group("name").index(value)
+            s = m.start(group) + m.group(group).index(value)
             out.append(Finding(FIELD, value, s, s + len(value), "title.inline_label", 0.0,
                                features={"src.label": 1.0}))
     return out
