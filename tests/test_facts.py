@@ -726,9 +726,6 @@ TITLE = [
     case("apposition-platform-is-not", "Die Serie Netflix hat viel Geld gekostet.", None),
     # a label's value of two names joined by a slash (local and original title) gives the
     # first; a name before a year bracket that fills a heading after a label keeps its commas
-    # a quoted name after "mit dem Titel" is a title label's value
-    case("quoted-after-title-word", "Ein Kriegsfilm ist schwer. Bei einem Film mit dem Titel "
-         "„Nordfront“ ist diese Gefahr gering. Der Film ist hart und gut gemacht.", "Nordfront"),
     case("label-value-alternatives", "Filmtitel: Der stille Wald / The Silent Forest\n"
          "Regie: Anna Muster\nLaufzeit: 95 Minuten\n\nDer Film ist klug.", "Der stille Wald"),
     case("before-year-whole-heading", "DVD-Rezensionen (012): Das stille, kalte Haus (1957)\n\n"
@@ -942,6 +939,12 @@ def _title_candidates(text: str) -> dict[str, dict[str, float]]:
      True),
     ("Mir gefiel „Der letzte Zug“, „Die weiße Stadt“ ist schwächer.", "Die weiße Stadt",
      "quoted.comparison", False),
+    # a quoted name after "mit dem Titel" is a title label's value; after "unter dem Titel"
+    # it is often another name of the work (a season's, a release's)
+    ("Bei einem Film mit dem Titel „Nordfront“ ist diese Gefahr gering.", "Nordfront",
+     "src.label", True),
+    ("Die Staffel, unter dem Titel „Nordfront“ vermarktet, ist gut.", "Nordfront", "src.label",
+     False),
     # a data line of cells with a year under a heading counts as an info-box line
     ("Der stille Wald\nKrimi | DDR 1988 | 103 Minuten\nRegie: Anna Muster\n\nDer Film ist "
      "klug.", "Der stille Wald", "head.infobox", True),
