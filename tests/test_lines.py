@@ -32,6 +32,10 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Kurzinhalt", "chrome"),
     ("0 Stimmen", "chrome"),
     ("Was heißt hier Ende?", "heading"),
+    # a rating widget's instruction
+    ("Der Film kann bewertet werden. Einfach die Anzahl Sterne auswählen und klicken.",
+     "chrome"),
+    ("Wie wertest Du? Klicke auf einen der Sterne:", "chrome"),
     ("#4 | nebelfan | 03.04.2021, 20:15", "chrome"),
     ("Registriert seit: 05/2010 | Beiträge: 2.311", "chrome"),
     ("Zitat von Kinogänger:", "chrome"),
