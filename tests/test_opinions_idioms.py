@@ -204,6 +204,22 @@ def test_announcements_before_a_colon(text: str, want_pros: list[str],
     assert sides(text) == (want_pros, want_cons)
 
 
+# a verb of lack before praise denies the praise; alone it is blame
+LACK_VERBS = [
+    pytest.param("Trotz großer Besetzung fehlen überzeugende Figuren.", [],
+                 ["Trotz großer Besetzung fehlen überzeugende Figuren"], id="lack-before-praise"),
+    pytest.param("Ich vermisse die starken Dialoge der ersten Staffel.", [],
+                 ["Ich vermisse die starken Dialoge der ersten Staffel"], id="missed-praise"),
+    pytest.param("Dem Film fehlt es an Spannung.", [], ["Dem Film fehlt es an Spannung"],
+                 id="lack-alone"),
+]
+
+
+@pytest.mark.parametrize(("text", "want_pros", "want_cons"), LACK_VERBS)
+def test_lack_verbs(text: str, want_pros: list[str], want_cons: list[str]) -> None:
+    assert sides(text) == (want_pros, want_cons)
+
+
 # intensifiers that also judge when they stand alone as the predicate
 PREDICATE_INTENSIFIERS = [
     pytest.param("Die Leistung der jungen Hauptdarstellerin ist unglaublich.",

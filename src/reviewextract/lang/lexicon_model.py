@@ -118,6 +118,7 @@ class Lexicon:
     verdict_tails: tuple[str, ...] = ()  # ", am besten …": what follows is no longer the verdict
     verdict_totals: frozenset[tuple[str, ...]] = frozenset()  # "insgesamt 12": a total, no cue
     wishes: frozenset[str] = frozenset()  # "hätte … sein können": a counterfactual clause wishes
+    lack_verbs: frozenset[str] = frozenset()  # "fehlen überzeugende Figuren": denies the praise
     max_phrase: int = 1
     phrase_starts: frozenset[str] = frozenset()  # first words of all multi-word entries
     # "fällt … ab": (verb, particle) -> entry, the particle closing the clause

@@ -365,12 +365,29 @@ def _phrase_shield(doc: Doc) -> Callable[[Unit, Unit], bool]:
     return shielded
 
 
+def _lack_before_praise(us: list[Unit], lack: frozenset[str]) -> list[Unit]:
+    """A verb of lack before praise ("Es fehlen überzeugende Figuren") denies the praise, as a
+    negator would, and adds no blame of its own; anywhere else it is the blame it is ("Es fehlt
+    an Spannung")."""
+    out = list(us)
+    for k, u in enumerate(us):
+        if u.kind != "polar" or u.term not in lack:
+            continue
+        nxt = next((v for v in us[k + 1:] if v.kind in ("polar", "excess")), None)
+        if nxt is not None and nxt.kind == "polar" and nxt.weight > 0 and (
+                nxt.pos - u.pos <= NEG_WINDOW):
+            out[k] = u._replace(kind="neg", weight=0.0)
+    return out
+
+
 def _read(lex: Lexicon, doc: Doc, reading: tokens.Reading, i0: int, j0: int, a: int, b: int
           ) -> Polarity:
     """The polarity of the clause of words i0..j0, which holds the live words `live[a:b]`."""
     us, n = units(lex, doc, reading, i0, j0, a, b)
     if not us:
         return _nothing(doc.words.memo)
+    if lex.lack_verbs:
+        us = _lack_before_praise(us, lex.lack_verbs)
     kinds = [u.kind for u in us]
     negated = "neg" in kinds or "than" in kinds
     polar: list[Unit] = []
