@@ -39,6 +39,16 @@ SENTENCES = [
                  id="title-period-inside-quotes"),
     pytest.param("Tolle Bilder\nSchwache Story", 2, id="no-final-punctuation-lines"),
     pytest.param("Ist das gut? Ja! Sehr.", 3, id="question-and-exclamation"),
+    # a hard-wrapped paragraph goes on across its line breaks; a heading, a short line or a
+    # list item does not
+    pytest.param("Bereits einer seiner früheren Filme, eine Verfilmung eines alten\n"
+                 "Kinderbuches, zeigt, warum seine Filme uns allen sehr\nfehlen werden.", 1,
+                 id="hard-wrapped-paragraph"),
+    pytest.param("Die Story ist eine Verfilmung eines alten Kinderbuches für Kinder\n"
+                 "Der Film ist klug.", 1, id="long-line-and-capital-runs-on"),
+    pytest.param("Tolle Bilder und eine gute Musik\nSchwache Story", 2, id="short-line-ends"),
+    pytest.param("Positiv sind die Bilder, die Musik und die vielen kleinen Details des\n"
+                 "- Films", 2, id="list-mark-ends"),
 ]
 
 

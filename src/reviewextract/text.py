@@ -156,6 +156,20 @@ def is_abbreviation(text: str, dot: int, lang: Language) -> bool:
     return len(word) == 1 and word.isalpha()
 
 
+WRAPPED_LINE = 50  # characters: a line this long that ends in a word is wrapped prose
+
+
+def _wrapped(text: str, nl: int) -> bool:
+    """Is the line break at `nl` one of a hard-wrapped paragraph: a long line before it that
+    ends in a word or a comma, and a word (or a quoted one) right after it? A heading is short,
+    and a list item opens with its mark."""
+    line_start = text.rfind("\n", 0, nl) + 1
+    last = text[nl - 1:nl]
+    nxt = text[nl + 1:nl + 2]
+    return (nl - line_start >= WRAPPED_LINE and (last.isalnum() or last in ",-")
+            and (nxt.isalpha() or nxt in "„\"»"))
+
+
 def _continues_lowercase(text: str, end: int) -> bool:
     """True when the next word starts lowercase (in a text that capitalises sentence starts)."""
     nxt = text[end:end + 3].lstrip(" \t")
@@ -181,6 +195,8 @@ def split_sentences(text: str, lang: Language, scan: TextScan | None = None) -> 
                 continue  # „Jerks.“ vor allem: a title's period inside its quotes
         elif mark[0] in "!?" and not all_lower and _continues_lowercase(text, end):
             continue  # "Good Bye Lenin! ist ein Film": a title's "!" inside the sentence
+        elif mark == "\n" and _wrapped(text, m.start()):
+            continue  # a hard-wrapped paragraph goes on in the next line
         _append(out, text, start, end)
         start = end
     _append(out, text, start, len(text))
