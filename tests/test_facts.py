@@ -987,6 +987,8 @@ def test_a_genre_heading_yields_to_the_quoted_name() -> None:
     ("Anna Muster schrieb das Drehbuch, führt Regie und spielt die Hauptrolle.",
      ["Anna Muster"]),
     ("Anna Muster schrieb das Drehbuch, Tom Keller führt Regie.", ["Tom Keller"]),
+    # an article after "Film von" opens what the film is about, no maker
+    ("Sensibel und klug erzählt der Film von den nationalen Wunden Polens.", []),
     # a film lexicon's credit line of one-letter codes: the names after "R"
     ("Ein stiller Film.\nR Anna von Muster, Tom Keller B Tom Keller K Eva Beispiel D Jan Ruhig\n",
      ["Anna von Muster", "Tom Keller"]),
