@@ -963,6 +963,11 @@ def test_a_title_label_alone_is_no_candidate() -> None:
     assert "Filmtitel" not in found and "Der stille Wald" in found
 
 
+def test_an_info_label_alone_is_no_candidate() -> None:
+    found = _title_candidates("Staffeln\n3\n\nBuch\nAnna Muster\n\nDie Serie ist klug.")
+    assert "Staffeln" not in found and "Buch" not in found
+
+
 def test_a_genre_heading_yields_to_the_quoted_name() -> None:
     """A kicker naming the genre above the review is not the title; the quoted name is."""
     text = ("Heimatkrimi\n\nMit „Freiwild“ zeigt das Erste einen Krimi aus Würzburg. „Freiwild“ "

@@ -55,6 +55,8 @@ def is_plausible(doc: Doc, title: str) -> bool:
     labels = doc.lang.wordset("title_labels")
     if low in labels or low.startswith(_word_prefixes(labels)):
         return False  # "Titel Heist": a table's label and its value, the value alone is a name
+    if low in doc.lang.pages.info_labels:
+        return False  # "Buch", "Staffeln": an info box's label standing alone
     if doc.lang.pattern("title_column_label").search(title):
         return False  # "Media Monday #295", "Kurzfilm der Woche": a column, not a work
     # "Nordlicht – wirklich so gut?": a question after a separator asks about the name before
