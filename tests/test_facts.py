@@ -726,6 +726,9 @@ TITLE = [
     case("apposition-platform-is-not", "Die Serie Netflix hat viel Geld gekostet.", None),
     # a label's value of two names joined by a slash (local and original title) gives the
     # first; a name before a year bracket that fills a heading after a label keeps its commas
+    # a heading's later piece that says what kind of work it is joins no name
+    case("description-piece", "The Pacific: Die zehnteilige Dramaserie\n\nDie Serie erzählt vom "
+         "Krieg im Pazifik, und sie tut das mit großer Wucht.", "The Pacific"),
     case("label-value-alternatives", "Filmtitel: Der stille Wald / The Silent Forest\n"
          "Regie: Anna Muster\nLaufzeit: 95 Minuten\n\nDer Film ist klug.", "Der stille Wald"),
     case("before-year-whole-heading", "DVD-Rezensionen (012): Das stille, kalte Haus (1957)\n\n"

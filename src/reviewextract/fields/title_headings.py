@@ -205,6 +205,17 @@ def _strip_tail(doc: Doc, pos: int, end: int, feats: dict[str, float]) -> int:
     return end
 
 
+def _describes(doc: Doc, piece: str) -> bool:
+    """Is a heading's piece a description of the work's kind, not a part of its name: an
+    article, at most two more words, the last of them ending in a genre noun ("Die zehnteilige
+    Dramaserie", "Ein Klassiker")?"""
+    words = piece.lower().split()
+    lang = doc.lang
+    return (2 <= len(words) <= 3 and (words[0] in lang.wordset("definite_articles")
+                                      or words[0] in lang.wordset("indefinite_articles"))
+            and words[-1].strip(".,:;!?").endswith(lang.words("genre_heads")))
+
+
 def heading_candidates(doc: Doc) -> list[Finding]:
     """Title candidates from the heading lines near the start: every piece of a heading and
     every run of its leading pieces ("Der Herr der Ringe: Die Rückkehr des Königs")."""
@@ -246,6 +257,9 @@ def heading_candidates(doc: Doc) -> list[Finding]:
                                      for x in between):
                     continue  # something was cut between the pieces, or a table's cells
                     # ("Blind Dates | Tom Keller | GEO"): no run across it
+                if b > a and any(_describes(doc, pieces[k][2]) for k in range(a + 1, b + 1)):
+                    continue  # "The Pacific: Die zehnteilige Dramaserie": the name, then
+                    # what kind of work it is
                 s, e = pieces[a][0], pieces[b][1]
                 value = clean_name(doc.text[s:e])
                 if b > a and any(q in value for q in _QUOTE_MARKS):
