@@ -157,6 +157,7 @@ def classify(doc: Doc) -> list[Line]:
 
 
 _BULLETS = "-–—•*· \t"
+_LABEL_CHARS = 40  # an info label alone on its line (with a bullet) is no longer than this
 
 
 def _label_columns(doc: Doc, lines: list[Line]) -> list[Line]:
@@ -165,18 +166,16 @@ def _label_columns(doc: Doc, lines: list[Line]) -> list[Line]:
     two lines before or after it, and the short line after it (its value) are info. A section
     head above a paragraph ("Bild", then sentences) is none."""
     pages = doc.lang.pages
-
-    def bare_label(k: int) -> bool:
-        if not 0 <= k < len(lines):
-            return False
-        label = doc.low[lines[k].start:lines[k].end].strip(_BULLETS).rstrip(":").strip()
-        return _is_info_label(label, pages.info_labels, pages.info_label_joiner)
-
+    # a short line only: a label is a word or three (the check reads each line once)
+    bare = [ln.end - ln.start <= _LABEL_CHARS and _is_info_label(
+        doc.low[ln.start:ln.end].strip(_BULLETS).rstrip(":").strip(), pages.info_labels,
+        pages.info_label_joiner) for ln in lines]
+    bare.extend((False, False))  # bare[-1], bare[-2] and bare[n], bare[n + 1]: no line there
     out = list(lines)
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
-        if (nxt.kind in ("heading", "chrome") and not bare_label(i + 1) and bare_label(i)
-                and (bare_label(i - 2) or bare_label(i + 2))):
+        if (bare[i] and not bare[i + 1] and nxt.kind in ("heading", "chrome")
+                and (bare[i - 2] or bare[i + 2])):
             out[i] = Line(line.start, line.end, "info")
             out[i + 1] = Line(nxt.start, nxt.end, "info")
     return out
