@@ -961,6 +961,14 @@ def test_title_candidates_carry_features_of_their_shape(text: str, name: str, fe
     assert (feature in found[name]) is present
 
 
+def test_a_heading_name_before_a_year_with_doubled_blanks_is_read() -> None:
+    # the whole-line name is taken as the text spaces it (joining its words anew once made a
+    # name the text does not hold, and the extraction failed)
+    r = reviewextract.extract("DVD-Rezensionen (012):  Das  stille, kalte Haus (1957)\n\n"
+                              "Dieser Film nach einem alten Märchen ist klug.")
+    assert r.title is not None and r.title.split() == ["Das", "stille,", "kalte", "Haus"]
+
+
 def test_a_title_label_alone_is_no_candidate() -> None:
     found = _title_candidates("Filmtitel\nDer stille Wald\n\nDer Film ist klug und still.")
     assert "Filmtitel" not in found and "Der stille Wald" in found

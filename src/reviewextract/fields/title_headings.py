@@ -248,6 +248,8 @@ def heading_candidates(doc: Doc) -> list[Finding]:
             base["head.infobox"] = 1.0
         if len(pieces) == 1:
             base["head.whole_line"] = 1.0
+        # a piece that says what kind of work it is ("Die zehnteilige Dramaserie")
+        describes = [_describes(doc, p[2]) for p in pieces]
         for a in range(len(pieces)):
             for b in range(a, len(pieces)):
                 if a > 0 and b > a:
@@ -257,7 +259,7 @@ def heading_candidates(doc: Doc) -> list[Finding]:
                                      for x in between):
                     continue  # something was cut between the pieces, or a table's cells
                     # ("Blind Dates | Tom Keller | GEO"): no run across it
-                if b > a and any(_describes(doc, pieces[k][2]) for k in range(a + 1, b + 1)):
+                if b > a and any(describes[a + 1:b + 1]):
                     continue  # "The Pacific: Die zehnteilige Dramaserie": the name, then
                     # what kind of work it is
                 s, e = pieces[a][0], pieces[b][1]

@@ -212,8 +212,8 @@ def before_year_candidates(doc: Doc) -> list[Finding]:
         ts = s + phrase.rindex(" ".join(keep))
         out.append(Finding(FIELD, title, ts, ts + len(title), "title.before_year", 0.0,
                            features={"src.before_year": 1.0}))
-        whole = clean_name(" ".join(words))
-        if (whole != title and _whole_line_name(doc.text, s, y.end())
+        whole = clean_name(phrase)  # the words as the text spaces them: a substring of it
+        if (" ".join(whole.split()) != title and _whole_line_name(doc.text, s, y.end())
                 and whole[:1].isupper() and is_plausible(doc, whole)):
             # "DVD-Rezensionen (096): Das singende, klingende Bäumchen (1957)": the name fills
             # the line (or its part after a label), lower-case words and commas included
