@@ -804,6 +804,20 @@ TITLE = [
          "Film über zwei Schwestern, schön gespielt.", None),
     case("data-line-cells-genre", "Nordlicht | Drama | USA/F | 2013\n\nEin stiller und "
          "genauer Film über zwei Schwestern.", "Nordlicht"),
+    # a section label as a heading's first piece before a separator, spelt with one "p" too
+    case("section-label-piece", "Kinotip – Sommer in Lissabon\n\nEin stiller und genauer Film "
+         "über zwei Schwestern.", "Sommer in Lissabon"),
+    # a word ending in a media word ("-box") after an article is the name's own
+    case("media-ending-after-article", "THE SANDBOX\n\nEin stiller und genauer Film über zwei "
+         "Schwestern.", "THE SANDBOX"),
+    # "mit" joins an unquoted name when an article follows it, not a cast
+    case("inline-name-with-mit-article", "Gestern sahen wir Der Mann mit der Eisenmaske, und "
+         "der Film hat mir gut gefallen.", "Der Mann mit der Eisenmaske"),
+    case("inline-name-mit-cast-ends", "Gestern sahen wir Der Nebelwald mit Anna Berg, und "
+         "der Film hat mir gut gefallen.", "Der Nebelwald"),
+    # the value after an info label is no subject name before a year
+    case("info-value-not-a-subject", "Drama | Regie: Anna Berg | aus 2019\n\nEin stiller und "
+         "genauer Film über zwei Schwestern.", None),
 ]
 
 

@@ -29,6 +29,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Beitrag #12", "chrome"),
     # a section label asked as a question, a plot section's label, a vote counter
     ("Worum geht es?", "chrome"),
+    ("Worum geht’s? 🍿🎬", "chrome"),  # a typographic apostrophe, emoji after the label
     ("Kurzinhalt", "chrome"),
     ("0 Stimmen", "chrome"),
     ("Was heißt hier Ende?", "heading"),

@@ -17,6 +17,7 @@ sentence end), "body".
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -31,6 +32,7 @@ MAX_HEADING_CHARS = 120
 SITE_WORDS = 10  # a site's name or motto is short
 LABEL_WORDS = 3  # words of a section kicker before its genre label ("Magazin : KOMÖDIE")
 _END_MARKS = (".", ";", ",")
+_JOINERS = "\u200d\ufe0f \t"  # a zero-width joiner and an emoji's variation selector
 _ARROWS = "←→«»‹›<>↑↓⇒⇐▶◀•·|-–— "
 _PIECE_SPLIT = re.compile(r"\s[-–—|:·]\s")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -50,7 +52,7 @@ class Line:
 
 def _is_chrome(low: str, doc: Doc) -> bool:
     pages = doc.lang.pages
-    stripped = low.strip().strip(_ARROWS)
+    stripped = _symbols_off(low.strip().strip(_ARROWS)).replace("’", "'")
     bare = stripped.rstrip(":?").strip()  # "Worum geht es?": a section label as a question
     labels = pages.chrome_labels
     # a listing's numbered entry is no breadcrumb, whatever it holds ("1. X / Y (2008)"); a
@@ -85,6 +87,15 @@ def _is_chrome(low: str, doc: Doc) -> bool:
         form = pages.chrome_line
         return all(p in labels or _is_count(p, tags) or form.fullmatch(p) for p in parts)
     return False
+
+
+def _symbols_off(s: str) -> str:
+    """`s` without the symbols and emoji at its end ("Worum geht's? 🍃🥋"): a label's
+    decoration, no part of its words."""
+    end = len(s)
+    while end and (unicodedata.category(s[end - 1])[0] == "S" or s[end - 1] in _JOINERS):
+        end -= 1
+    return s[:end]
 
 
 def _split_tags(s: str) -> list[str]:

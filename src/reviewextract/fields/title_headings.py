@@ -118,7 +118,17 @@ def _heading_pieces(doc: Doc, s0: int, e0: int) -> tuple[list[tuple[int, int, st
             pe = _strip_tail(doc, ps, ps + len(seg), feats)
             if pe > ps:
                 pieces.append((ps, pe, doc.text[ps:pe]))
+    if len(pieces) > 1 and _is_section_label(doc, pieces[0][2]):
+        del pieces[0]  # "Filmtipp – The Lunchbox": a section label, then the name
+        feats["head.review_cue"] = 1.0
     return pieces, feats
+
+
+def _is_section_label(doc: Doc, piece: str) -> bool:
+    """Is a heading's piece a section label ("Filmtipp", "Kinokritik", "DVD-Test")?"""
+    low = clean_name(piece).lower()
+    pages = doc.lang.pages
+    return low in pages.chrome_labels or pages.chrome_word.fullmatch(low) is not None
 
 
 def _data_cell(doc: Doc, value: str, mark: str) -> bool:
@@ -190,6 +200,8 @@ def _strip_tail(doc: Doc, pos: int, end: int, feats: dict[str, float]) -> int:
             k = len(words) - 1  # "Die Cosby Show DVD-Komplettbox", "X Special Edition"
             while k > 1 and words[k - 1].lower() in lang.wordset("title_edition_words"):
                 k -= 1
+            if words[k - 1].lower() in lang.wordset("title_glue_words"):
+                break  # "THE LUNCHBOX", "The Box": after an article the word is the name's
             end = pos + len(" ".join(words[:k])) + (len(seg) - len(seg.lstrip()))
             feats["head.marked"] = 1.0
             continue

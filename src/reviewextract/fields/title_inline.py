@@ -36,6 +36,8 @@ def inline_articles(doc: Doc) -> list[Finding]:
     if not articles:
         return []
     glue = doc.lang.wordset("title_glue_words")
+    before_article = doc.lang.wordset("title_glue_before_article")
+    articles_low = doc.lang.wordset("definite_articles") | doc.lang.wordset("indefinite_articles")
     out: list[Finding] = []
     for art in articles:
         for pos in doc.text_scan.positions(art):
@@ -55,7 +57,11 @@ def inline_articles(doc: Doc) -> list[Finding]:
                 if m is None:
                     break
                 w = m.group(1)
-                if not (w[:1].isupper() or w[:1].isdigit() or w.lower() in glue):
+                if w.lower() in before_article:  # "mit der Todeskralle": glue before an article
+                    nxt = _WORD.match(doc.text, m.end(1))
+                    if nxt is None or nxt.group(1) not in articles_low:
+                        break
+                elif not (w[:1].isupper() or w[:1].isdigit() or w.lower() in glue):
                     break
                 words.append((m.start(1), m.end(1)))
                 i = m.end(1)

@@ -117,6 +117,8 @@ def subject_candidates(doc: Doc) -> list[Finding]:
     for sent in doc.sentences:
         text = sent.text
         for at in _clause_starts(text):
+            if at and _after_info_label(doc, text, at):
+                continue  # "Regie: Robert Clouse | aus 1973": an info box's value, no subject
             # the cues are searched in the clause's first 90 characters without cutting them
             # out: neither pattern looks behind its start, and `endpos` ends the text as a cut
             lo, hi = sent.start + at, sent.start + min(at + 90, len(text))
@@ -194,6 +196,12 @@ def apposition_candidates(doc: Doc) -> list[Finding]:
             s = m.start("name")
             out.append(Finding(FIELD, name, s, s + len(name), "title.apposition", 2.0))
     return out
+
+
+def _after_info_label(doc: Doc, text: str, at: int) -> bool:
+    """Does the clause at `at` (after ": ") follow an info box's label ("Regie: X")?"""
+    head = text[:at].rstrip(" :").split()
+    return bool(head) and head[-1].lower() in doc.lang.pages.info_labels
 
 
 def _clause_starts(sentence: str) -> list[int]:

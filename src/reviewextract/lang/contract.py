@@ -104,6 +104,9 @@ class Facts:
     title_reject: WordSet
     broadcasters: WordSet  # fields/title_names.py: a channel's name is no title
     title_glue_words: WordSet
+    # fields/title_inline.py: glue inside a name only before an article ("Der Mann mit der
+    # Todeskralle"; "X mit Marlon Brando" ends at "mit")
+    title_glue_before_article: WordSet
     title_of_linkers: WordList
     film_series: WordList
     production_countries: WordSet  # fields/title*.py: a country alone is a film's data
