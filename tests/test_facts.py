@@ -815,6 +815,11 @@ TITLE = [
          "der Film hat mir gut gefallen.", "Der Mann mit der Eisenmaske"),
     case("inline-name-mit-cast-ends", "Gestern sahen wir Der Nebelwald mit Anna Berg, und "
          "der Film hat mir gut gefallen.", "Der Nebelwald"),
+    # a list's rank alone on its line, and a data line of a country code and a year
+    case("rank-line-not-a-title", "Platz 20\nEin stiller und genauer Film über zwei "
+         "Schwestern, schön gespielt.", None),
+    case("country-year-line-not-a-title", "AT 2018\nRegie: Anna Berg\n\nEin stiller und "
+         "genauer Film über zwei Schwestern.", None),
     # the value after an info label is no subject name before a year
     case("info-value-not-a-subject", "Drama | Regie: Anna Berg | aus 2019\n\nEin stiller und "
          "genauer Film über zwei Schwestern.", None),

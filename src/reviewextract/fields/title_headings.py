@@ -140,6 +140,14 @@ def _data_cell(doc: Doc, value: str, mark: str) -> bool:
             or value.lower() in doc.lang.wordset("production_countries"))
 
 
+def _codes_and_year(value: str) -> bool:
+    """Is `value` a data line's country codes and year ("AT 2018"), two words or more, each a
+    code of capitals or a year, one of them a year?"""
+    words = value.replace(",", " ").split()
+    return (len(words) >= 2 and all(_CODE.fullmatch(w) for w in words)
+            and any(w.isdigit() for w in words))
+
+
 def _is_media_word(word: str, media: tuple[str, ...]) -> bool:
     """"dvd", "blu-ray", "dvd-komplettbox", "mediabook": a word that names a product format:
     a media word, or a word that ends in one of three letters or more or starts with one and
@@ -282,6 +290,8 @@ def heading_candidates(doc: Doc) -> list[Finding]:
                     continue
                 if a > 0 and _data_cell(doc, value, doc.text[pieces[a - 1][1]:s].strip()):
                     continue
+                if _codes_and_year(value):
+                    continue  # "AT 2018", "USA/F 1974": a film's country and year
                 feats = dict(base)
                 feats["head.first_piece" if a == 0 else "head.later_piece"] = 1.0
                 if b > a:
