@@ -533,6 +533,18 @@ DIRECTORS = [
          "ein starkes Epos.", ["Martin Scorsese"]),
     case("von-name-realised", "Der Spielfilm „Nordlicht“, der von Anna Beispiel mit wenigen "
          "Mitteln realisiert wurde, ist stark.", ["Anna Beispiel"]),
+    # the film in the genitive before "von"; role compounds of "Regie" and "-filmer"
+    case("film-genitive-von", "Der Rest des Filmes von Tom Keller ist gut gemachte "
+         "Unterhaltung.", ["Tom Keller"]),
+    case("role-regielegende", "Mit NORDLICHT wagt sich Regielegende Anna Beispiel ans "
+         "Kriegsdrama.", ["Anna Beispiel"]),
+    case("role-autorenfilmer", "Der Thriller mit aktuellen Bezügen von Autorenfilmer Tom "
+         "Keller („Eis“) erscheint neu.", ["Tom Keller"]),
+    # a surname ending in "s" before a work noun keeps it when the review writes it so alone
+    case("genitive-s-is-the-name", "Tom Kellers Film über den Maler\nTom Kellers erzählt "
+         "mit viel Ruhe vom Leben eines Malers.", ["Tom Kellers"]),
+    case("genitive-s-stays-an-ending", "Tom Kellers Film über den Maler ist ruhig. Kellers "
+         "Film ist gut.", ["Tom Keller"]),
 ]
 
 

@@ -8,6 +8,7 @@ strong cue names someone, weaker genitive readings ("Wolfgang Petersens Kinofilm
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from ..text import Doc
@@ -26,6 +27,7 @@ _DESCRIPTOR_LETTERS = 5
 _LOOK_BACK = 200  # characters before a name in which its sentence may name another credit
 _OPENING_QUOTES = ("„", "»", "\"")
 _MAX_NAME_TOKEN = 30  # longer than any part of a personal name: a garbage run, not a name
+_GENITIVE_REACH = 3  # words from a genitive to its work noun ("Nolans neuer Film")
 _MAX_GAP = 2  # blanks between the words of one name; more set off a table's next cell
 # the last token before a name and its joining word ("Ethan" in "Ethan und Joel Coen")
 _LONE_BEFORE = re.compile(r"(?:^|(?<=\s))([^\s,;:!?()\[\]„“”\"»«/|]+)\s+\S+\s*$")
@@ -240,6 +242,8 @@ def candidates(doc: Doc, title: str | None = None) -> list[Finding]:
                 if shared is not None:  # "Ethan und Joel Coen": Ethan Coen, then Joel Coen
                     out.append(Finding(FIELD, shared[1], shared[0], e, rule.id, rule.weight,
                                        rule.tags, spans=[(m.start(), m.end())]))
+                if "genitive" in rule.tags:
+                    e = _own_ending(doc, s, e)
                 name = " ".join(doc.text[s:e].split())
                 out.append(Finding(FIELD, name, s, e, rule.id, rule.weight, rule.tags,
                                    spans=[(m.start(), m.end())]))
@@ -258,6 +262,41 @@ def _genitive_cut(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if doc.text.endswith(ending, start, end) and end - len(ending) - start > 3:
             return start, end - len(ending)
     return start, end
+
+
+def _own_ending(doc: Doc, start: int, end: int) -> int:
+    """The end of a name read before a genitive ending ("Wim Wender|s Film"): the ending is
+    the name's own when the review writes the name's last word with it elsewhere, not before a
+    work noun or a quoted name ("Wim Wenders dokumentiert")."""
+    ending = next((x for x in doc.lang.words("genitive_endings")
+                   if doc.text.startswith(x, end)), None)
+    if ending is None or not ending.isalpha():
+        return end
+    words = doc.text[start:end + len(ending)].lower().split()
+    if not words:
+        return end
+    alone, before_work = _word_uses(doc)
+    last = words[-1]
+    return end + len(ending) if alone[last] > before_work[last] else end
+
+
+def _word_uses(doc: Doc) -> tuple[Counter[str], Counter[str]]:
+    """How often each word of the review occurs, and how often before a work noun or a quoted
+    name (a genitive's place), counted once per review."""
+    memo = doc.words.memo
+    hit: tuple[Counter[str], Counter[str]] | None = memo.get("word_uses")
+    if hit is None:
+        ix = doc.words
+        nouns = doc.lang.words("film_nouns_after_genitive")
+        before: Counter[str] = Counter()
+        for k, w in enumerate(ix.words):
+            rest = doc.text[ix.ends[k]:ix.ends[k] + 3].lstrip(" \t")
+            # a work noun up to three words on ("Nolans neuer Film"), or a quoted name
+            if rest.startswith(_OPENING_QUOTES) or any(
+                    x.endswith(nouns) for x in ix.words[k + 1:k + 1 + _GENITIVE_REACH]):
+                before[w] += 1
+        hit = memo["word_uses"] = (Counter(ix.words), before)
+    return hit
 
 
 def _after_sentence_end(text: str, start: int, end: int) -> int:
