@@ -827,6 +827,9 @@ TITLE = [
          "der Film hat mir gut gefallen.", "Der Mann mit der Eisenmaske"),
     case("inline-name-mit-cast-ends", "Gestern sahen wir Der Nebelwald mit Anna Berg, und "
          "der Film hat mir gut gefallen.", "Der Nebelwald"),
+    # a series of standalone TV films in the genitive is no film's name either
+    case("film-series-genitive-not-a-title", "Sonntag ist Krimizeit. Der Krimi steht im "
+         "Schatten des „Tatorts“, aber er ist gut gespielt.", None),
     # a list's rank alone on its line, and a data line of a country code and a year
     case("rank-line-not-a-title", "Platz 20\nEin stiller und genauer Film über zwei "
          "Schwestern, schön gespielt.", None),

@@ -121,11 +121,17 @@ def candidates(doc: Doc) -> list[Finding]:
     series = doc.lang.wordset("film_series")
     countries = doc.lang.wordset("production_countries")
     out = [f for f in merged.values()
-           if f.value.lower() not in series and f.value.lower() not in countries]
+           if not _series_name(f.value.lower(), series, doc.lang.words("genitive_endings"))
+           and f.value.lower() not in countries]
     values = [f.value.lower() for f in out]
     for f in out:
         _shape(doc, f, values)
     return out
+
+
+def _series_name(low: str, series: frozenset[str], endings: tuple[str, ...]) -> bool:
+    """Is `low` the name of a series of standalone TV films, or its genitive ("des Tatorts")?"""
+    return low in series or any(low.endswith(e) and low[:-len(e)] in series for e in endings)
 
 
 def score(doc: Doc, findings: list[Finding]) -> float:
