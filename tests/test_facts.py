@@ -613,6 +613,12 @@ def test_rating(text: str, expected: tuple[float, float] | None) -> None:
 
 
 WORK_TYPE = [
+    # a series of murders, and "folgen" inside a verb, are no TV series
+    case("murder-series-is-no-series", "Ein Kommissar vermutet hinter den Taten eine "
+         "Mordserie. Die Auflösung ist spannend.", "movie"),
+    case("verb-folgen-is-no-series", "Die Polizei muss den Täter quer durch die Stadt "
+         "verfolgen. Die Auflösung ist spannend.", "movie"),
+    case("compound-series-word", "Die Netflix-Serie ist spannend.", "series"),
     case("whole-run-counted", "Ich habe alle sechs Staffeln gesehen. Die erste Staffel ist "
          "immer noch stark, danach wird es schwächer.", "series"),
     case("final-season-after-count", "Nach vier Staffeln endet die Serie. Die vierte Staffel "
