@@ -305,7 +305,7 @@ def test_an_announced_list_cut_after_one_entry_is_a_listing() -> None:
     review = extract(CUT_AFTER_ONE)
     assert review.title == "Nordlicht"
     assert review.work_type is not None and review.work_type.value == "series"
-    assert review.evidence["work_type"][0].text.lower().startswith("serie")
+    assert "serie" in review.evidence["work_type"][0].text.lower()
 
 
 DOCS_LISTING = """Die fünf besten Musikdokus
