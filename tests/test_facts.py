@@ -619,6 +619,11 @@ WORK_TYPE = [
     case("verb-folgen-is-no-series", "Die Polizei muss den Täter quer durch die Stadt "
          "verfolgen. Die Auflösung ist spannend.", "movie"),
     case("compound-series-word", "Die Netflix-Serie ist spannend.", "series"),
+    # a disc's bonus documentary makes no documentary of the film
+    case("making-of-doku-is-an-extra", "Extras: Making of-Doku, Trailer. Die Auflösung ist "
+         "spannend.", "movie"),
+    case("background-doku-is-an-extra", "Das Bonus-Highlight ist die Hintergrund-"
+         "Dokumentation. Die Auflösung ist spannend.", "movie"),
     case("whole-run-counted", "Ich habe alle sechs Staffeln gesehen. Die erste Staffel ist "
          "immer noch stark, danach wird es schwächer.", "series"),
     case("final-season-after-count", "Nach vier Staffeln endet die Serie. Die vierte Staffel "
