@@ -146,6 +146,19 @@ def test_season(text: str, expected: int | None) -> None:
 
 
 YEAR = [
+    # a column of labels and values: the label alone on its line, the year on the next
+    case("label-column-year", "Land\nDeutschland\nJahr\n1954\nFSK\nab 6\n\nEin schöner "
+         "Film.", 1954),
+    case("label-column-year-dash", "Produktionsjahr\n- 1975\n\nEin schöner Film.", 1975),
+    # more country forms before a year
+    case("country-code-at", "AT 2018\nRegie: Anna Berg\n\nEin schöner Film.", 2018),
+    case("country-br-deutschland", "Roadmovie | BR Deutschland 1975 | 175 Minuten\n\nEin "
+         "schöner Film.", 1975),
+    # the year the work came about, a run's first year
+    case("came-about", "Die Koproduktion entstand 1973 unter der Regie von Anna Berg. Ein "
+         "schöner Film.", 1973),
+    case("came-about-between", "Die Serie entstand in den USA zwischen 1956 und 1961. Eine "
+         "schöne Serie.", 1956),
     # a label without its colon with the year closing the line; a country code and a year on a
     # line; a TV film's credit line of channel, year and minutes
     case("label-without-colon", "Ein stiller Film.\nREGIE Anna Muster\nLAUFZEIT 91 min\n"
