@@ -61,6 +61,11 @@ def test_episodes(text: str, expected: int | None) -> None:
 
 
 RUNTIME = [
+    # a vague word before an approximate duration, or time passing, is no runtime
+    case("vague-before-approx", "Ich habe die DVD nach knapp einer Stunde ausgemacht. Der "
+         "Film ist zäh.", None),
+    case("time-passing", "Bis die Figuren eingeführt waren, waren schon 90 Minuten vorbei. "
+         "Der Film ist zäh.", None),
     case("documentary-series-per-episode", "Die Dokuserie begleitet in vier Folgen à 45 "
          "Minuten die letzten Monate einer Zeche.", 45),
     # a label that names its version before the colon

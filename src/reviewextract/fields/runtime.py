@@ -72,17 +72,17 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding
                 continue
             before = words_before(doc.low, m.start(), 4)
             after = words_after(doc.low, m.end(), 3)
+            core = before  # "jede Folge dauert etwa 45": the per-episode cue before "etwa"
+            while core and core[-1] in approx:
+                core = core[:-1]
             if "infobox" not in rule.tags and (
-                    (before and before[-1] in vague_before)
+                    (before and before[-1] in vague_before) or (core and core[-1] in vague_before)
                     or (after and after[0] in vague_after)):
-                continue  # "nach einer Stunde", "eine Stunde mehr": not the runtime
+                continue  # "nach (knapp) einer Stunde", "eine Stunde mehr": not the runtime
             tags = set(rule.tags)
             weight = rule.weight
             if ends_with_phrase(before, approx):
                 weight += _APPROX_BONUS
-            core = before  # "jede Folge dauert etwa 45": the per-episode cue before "etwa"
-            while core and core[-1] in approx:
-                core = core[:-1]
             if (ends_with_phrase(core, per_ep_before) or ends_with_phrase(before, per_ep_before)
                     or starts_with_phrase(after, per_ep_after)):
                 tags.add("per_episode")
