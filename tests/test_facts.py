@@ -564,6 +564,9 @@ DIRECTORS = [
     # a surname ending in "s" before a work noun keeps it when the review writes it so alone
     case("genitive-s-is-the-name", "Tom Kellers Film über den Maler\nTom Kellers erzählt "
          "mit viel Ruhe vom Leben eines Malers.", ["Tom Kellers"]),
+    case("genitive-s-before-hyphenated-noun", "Damals lief Tom Kellers seinerzeit "
+         "bahnbrechender Science-Fiction-Film an. Fazit: Tom Kellers Stummfilmklassiker ist "
+         "schön.", ["Tom Keller"]),
     case("genitive-s-stays-an-ending", "Tom Kellers Film über den Maler ist ruhig. Kellers "
          "Film ist gut.", ["Tom Keller"]),
 ]

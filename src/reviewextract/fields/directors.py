@@ -8,7 +8,6 @@ strong cue names someone, weaker genitive readings ("Wolfgang Petersens Kinofilm
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cache
 
 from ..text import Doc
@@ -28,6 +27,8 @@ _LOOK_BACK = 200  # characters before a name in which its sentence may name anot
 _OPENING_QUOTES = ("„", "»", "\"")
 _MAX_NAME_TOKEN = 30  # longer than any part of a personal name: a garbage run, not a name
 _GENITIVE_REACH = 3  # words from a genitive to its work noun ("Nolans neuer Film")
+_GENITIVE_LOOK = 90  # characters those words are looked for in
+_PUNCT = ".,;:!?()\"'“”»«"
 _MAX_GAP = 2  # blanks between the words of one name; more set off a table's next cell
 # the last token before a name and its joining word ("Ethan" in "Ethan und Joel Coen")
 _LONE_BEFORE = re.compile(r"(?:^|(?<=\s))([^\s,;:!?()\[\]„“”\"»«/|]+)\s+\S+\s*$")
@@ -275,27 +276,28 @@ def _own_ending(doc: Doc, start: int, end: int) -> int:
     words = doc.text[start:end + len(ending)].lower().split()
     if not words:
         return end
-    alone, before_work = _word_uses(doc)
-    last = words[-1]
-    return end + len(ending) if alone[last] > before_work[last] else end
+    here = end + len(ending) - len(words[-1])  # where this reading's last word starts
+    elsewhere = [p for p in _plain_uses(doc).get(words[-1], ()) if p != here]
+    return end + len(ending) if elsewhere else end
 
 
-def _word_uses(doc: Doc) -> tuple[Counter[str], Counter[str]]:
-    """How often each word of the review occurs, and how often before a work noun or a quoted
-    name (a genitive's place), counted once per review."""
+def _plain_uses(doc: Doc) -> dict[str, list[int]]:
+    """Where each word of the review stands other than as a genitive would: not before a work
+    noun (up to three words on: "Nolans neuer Film") nor a quoted name; read once per review."""
     memo = doc.words.memo
-    hit: tuple[Counter[str], Counter[str]] | None = memo.get("word_uses")
+    hit: dict[str, list[int]] | None = memo.get("plain_uses")
     if hit is None:
         ix = doc.words
         nouns = doc.lang.words("film_nouns_after_genitive")
-        before: Counter[str] = Counter()
+        hit = {}
+        low = doc.low
         for k, w in enumerate(ix.words):
-            rest = doc.text[ix.ends[k]:ix.ends[k] + 3].lstrip(" \t")
-            # a work noun up to three words on ("Nolans neuer Film"), or a quoted name
-            if rest.startswith(_OPENING_QUOTES) or any(
-                    x.endswith(nouns) for x in ix.words[k + 1:k + 1 + _GENITIVE_REACH]):
-                before[w] += 1
-        hit = memo["word_uses"] = (Counter(ix.words), before)
+            # the next words as the text spaces them ("bahnbrechender Science-Fiction-Film")
+            rest = low[ix.ends[k]:ix.ends[k] + _GENITIVE_LOOK].split()[:_GENITIVE_REACH]
+            if not ((rest and rest[0].startswith(_OPENING_QUOTES)) or any(
+                    x.strip(_PUNCT).endswith(nouns) for x in rest)):
+                hit.setdefault(w, []).append(ix.starts[k])
+        memo["plain_uses"] = hit
     return hit
 
 
