@@ -564,6 +564,9 @@ DIRECTORS = [
     # a surname ending in "s" before a work noun keeps it when the review writes it so alone
     case("genitive-s-is-the-name", "Tom Kellers Film über den Maler\nTom Kellers erzählt "
          "mit viel Ruhe vom Leben eines Malers.", ["Tom Kellers"]),
+    # a filmography quoted with “ as the opening mark
+    case("filmography-curly-quotes", "Tom Keller (“Das Eis“, “Der Nebel“) schuf mit dieser "
+         "Serie sein zugänglichstes Werk.", ["Tom Keller"]),
     case("genitive-s-before-hyphenated-noun", "Damals lief Tom Kellers seinerzeit "
          "bahnbrechender Science-Fiction-Film an. Fazit: Tom Kellers Stummfilmklassiker ist "
          "schön.", ["Tom Keller"]),
