@@ -42,6 +42,9 @@ NEGATION = [
     pytest.param("Das Finale ist alles andere als gelungen. Fazit: Ein Film.", [],
                  ["Das Finale ist alles andere als gelungen"], id="alles-andere-als"),
     pytest.param("Das ist kein Meisterwerk.", [], ["Das ist kein Meisterwerk"], id="kein-noun"),
+    # "einfach" before a negator is the adverb, not praise of its own
+    pytest.param("In der Mitte passiert einfach nicht so viel.", [], [],
+                 id="einfach-before-negator"),
     pytest.param("Ohne Längen kommt der Film nicht aus.", [],
                  ["Ohne Längen kommt der Film nicht aus"], id="double-negation-ohne-nicht"),
     pytest.param("Ich habe keine Minute davon bereut.", ["Ich habe keine Minute davon bereut"],

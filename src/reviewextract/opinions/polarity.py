@@ -222,8 +222,10 @@ def _word_unit(lex: Lexicon, text: str, words: list[str], starts: list[int],
         if nxt_p is not None and (nxt_p.entry is not None or nxt_p.modifier is not None or (
                 nxt_p.excess and _is_excess(lex, text, words, starts, i + 1))):
             return "mod", modifier, w
-        if w in lex.adverbs_first and nxt_p is None and nxt != END_OF_CLAUSE:
-            # "die sich einfach X nennen": before a plain word it is the adverb, not the quality
+        if w in lex.adverbs_first and (nxt_p is None or nxt_p.negator) and (
+                nxt != END_OF_CLAUSE):
+            # "die sich einfach X nennen", "passiert einfach nicht viel": before a plain word
+            # or a negator it is the adverb, not the quality
             return "word", 0.0, w
     if not p.comparative and entry is not None and not (
             entry.kind == "adj" and entry.weight > 0 and nxt[0].isdigit()):
