@@ -42,6 +42,10 @@ NEGATION = [
     pytest.param("Das Finale ist alles andere als gelungen. Fazit: Ein Film.", [],
                  ["Das Finale ist alles andere als gelungen"], id="alles-andere-als"),
     pytest.param("Das ist kein Meisterwerk.", [], ["Das ist kein Meisterwerk"], id="kein-noun"),
+    # a negator that ends the clause denies its verb however far back it stands
+    pytest.param("Uns gefielen die Gespräche der beiden Figuren mit dem Publikum nicht.", [],
+                 ["Uns gefielen die Gespräche der beiden Figuren mit dem Publikum nicht"],
+                 id="nicht-ends-a-long-clause"),
     # "einfach" before a negator is the adverb, not praise of its own
     pytest.param("In der Mitte passiert einfach nicht so viel.", [], [],
                  id="einfach-before-negator"),

@@ -24,6 +24,9 @@ from . import tokens
 
 NEG_WINDOW = 8  # a negator reaches a polar word this many words later ("nicht mit X mithalten")
 BACK_WINDOW = 5  # … or, with none after it, one this many words before ("überzeugt nicht")
+# … and this many when it ends the clause ("gefielen mir … nicht"); 10 to 25 moved the same
+# tuning record, the smallest was kept (docs/evaluate.md)
+LAST_WORD_BACK_WINDOW = 10
 CLOSING_WORDS = 2  # … when it is among the last words of its clause ("kommt … nicht aus")
 FLIP_POS = 0.8  # "nicht gut" is a weaker point than "schlecht"
 FLIP_NEG = 0.6  # "nicht schlecht" is faint praise
@@ -261,7 +264,8 @@ def negation_counts(us: list[Unit], n: int,
                         and shielded(u, us[after])):
                     counts[after] += 1
             elif (u.kind == "neg" and after is None and last_polar is not None
-                  and u.pos - us[last_polar].pos <= BACK_WINDOW and u.pos >= n - CLOSING_WORDS):
+                  and u.pos >= n - CLOSING_WORDS and u.pos - us[last_polar].pos <= (
+                      LAST_WORD_BACK_WINDOW if u.pos == n - 1 else BACK_WINDOW)):
                 counts[last_polar] += 1
         elif u.kind == "polar":
             last_polar = k
