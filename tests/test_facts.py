@@ -863,6 +863,10 @@ TITLE = [
     # "mit" joins an unquoted name when an article follows it, not a cast
     case("inline-name-with-mit-article", "Gestern sahen wir Der Mann mit der Eisenmaske, und "
          "der Film hat mir gut gefallen.", "Der Mann mit der Eisenmaske"),
+    # after a forum's asterisk aside a capital article opens a clause; the article and a
+    # kind of work are no name
+    case("article-after-asterisk-aside", "Die Musik ist toll *Gänsehaut* Der Nebelwald hat "
+         "zwölf Folgen, und alle sind stark.", None),
     case("inline-name-mit-cast-ends", "Gestern sahen wir Der Nebelwald mit Anna Berg, und "
          "der Film hat mir gut gefallen.", "Der Nebelwald"),
     # a series of standalone TV films in the genitive is no film's name either
@@ -1044,6 +1048,12 @@ def test_a_heading_name_before_a_year_with_doubled_blanks_is_read() -> None:
 def test_a_title_label_alone_is_no_candidate() -> None:
     found = _title_candidates("Filmtitel\nDer stille Wald\n\nDer Film ist klug und still.")
     assert "Filmtitel" not in found and "Der stille Wald" in found
+
+
+def test_a_capital_article_and_a_kind_of_work_is_no_candidate() -> None:
+    found = _title_candidates("Im Programm lief gestern Der Anime, den alle lieben, und "
+                              "danach Der Nebelwald.")
+    assert "Der Anime" not in found and "Der Nebelwald" in found
 
 
 def test_an_info_label_alone_is_no_candidate() -> None:

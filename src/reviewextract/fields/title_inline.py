@@ -19,7 +19,8 @@ FIELD = "title"
 _MAX_WORDS = 7
 _CAPS_LOOK_BACK = 80  # characters before an article that tell a line written in capitals
 _WORD = re.compile(r"[ \t]+([^\s,.;:!?()\[\]„“”\"»«]+)")
-_OPENERS_BEFORE = ".!?:;\n\"„“”»«(–—-…"  # marks after which a capital starts a clause anyway
+# marks after which a capital starts a clause anyway (a forum's "*grins*" closes an aside)
+_OPENERS_BEFORE = ".!?:;\n\"„“”»«(–—-…*"
 
 
 def _clause_opening(text: str, pos: int) -> bool:
@@ -70,10 +71,18 @@ def inline_articles(doc: Doc) -> list[Finding]:
             if not words:
                 continue
             value = doc.text[pos:words[-1][1]]
+            if len(words) == 1 and _kind_of_work(doc, value.split()[-1].lower()):
+                continue  # "Der Anime", "Die Serie": the article and a kind of work
             if is_plausible(doc, value):
                 out.append(Finding(FIELD, value, pos, pos + len(value), "title.inline_article",
                                    0.0, features={"src.inline_article": 1.0}))
     return out
+
+
+def _kind_of_work(doc: Doc, word: str) -> bool:
+    """Is `word` a generic noun or a kind of work ("film", "anime", "heimatkrimi")?"""
+    return (word in doc.lang.wordset("generic_subjects")
+            or word.endswith(doc.lang.words("genre_heads")))
 
 
 def inline_labels(doc: Doc) -> list[Finding]:
