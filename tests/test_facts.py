@@ -570,6 +570,8 @@ DIRECTORS = [
     case("genitive-s-before-hyphenated-noun", "Damals lief Tom Kellers seinerzeit "
          "bahnbrechender Science-Fiction-Film an. Fazit: Tom Kellers Stummfilmklassiker ist "
          "schön.", ["Tom Keller"]),
+    case("genitive-s-before-a-noun-elsewhere", "Tom Kellers ZDF-Fünfteiler ist stark. Tom "
+         "Kellers Regie ist souverän und Kellers Inszenierung klug.", ["Tom Keller"]),
     case("genitive-s-stays-an-ending", "Tom Kellers Film über den Maler ist ruhig. Kellers "
          "Film ist gut.", ["Tom Keller"]),
 ]

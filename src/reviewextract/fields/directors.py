@@ -283,7 +283,8 @@ def _own_ending(doc: Doc, start: int, end: int) -> int:
 
 def _plain_uses(doc: Doc) -> dict[str, list[int]]:
     """Where each word of the review stands other than as a genitive would: not before a work
-    noun (up to three words on: "Nolans neuer Film") nor a quoted name; read once per review."""
+    noun (up to three words on: "Nolans neuer Film"), a quoted name or a capitalised word (a
+    noun: "Wedels Regie"); read once per review."""
     memo = doc.words.memo
     hit: dict[str, list[int]] | None = memo.get("plain_uses")
     if hit is None:
@@ -294,7 +295,8 @@ def _plain_uses(doc: Doc) -> dict[str, list[int]]:
         for k, w in enumerate(ix.words):
             # the next words as the text spaces them ("bahnbrechender Science-Fiction-Film")
             rest = low[ix.ends[k]:ix.ends[k] + _GENITIVE_LOOK].split()[:_GENITIVE_REACH]
-            if not ((rest and rest[0].startswith(_OPENING_QUOTES)) or any(
+            nxt = doc.text[ix.ends[k]:ix.ends[k] + 2].lstrip(" \t")[:1]
+            if not ((rest and rest[0].startswith(_OPENING_QUOTES)) or nxt.isupper() or any(
                     x.strip(_PUNCT).endswith(nouns) for x in rest)):
                 hit.setdefault(w, []).append(ix.starts[k])
         memo["plain_uses"] = hit
