@@ -267,8 +267,8 @@ def _genitive_cut(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _own_ending(doc: Doc, start: int, end: int) -> int:
     """The end of a name read before a genitive ending ("Wim Wender|s Film"): the ending is
-    the name's own when the review writes the name's last word with it elsewhere, not before a
-    work noun or a quoted name ("Wim Wenders dokumentiert")."""
+    the name's own when the review writes the name's last word with it elsewhere, at no place
+    of a genitive ("Wim Wenders dokumentiert")."""
     ending = next((x for x in doc.lang.words("genitive_endings")
                    if doc.text.startswith(x, end)), None)
     if ending is None or not ending.isalpha():
@@ -277,30 +277,39 @@ def _own_ending(doc: Doc, start: int, end: int) -> int:
     if not words:
         return end
     here = end + len(ending) - len(words[-1])  # where this reading's last word starts
-    elsewhere = [p for p in _plain_uses(doc).get(words[-1], ()) if p != here]
-    return end + len(ending) if elsewhere else end
+    plain = _plain_places(doc, words[-1])
+    return end + len(ending) if any(p != here for p in plain[:2]) else end
 
 
-def _plain_uses(doc: Doc) -> dict[str, list[int]]:
-    """Where each word of the review stands other than as a genitive would: not before a work
-    noun (up to three words on: "Nolans neuer Film"), a quoted name or a capitalised word (a
-    noun: "Wedels Regie"); read once per review."""
+def _plain_places(doc: Doc, word: str) -> list[int]:
+    """Where `word` stands in the review at no place of a genitive (its starts), each word's
+    places judged once per review (a sentence of many genitives of one name stays linear)."""
     memo = doc.words.memo
-    hit: dict[str, list[int]] | None = memo.get("plain_uses")
+    places: dict[str, list[int]] | None = memo.get("word_places")
+    if places is None:
+        places = {}
+        for k, w in enumerate(doc.words.words):
+            places.setdefault(w, []).append(k)
+        memo["word_places"] = places
+    judged: dict[str, list[int]] = memo.setdefault("plain_places", {})
+    hit = judged.get(word)
     if hit is None:
         ix = doc.words
-        nouns = doc.lang.words("film_nouns_after_genitive")
-        hit = {}
-        low = doc.low
-        for k, w in enumerate(ix.words):
-            # the next words as the text spaces them ("bahnbrechender Science-Fiction-Film")
-            rest = low[ix.ends[k]:ix.ends[k] + _GENITIVE_LOOK].split()[:_GENITIVE_REACH]
-            nxt = doc.text[ix.ends[k]:ix.ends[k] + 2].lstrip(" \t")[:1]
-            if not ((rest and rest[0].startswith(_OPENING_QUOTES)) or nxt.isupper() or any(
-                    x.strip(_PUNCT).endswith(nouns) for x in rest)):
-                hit.setdefault(w, []).append(ix.starts[k])
-        memo["plain_uses"] = hit
+        hit = judged[word] = [ix.starts[k] for k in places.get(word, ())
+                              if not _genitive_place(doc, k)]
     return hit
+
+
+def _genitive_place(doc: Doc, k: int) -> bool:
+    """Does word k stand where a genitive would: before a work noun up to three words on, as
+    the text spaces them ("Nolans neuer Film", "seinerzeit bahnbrechender Science-Fiction-
+    Film"), a quoted name or a capitalised word (a noun: "Wedels Regie")?"""
+    end = doc.words.ends[k]
+    rest = doc.low[end:end + _GENITIVE_LOOK].split()[:_GENITIVE_REACH]
+    nxt = doc.text[end:end + 2].lstrip(" \t")[:1]
+    nouns = doc.lang.words("film_nouns_after_genitive")
+    return ((bool(rest) and rest[0].startswith(_OPENING_QUOTES)) or nxt.isupper()
+            or any(x.strip(_PUNCT).endswith(nouns) for x in rest))
 
 
 def _after_sentence_end(text: str, start: int, end: int) -> int:
