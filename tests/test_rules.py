@@ -16,8 +16,11 @@ from reviewextract.lang import get_language
 from reviewextract.lang.reach import reach
 from reviewextract.lang.rules import Rule, RuleError, compile_rule
 from reviewextract.lang.starts import (
+    _ASCII_FOLD_TRAPS,
     finditer_at,
+    finditer_folded,
     finditer_scan,
+    folded_start_set,
     occurs,
     required_tail,
     search_scan,
@@ -215,6 +218,26 @@ def test_search_tried_where_a_match_can_start_finds_what_the_engine_finds(name: 
     for text in _texts() + extra:
         for s in (text, lower_same_length(text)):
             assert search_scan(rx, TextScan(s)) == (rx.search(s) is not None), name
+
+
+def test_the_fold_traps_are_every_character_beyond_ascii_taken_for_an_ascii_one() -> None:
+    ascii_any_case = re.compile("(?i)[\x00-\x7f]")
+    found = [c for c in map(chr, range(128, 0x110000)) if ascii_any_case.fullmatch(c)]
+    assert found == [c for c in found if _ASCII_FOLD_TRAPS.fullmatch(c)]
+    assert len(found) == len(_ASCII_FOLD_TRAPS.pattern) - 2
+
+
+@pytest.mark.parametrize("name", ["title_inline_label", "title_column_label"])
+def test_case_insensitive_matches_are_tried_where_the_lowercased_twin_holds_a_cue(
+        name: str) -> None:
+    rx = LANG.pattern(name)
+    assert folded_start_set(rx) is not None
+    extra = ["(dt. Titel: Ein Chef)", "DEUTSCHER VERLEIHTITEL: X", "ein Film MİT dem Titel „X“",
+             "mıt dem Namen »Y«", "DT. ſomething", "Mit  dem  Titel \"Z\"", "KW 12, Ausgabe 3"]
+    for text in _texts() + extra:
+        doc = Doc(text, LANG)
+        assert [m.span() for m in finditer_folded(rx, doc.text, doc.low_scan)] == \
+            [m.span() for m in rx.finditer(doc.text)], text[:60]
 
 
 def test_dense_candidates_fall_back_to_the_engine_scan() -> None:
