@@ -16,10 +16,14 @@ from reviewextract.lang import get_language
 from reviewextract.lang.reach import reach
 from reviewextract.lang.rules import Rule, RuleError, compile_rule
 from reviewextract.lang.starts import (
+    _ASCII_FOLD_TRAPS,
     finditer_at,
+    finditer_folded,
     finditer_scan,
+    folded_start_set,
     occurs,
     required_tail,
+    search_scan,
     start_set,
 )
 from reviewextract.text import Doc, TextScan, lower_same_length
@@ -188,6 +192,52 @@ def test_fast_matching_equals_the_written_pattern_in_any_case(rule: Rule) -> Non
         doc = Doc(text, LANG)
         s = doc.text if rule.case else doc.low
         assert [m.span() for m in matches(doc, rule)] == [m.span() for m in rule.full.finditer(s)]
+
+
+def test_leading_lookarounds_are_checked_at_each_match_start() -> None:
+    """A lookaround that leads a pattern is taken out of it (`Rule.lead`) and checked where a
+    match starts: at the text's start and after a word it denies too."""
+    rule = compile_rule({"id": "t", "case": True}, "f",
+                        r"(?<!\bauf\s)(?!Xy)[A-Z][a-z]+s\s+Film", None, "test")
+    assert rule.lead is not None and rule.pattern.pattern.startswith("[A-Z]")
+    for s in ("Langs Film", "auf Langs Film", "Xys Film und Langs Film", "kauf Langs Film",
+              "auf\nLangs Film", "aufLangs Film"):
+        assert [m.span() for m in rule.finditer(s)] == [m.span() for m in rule.full.finditer(s)]
+    # a lookaround holding a capturing group stays in the pattern (the groups keep their numbers)
+    kept = compile_rule({"id": "t"}, "f", r"(?!(x))ab", None, "test")
+    assert kept.lead is None and kept.pattern.pattern == r"(?!(x))ab"
+
+
+@pytest.mark.parametrize("name", sorted(LANG.facts.__dataclass_fields__))
+def test_search_tried_where_a_match_can_start_finds_what_the_engine_finds(name: str) -> None:
+    rx = getattr(LANG.facts, name)
+    if not isinstance(rx, re.Pattern):
+        return
+    extra = ["alle sechs Staffeln", "nach drei Staffeln", "Sämtliche 12 Staffeln", "allen\n"
+             "staffeln", "zwölf  staffeln", "vier staffel", "1" * 500 + " staffeln"]
+    for text in _texts() + extra:
+        for s in (text, lower_same_length(text)):
+            assert search_scan(rx, TextScan(s)) == (rx.search(s) is not None), name
+
+
+def test_the_fold_traps_are_every_character_beyond_ascii_taken_for_an_ascii_one() -> None:
+    ascii_any_case = re.compile("(?i)[\x00-\x7f]")
+    found = [c for c in map(chr, range(128, 0x110000)) if ascii_any_case.fullmatch(c)]
+    assert found == [c for c in found if _ASCII_FOLD_TRAPS.fullmatch(c)]
+    assert len(found) == len(_ASCII_FOLD_TRAPS.pattern) - 2
+
+
+@pytest.mark.parametrize("name", ["title_inline_label", "title_column_label"])
+def test_case_insensitive_matches_are_tried_where_the_lowercased_twin_holds_a_cue(
+        name: str) -> None:
+    rx = LANG.pattern(name)
+    assert folded_start_set(rx) is not None
+    extra = ["(dt. Titel: Ein Chef)", "DEUTSCHER VERLEIHTITEL: X", "ein Film MİT dem Titel „X“",
+             "mıt dem Namen »Y«", "DT. ſomething", "Mit  dem  Titel \"Z\"", "KW 12, Ausgabe 3"]
+    for text in _texts() + extra:
+        doc = Doc(text, LANG)
+        assert [m.span() for m in finditer_folded(rx, doc.text, doc.low_scan)] == \
+            [m.span() for m in rx.finditer(doc.text)], text[:60]
 
 
 def test_dense_candidates_fall_back_to_the_engine_scan() -> None:

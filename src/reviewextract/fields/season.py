@@ -6,6 +6,7 @@ Staffel", "eine zweite Staffel wäre wünschenswert", "Wer Staffel 1 mochte".
 
 from __future__ import annotations
 
+from ..lang.starts import search_scan
 from ..text import Doc
 from ._common import (
     Finding,
@@ -89,4 +90,4 @@ def resolve(findings: list[Finding]) -> Finding | None:
 def covers_whole_run(doc: Doc) -> bool:
     """Does the review count the seasons of the whole series ("alle sechs Staffeln, 121
     Folgen")? Then it reviews the series, and a season it names is one part of it."""
-    return doc.lang.facts.season_whole_run.search(doc.low) is not None
+    return search_scan(doc.lang.facts.season_whole_run, doc.low_scan)

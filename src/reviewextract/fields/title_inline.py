@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang.starts import finditer_folded
 from ..text import Doc
 from ._common import Finding
 from .title_names import is_plausible
@@ -90,7 +91,7 @@ def inline_labels(doc: Doc) -> list[Finding]:
     Film mit dem Titel „X“"): the same evidence as an info box's "Titel:" line
     (`title_inline_label`; its group `name`, or `qname` for a quoted name)."""
     out: list[Finding] = []
-    for m in doc.lang.pattern("title_inline_label").finditer(doc.text):
+    for m in finditer_folded(doc.lang.pattern("title_inline_label"), doc.text, doc.low_scan):
         group = "name" if m.group("name") is not None else "qname"
         value = m.group(group).strip()
         if value[:1].isupper() and is_plausible(doc, value):
