@@ -328,14 +328,15 @@ def test_verdict(text: str, verdict: str | None) -> None:
 # known misses: the sentiment model is unweighted, chosen by cross-validated accuracy on the
 # held-out web and real records (0.669, against 0.605 with classes weighted inversely to their
 # frequency; docs/evaluate.md), and rarely says "mixed" without a rating
-_MIXED_MISS = pytest.mark.xfail(strict=True, reason="unweighted sentiment model: no mixed")
+_MIXED_MISS = pytest.mark.xfail(strict=True, reason="known miss: the sentiment model reads "
+                                 "faint praise without a judging word as positive")
 
 SENTIMENTS = [
     pytest.param("Fazit: Ein großartiger Film.", Sentiment.POSITIVE, id="strong-praise"),
     pytest.param("Fazit: Ein langweiliger, vorhersehbarer Film.", Sentiment.NEGATIVE,
                  id="strong-blame"),
     pytest.param("Fazit: Kein Meisterwerk, aber ein sehenswerter Film.", Sentiment.MIXED,
-                 id="praise-and-blame", marks=_MIXED_MISS),
+                 id="praise-and-blame"),
     pytest.param("Insgesamt bietet die Serie passable Unterhaltung.", Sentiment.MIXED,
                  id="faint-praise", marks=_MIXED_MISS),
     pytest.param("Fazit: Ein großartiger Film. Wertung: 3/10", Sentiment.NEGATIVE,

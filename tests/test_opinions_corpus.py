@@ -52,8 +52,5 @@ def test_seed_review(seed_text: str) -> None:
     assert r.verdict.text.startswith("Alles in allem bietet „Missions“")
 
 
-@pytest.mark.xfail(strict=True, reason="known miss: the sentiment model fitted on the tuning "
-                   "halves (docs/evaluate.md) rarely says mixed without a rating, and reads "
-                   "the seed's faint praise as positive; gold is mixed")
 def test_seed_sentiment(seed_text: str) -> None:
     assert extract(seed_text).sentiment == Sentiment.MIXED
