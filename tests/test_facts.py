@@ -574,6 +574,9 @@ DIRECTORS = [
          "Kellers Regie ist souverän und Kellers Inszenierung klug.", ["Tom Keller"]),
     case("genitive-s-stays-an-ending", "Tom Kellers Film über den Maler ist ruhig. Kellers "
          "Film ist gut.", ["Tom Keller"]),
+    case("genitive-s-beside-the-bare-name", "Tom Keller lässt es diesmal komischer angehen. "
+         "In Tom Kellers Komödie geht es um ein Restaurant. Aber eigentlich geht es in Tom "
+         "Kellers weniger ums Essen.", ["Tom Keller"]),
 ]
 
 

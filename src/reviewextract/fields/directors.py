@@ -268,7 +268,8 @@ def _genitive_cut(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _own_ending(doc: Doc, start: int, end: int) -> int:
     """The end of a name read before a genitive ending ("Wim Wender|s Film"): the ending is
     the name's own when the review writes the name's last word with it elsewhere, at no place
-    of a genitive ("Wim Wenders dokumentiert")."""
+    of a genitive ("Wim Wenders dokumentiert"), and never without it at such a place ("Fatih
+    Akin lässt es …" beside a "Fatih Akins" whose noun the writer left out)."""
     ending = next((x for x in doc.lang.words("genitive_endings")
                    if doc.text.startswith(x, end)), None)
     if ending is None or not ending.isalpha():
@@ -278,7 +279,9 @@ def _own_ending(doc: Doc, start: int, end: int) -> int:
         return end
     here = end + len(ending) - len(words[-1])  # where this reading's last word starts
     plain = _plain_places(doc, words[-1])
-    return end + len(ending) if any(p != here for p in plain[:2]) else end
+    if not any(p != here for p in plain[:2]):
+        return end
+    return end if _plain_places(doc, words[-1][:-len(ending)]) else end + len(ending)
 
 
 def _plain_places(doc: Doc, word: str) -> list[int]:
