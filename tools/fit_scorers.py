@@ -350,7 +350,12 @@ def collect_points(records: list[dict[str, Any]], score_mod: Any) -> list[PointR
         for p in points:
             k = max((i for i, st in enumerate(starts) if st <= p.start), default=-1)
             sent = sentences[k] if k >= 0 and p.start < sentences[k].end else None
-            p.features = evaluative.features(doc, lex, p, sent, verdict)
+            feats = evaluative.features(doc, lex, p, sent, verdict)
+            # the words as features at the fit's own cut, whatever the scorer in use reads
+            feats = {k: v for k, v in feats.items() if not k.startswith(_WORD)}
+            i, j = doc.words.inside(p.start, p.end)
+            feats.update(evaluative.word_features(doc.words.words[i:j], WORD_STEM))
+            p.features = feats
         return [(p, doc.text[p.start:p.end]) for p in points], points
 
     fw = get_language(DEFAULT_LANGUAGE).evaluation.function_words
@@ -374,14 +379,18 @@ def collect_points(records: list[dict[str, Any]], score_mod: Any) -> list[PointR
     return out
 
 
+_SIDES = (("pros", True), ("cons", False))
+
+
 def _points_f1(records: list[PointRecord], probs: list[list[float]], threshold: float,
-               score_mod: Any) -> float:
+               score_mod: Any, sides: tuple[tuple[str, bool], ...] = _SIDES) -> float:
+    """F1 of the points kept at `threshold`, pros and cons counted together (or `sides` only)."""
     fw = get_language(DEFAULT_LANGUAGE).evaluation.function_words
     matched = predicted = gold_n = 0
     for (_, gold, pts, _, point_texts), ps in zip(records, probs, strict=True):
         text_of = {id(p): t for p, t in zip(pts, point_texts, strict=True)}
         kept = [p for p, pr in zip(pts, ps, strict=True) if pr >= threshold]
-        for side, positive in (("pros", True), ("cons", False)):
+        for side, positive in sides:
             chosen = select(kept, positive=positive)
             texts = [text_of[id(p)] for p in chosen]
             predicted += len(texts)
@@ -405,59 +414,125 @@ def _points_f1(records: list[PointRecord], probs: list[list[float]], threshold: 
     return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
 
 
+_WORD = "word."
+WORD_STEM = 5  # a word is its first five letters, the evaluation's word rule (SCORING.md)
+WORD_MIN_POINTS = (5, 10)  # a word gets a weight when this many training points hold it
+WORD_CS = (0.1, 0.3, 1.0)  # the L2 grid of the models with words (a smaller grid: slow fits)
+
+
+def _word_vocabulary(rows: list[PointRecord], min_points: int) -> list[str]:
+    """The word features held by at least `min_points` candidate points of `rows`."""
+    count: dict[str, int] = {}
+    for _, _, pts, _, _ in rows:
+        for p in pts:
+            for k in p.features:
+                if k.startswith(_WORD):
+                    count[k] = count.get(k, 0) + 1
+    return sorted(k for k, n in count.items() if n >= min_points)
+
+
 def fit_points(records: list[PointRecord], score_mod: Any) -> tuple[dict[str, Any],
                                                                     dict[str, Any]]:
+    """A logistic regression over the points' features, with or without their words: the
+    regularisation C, whether words take part and how many training points a word needs
+    (`WORD_MIN_POINTS`) are chosen by cross-validated F1 (`folds`), each fold choosing its
+    vocabulary and its threshold on its training records only."""
+    from scipy.sparse import csr_matrix
+
     rows = records
-    names = sorted({k for _, _, pts, _, _ in rows for p in pts for k in p.features})
+    dense = sorted({k for _, _, pts, _, _ in rows for p in pts for k in p.features
+                    if not k.startswith(_WORD)})
 
-    def fit(sub: list[PointRecord], c: float) -> LogisticRegression:
-        x = np.array([[p.features.get(n, 0.0) for n in names] for _, _, pts, _, _ in sub
-                      for p in pts])
-        y = np.array([lab for _, _, _, labs, _ in sub for lab in labs], dtype=int)
-        model = LogisticRegression(C=c, max_iter=5000)
-        model.fit(x, y)
-        return model
+    def names_for(sub: list[PointRecord], min_points: int | None) -> list[str]:
+        return dense + (_word_vocabulary(sub, min_points) if min_points else [])
 
-    def probs(model: LogisticRegression, sub: list[PointRecord]) -> list[list[float]]:
-        out = []
+    def matrix(sub: list[PointRecord], names: list[str]) -> Any:
+        col = {n: i for i, n in enumerate(names)}
+        data: list[float] = []
+        ri: list[int] = []
+        ci: list[int] = []
+        n = 0
         for _, _, pts, _, _ in sub:
-            if not pts:
-                out.append([])
-                continue
-            x = np.array([[p.features.get(n, 0.0) for n in names] for p in pts])
-            out.append(list(model.predict_proba(x)[:, 1]))
+            for p in pts:
+                for k, v in p.features.items():
+                    if k in col and v:
+                        ri.append(n)
+                        ci.append(col[k])
+                        data.append(v)
+                n += 1
+        return csr_matrix((data, (ri, ci)), shape=(n, len(names)))
+
+    def fit(sub: list[PointRecord], names: list[str], c: float) -> LogisticRegression:
+        y = np.array([lab for _, _, _, labs, _ in sub for lab in labs], dtype=int)
+        return LogisticRegression(C=c, max_iter=5000).fit(matrix(sub, names), y)
+
+    def probs(model: LogisticRegression, sub: list[PointRecord],
+              names: list[str]) -> list[list[float]]:
+        flat = list(model.predict_proba(matrix(sub, names))[:, 1]) if any(
+            r[2] for r in sub) else []
+        out, i = [], 0
+        for _, _, pts, _, _ in sub:
+            out.append(flat[i:i + len(pts)])
+            i += len(pts)
         return out
 
-    cv: dict[float, float] = {}
+    options: list[tuple[int | None, float]] = [(None, c) for c in CS] + [
+        (m, c) for m in WORD_MIN_POINTS for c in WORD_CS]
+    cv: dict[tuple[int | None, float], float] = {}
+    # each record's probabilities from the first shuffle's five folds, where it was held out
+    oof: dict[tuple[int | None, float], list[list[float]]] = {}
     keep_all: list[float] = []
     splits = folds(len(rows))
-    for c in CS:
+    for m, c in options:
         scores = []
-        for tr_i, te_i in splits:
+        held: list[list[float]] = [[] for _ in rows]
+        for k, (tr_i, te_i) in enumerate(splits):
             train = [rows[i] for i in tr_i]
             test = [rows[i] for i in te_i]
-            model = fit(train, c)
-            tp = probs(model, train)
+            names = names_for(train, m)
+            model = fit(train, names, c)
+            tp = probs(model, train, names)
             thr = max(THRESHOLDS, key=lambda t: _points_f1(train, tp, t, score_mod))
-            test_probs = probs(model, test)
+            test_probs = probs(model, test, names)
             scores.append(_points_f1(test, test_probs, thr, score_mod))
-            if c == CS[0]:
+            if k < FOLDS:
+                for i, ps in zip(te_i, test_probs, strict=True):
+                    held[i] = ps
+            if (m, c) == options[0]:
                 keep_all.append(_points_f1(test, test_probs, 0.0, score_mod))
-        cv[c] = sum(scores) / len(scores)
-    best_c = max(CS, key=lambda c: (cv[c], -c))
-    model = fit(rows, best_c)
-    all_probs = probs(model, rows)
-    threshold = max(THRESHOLDS, key=lambda t: (_points_f1(rows, all_probs, t, score_mod), -t))
+        cv[(m, c)] = sum(scores) / len(scores)
+        oof[(m, c)] = held
+        print("points cv", json.dumps({"words": m, "C": c, "f1": round(cv[(m, c)], 4)}))
+    best_m, best_c = max(options, key=lambda o: (cv[o], o[0] is None, -o[1]))
+    names = names_for(rows, best_m)
+    model = fit(rows, names, best_c)
+    all_probs = probs(model, rows, names)
+    # the threshold on held-out probabilities: on its own training points a model is surer
+    # than on new text, and a threshold read there drops too much
+    held = oof[(best_m, best_c)]
+    threshold = max(THRESHOLDS, key=lambda t: (_points_f1(rows, held, t, score_mod), -t))
+    # the cons are scored apart from the pros and are fewer: their own threshold, read on the
+    # held-out probabilities of the cons alone
+    cons_threshold = max(THRESHOLDS, key=lambda t: (
+        _points_f1(rows, held, t, score_mod, (("cons", False),)), -t))
     cv_keep_all = sum(keep_all) / len(keep_all)
-    if cv[best_c] - cv_keep_all < MIN_FILTER_GAIN:
-        threshold = 0.0  # dropping points does not pay on held-out folds: keep them all
-    weights = {n: round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)}
-    entry = {"bias": round(float(model.intercept_[0]), 4), "threshold": threshold,
-             "weights": weights}
+    if cv[(best_m, best_c)] - cv_keep_all < MIN_FILTER_GAIN:
+        # dropping points does not pay on held-out folds: keep them all
+        threshold = cons_threshold = 0.0
+    weights = {n: round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)
+               if not n.startswith(_WORD) or round(float(w), 4) != 0.0}
+    entry: dict[str, Any] = {"bias": round(float(model.intercept_[0]), 4),
+                             "threshold": threshold, "weights": weights}
+    entry["params"] = {"threshold_cons": cons_threshold}
+    if best_m:
+        entry["params"].update({"word_stem": WORD_STEM, "word_min_points": best_m})
     report = {"records": len(rows), "points": sum(len(r[2]) for r in rows),
               "positive": sum(sum(r[3]) for r in rows),
-              "cv_f1": {str(c): round(a, 3) for c, a in cv.items()}, "C": best_c,
+              "cv_f1": {f"words={m},C={c}": round(a, 4) for (m, c), a in cv.items()},
+              "words": best_m, "C": best_c,
+              "vocabulary": len(names) - len(dense),
               "train_f1": round(_points_f1(rows, all_probs, threshold, score_mod), 3),
+              "held_out_f1": round(_points_f1(rows, held, threshold, score_mod), 3),
               "cv_f1_keep_all": round(cv_keep_all, 3),
               "train_f1_keep_all": round(_points_f1(rows, all_probs, 0.0, score_mod), 3)}
     return entry, report

@@ -5,7 +5,8 @@ Effekte sind stärker als im ersten Teil" judges it. Every candidate point (item
 described by named features: how polar it is, whether it names a part of the work (acting,
 story, effects, picture, sound, extras, length), whether the reviewer speaks (first person,
 opinion verbs), how much of the sentence narrates (plot verbs, characters with their actors
-in brackets), where it stands and whether it lies in the verdict. A logistic regression fitted
+in brackets), where it stands, whether it lies in the verdict, and its words themselves (each cut
+to its first letters, `word_features`). A logistic regression fitted
 on the tuning halves (lang/de/scorers.json, "points"; tools/fit_scorers.py) turns them into the
 probability that the point is one a reader would list; points below the fitted threshold are
 dropped. The words come from lang/<code>/evaluative.toml.
@@ -112,7 +113,18 @@ def features(doc: Doc, lex: Lexicon, p: Point, sentence: Sentence | None,
         feats.update(_sentence_features(doc, sentence))
     if verdict is not None and verdict[0] <= p.start < verdict[1]:
         feats["in_verdict"] = 1.0
+    stem = int(doc.lang.scorer(FIELD).params.get("word_stem", 0))
+    if stem:
+        feats.update(word_features(words, stem))
     return feats
+
+
+def word_features(words: Sequence[str], stem: int) -> dict[str, float]:
+    """The clause's words as features ("word.effek"): each word of three letters or more, cut
+    to its first `stem` letters (the evaluation's word rule), so a fitted weight per word
+    tells the judging clause from the narrating one beyond the word lists. Only the words the
+    fit kept have a weight; any other weighs nothing."""
+    return {"word." + w[:stem]: 1.0 for w in words if len(w) >= 3 and w.isalpha()}
 
 
 def score(doc: Doc, lex: Lexicon, points: list[Point], sentences: list[Sentence],
@@ -132,7 +144,10 @@ def score(doc: Doc, lex: Lexicon, points: list[Point], sentences: list[Sentence]
 
 def keep(doc: Doc, lex: Lexicon, points: list[Point], sentences: list[Sentence],
          verdict: tuple[int, int] | None) -> list[Point]:
-    """The points whose probability reaches the fitted threshold."""
-    threshold = doc.lang.scorer(FIELD).threshold
+    """The points whose probability reaches the fitted threshold: the scorer's own for praise,
+    its `threshold_cons` (where fitted) for blame."""
+    scorer = doc.lang.scorer(FIELD)
+    threshold = scorer.threshold
+    cons_threshold = scorer.params.get("threshold_cons", threshold)
     return [p for p in score(doc, lex, points, sentences, verdict)
-            if (p.probability or 0.0) >= threshold]
+            if (p.probability or 0.0) >= (threshold if p.score > 0 else cons_threshold)]
