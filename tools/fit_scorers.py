@@ -609,9 +609,10 @@ def collect_sentiment(records: list[dict[str, Any]]) -> list[Row]:
 RATING_CUTS = tuple(round(0.05 * i, 2) for i in range(4, 20))
 
 
-def fit_rating_cuts(rows: list[Row]) -> tuple[float, float, float]:
-    """(low, high, accuracy): the cut points of the normalised rating that best separate the
-    tones of the rated training records."""
+def rating_cuts(rows: list[Row]) -> list[tuple[float, float, float]]:
+    """(low, high, accuracy) of every pair of cut points on the normalised rating, best first:
+    by how well they separate the tones of the rated training records, ties to the widest mixed
+    band around the middle of the scale."""
     rated = [(f["rating.value"], t) for f, t, _ in rows if "rating" in f]
 
     def acc(low: float, high: float) -> float:
@@ -621,39 +622,50 @@ def fit_rating_cuts(rows: list[Row]) -> tuple[float, float, float]:
             right += pred == t
         return right / len(rated) if rated else 0.0
 
-    # ties: the widest mixed band around the middle of the scale
-    low, high = max(((lo, hi) for lo in RATING_CUTS for hi in RATING_CUTS if lo < hi),
-                    key=lambda c: (acc(*c), c[1] - c[0], -abs(c[0] + c[1] - 1.0)))
-    return low, high, acc(low, high)
+    pairs = [(lo, hi) for lo in RATING_CUTS for hi in RATING_CUTS if lo < hi]
+    pairs.sort(key=lambda c: (acc(*c), c[1] - c[0], -abs(c[0] + c[1] - 1.0)), reverse=True)
+    return [(lo, hi, acc(lo, hi)) for lo, hi in pairs]
 
 
 def fit_sentiment(rows: list[Row]) -> tuple[dict[str, Any], dict[str, Any]]:
     """Rated reviews: cut points of the normalised rating. The others: one scorer per tone,
     fitted once per written weight (`WRITTEN_WEIGHTS`): of the fits that keep the written set at
     its floor, the one with the best cross-validated accuracy on the outside records (the
-    lighter weight among equals); if none keeps it, the one closest to it."""
-    low, high, rated_acc = fit_rating_cuts(rows)
+    lighter weight among equals); if none keeps it, the one closest to it. The cuts are the best
+    pair (`rating_cuts`) with which some fit keeps the floor, the written set's rated records
+    counted with its unrated ones; if none does, the best pair."""
+    cuts = rating_cuts(rows)
     n_rated = sum(1 for f, _, _ in rows if "rating" in f)
     unrated = [r for r in rows if "rating" not in r[0]]
     written_rated = [(f["rating.value"], t) for f, t, o in rows if "rating" in f and not o]
-    rated_right = sum(("positive" if r >= high else "negative" if r <= low else "mixed") == t
-                      for r, t in written_rated)
     n_written = sum(1 for _, _, o in rows if not o)
-    fits = []
+    models = []
     for ww in WRITTEN_WEIGHTS:
         entries, report = fit_multinomial("sentiment", unrated, ("positive", "mixed", "negative"),
                                           ww)
         report["written_weight"] = ww
-        report["written_accuracy"] = round(
-            (rated_right + report.pop("written_right")) / n_written, 3) if n_written else 0.0
-        fits.append((entries, report))
+        models.append((entries, report, report.pop("written_right")))
+
+    def with_cuts(low: float, high: float) -> list[Fit]:
+        rated_right = sum(("positive" if r >= high else "negative" if r <= low else "mixed") == t
+                          for r, t in written_rated)
+        return [(entries, {**report, "written_accuracy": round(
+                    (rated_right + unrated_right) / n_written, 3) if n_written else 0.0})
+                for entries, report, unrated_right in models]
+
+    low, high, rated_acc = next(
+        ((lo, hi, a) for lo, hi, a in cuts
+         if any(r["written_accuracy"] >= WRITTEN_FLOOR["sentiment"] for _, r in with_cuts(lo, hi))),
+        cuts[0])
+    fits = with_cuts(low, high)
+    for _, report in fits:
         print("sentiment fit", json.dumps({k: report[k] for k in (
             "written_weight", "cv_best", "written_accuracy")}))
     entries, report = kept_at_floor("sentiment", fits)
     entries["sentiment.rating"] = {"bias": 0.0, "threshold": 0.0, "weights": {},
                                    "params": {"low": low, "high": high}}
     return entries, {"rated": n_rated, "rated_accuracy": round(rated_acc, 3),
-                     "cuts": [low, high], **report}
+                     "cuts": [low, high], "best_cuts": list(cuts[0][:2]), **report}
 
 
 # ---- multinomial models (sentiment) --------------------------------------------------------
