@@ -548,3 +548,22 @@ def test_filtered_points_are_still_read(monkeypatch: pytest.MonkeyPatch, text: s
         scorer, threshold=0.0, params={**scorer.params, "threshold_cons": 0.0}))
     r = run(text)
     assert (len(r.pros), len(r.cons)) == ((1, 0) if sign > 0 else (0, 1))
+
+
+@pytest.mark.parametrize("stem", [0, 5])
+def test_verdict_candidates_read_their_words_where_the_scorer_does(
+        monkeypatch: pytest.MonkeyPatch, stem: int) -> None:
+    from dataclasses import replace
+
+    lang = reviewextract.lang.get_language("de")
+    scorer = lang.scorer("verdict")
+    params = {k: v for k, v in scorer.params.items() if k != "word_stem"}
+    if stem:
+        params["word_stem"] = float(stem)
+    monkeypatch.setitem(lang.scorers, "verdict", replace(scorer, params=params))
+    found = verdict_candidates("Die Story ist dünn. Fazit: Ein großartiger Film für Kinder.")
+    words = {k for v in found for k in v.features if k.startswith("word.")}
+    if stem:
+        assert {"word.großa", "word.film", "word.kinde", "word.story"} <= words
+    else:
+        assert not words

@@ -155,6 +155,9 @@ def _choose_verdict(found: list[Any], threshold: float, param: float) -> Any:
 # ---- choice models (title, verdict): a conditional logit with a "none" option -------------
 
 LAMBDAS = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0)  # L2 strength on the weights (not on "none")
+WORD_LAMBDAS = (3.0, 10.0, 30.0)  # the L2 grid of choice models that read words (many weights)
+# a verdict word is kept where this many training candidates hold it
+VERDICT_WORD_MINIMUMS = (10, 20)
 
 
 ChoiceData = list[tuple[np.ndarray, np.ndarray, bool, float]]
@@ -230,56 +233,90 @@ def _choice_accuracy(records: list[Record], probs: list[tuple[list[float], float
     return right / len(records) if records else 0.0
 
 
+def _choice_words(records: list[Record], min_candidates: int) -> list[str]:
+    """The word features held by at least `min_candidates` candidates of `records`."""
+    count: dict[str, int] = {}
+    for _, _, found, _ in records:
+        for f in found:
+            for k in f.features:
+                if k.startswith(_WORD):
+                    count[k] = count.get(k, 0) + 1
+    return sorted(k for k, n in count.items() if n >= min_candidates)
+
+
+Option = tuple[int | None, float]  # (words: the candidates a word needs, or none; lambda)
+
+
 def fit_choice(records: list[Record], chooser: Chooser, params: tuple[float, ...] = (1.01,),
-               param_name: str | None = None, written_weight: float = 1.0
+               param_name: str | None = None, written_weight: float = 1.0,
+               word_minimums: tuple[int, ...] = ()
                ) -> tuple[dict[str, Any], dict[str, Any]]:
     """A conditional logit: lambda by cross-validated record accuracy on the held-out web and
     real records (`folds`; the written records train every fold), the extra parameter
     (prefer_longer for titles) on the training records. `written_weight` weighs the written
-    records in the likelihood."""
-    names = sorted({k for _, _, found, _ in records for f in found for k in f.features})
+    records in the likelihood. With `word_minimums`, models that also read the candidates'
+    words (`word.*` features, a word kept where that many training candidates hold it; lambda
+    from `WORD_LAMBDAS`) compete in the same cross-validation; each fold chooses its words on
+    its training records only."""
+    base = sorted({k for _, _, found, _ in records for f in found for k in f.features
+                   if not k.startswith(_WORD)})
     all_records = records
     # a record whose gold value no candidate reaches teaches nothing about choosing, and as a
     # "none" target it would only teach the model to give up: left out of the fit
     records = [r for r in records if any(r[3]) or r[1] is None or r[1] == []]
-    cv: dict[float, float] = {}
-    held_out: dict[float, list[tuple[float, bool, None]]] = {}
+
+    def names_for(sub: list[Record], m: int | None) -> list[str]:
+        return base + (_choice_words(sub, m) if m else [])
+
+    options: list[Option] = [(None, lam) for lam in LAMBDAS] + [
+        (m, lam) for m in word_minimums for lam in WORD_LAMBDAS]
+    cv: dict[Option, float] = {}
+    held_out: dict[Option, list[tuple[float, bool, None]]] = {}
     splits = folds(len(records))
-    for lam in LAMBDAS:
+    for opt in options:
         accs = []
-        held_out[lam] = []
+        held_out[opt] = []
         for tr_i, te_i in splits:
             train = [records[i] for i in tr_i]
             test = [records[i] for i in te_i if _outside_id(records[i][0])]
             if not test:
                 continue
-            theta = _choice_fit(_choice_data(train, names, written_weight), len(names), lam)
+            names = names_for(train, opt[0])
+            theta = _choice_fit(_choice_data(train, names, written_weight), len(names), opt[1])
             tr = _choice_probs(theta, _choice_data(train, names, written_weight))
             par = max(params, key=lambda p: _choice_accuracy(train, tr, chooser, p))
             te = _choice_probs(theta, _choice_data(test, names))
             accs.append(_choice_accuracy(test, te, chooser, par))
-            held_out[lam].extend(_picks(test, te, chooser, par))
-        cv[lam] = sum(accs) / len(accs)
-    best = max(LAMBDAS, key=lambda lam: (cv[lam], lam))
+            held_out[opt].extend(_picks(test, te, chooser, par))
+        cv[opt] = sum(accs) / len(accs)
+    # ties: no words before words, then the larger lambda
+    best_opt = max(options, key=lambda o: (cv[o], o[0] is None, o[1]))
+    best = best_opt[1]
+    names = names_for(records, best_opt[0])
     theta = _choice_fit(_choice_data(records, names, written_weight), len(names), best)
     probs = _choice_probs(theta, _choice_data(records, names))
     par = max(params, key=lambda p: (_choice_accuracy(records, probs, chooser, p), p))
     written = [r for r in all_records if not _outside_id(r[0])]
-    weights = {n: round(float(w), 4) for n, w in zip(names, theta[:-1], strict=True)}
+    weights = {n: round(float(w), 4) for n, w in zip(names, theta[:-1], strict=True)
+               if not n.startswith(_WORD) or round(float(w), 4) != 0.0}
     entry: dict[str, Any] = {"kind": "choice", "bias": 0.0, "threshold": 0.0,
                              "params": {"null": round(float(theta[-1]), 4)}, "weights": weights}
     if param_name:
         entry["params"][param_name] = par
+    if best_opt[0]:
+        entry["params"].update({"word_stem": WORD_STEM, "word_min_candidates": best_opt[0]})
     report = {"records": len(all_records), "fitted_on": len(records),
               "candidates": sum(len(r[2]) for r in records),
               "right_reachable": round(sum(any(r[3]) for r in all_records) / len(all_records),
                                        3),
-              "cv_accuracy": {str(k): round(v, 3) for k, v in cv.items()}, "lambda": best,
+              "cv_accuracy": {(f"{k[1]}" if k[0] is None else f"words={k[0]},{k[1]}"):
+                              round(v, 3) for k, v in cv.items()},
+              "lambda": best, "words": best_opt[0], "vocabulary": len(names) - len(base),
               "train_accuracy": round(_choice_accuracy(records, probs, chooser, par), 3),
-              "cv_best": round(cv[best], 4),
+              "cv_best": round(cv[best_opt], 4),
               "written_accuracy": round(_choice_accuracy(
                   written, _choice_probs(theta, _choice_data(written, names)), chooser, par), 3),
-              "held_out_picks": held_out[best]}
+              "held_out_picks": held_out[best_opt]}
     return entry, report
 
 
@@ -291,14 +328,15 @@ WRITTEN_FLOOR = {"title": 0.945, "verdict": 0.910, "sentiment": 0.945}
 
 
 def fit_choice_kept(name: str, rows: list[Record], chooser: Chooser,
-                    params: tuple[float, ...] = (1.01,), param_name: str | None = None
+                    params: tuple[float, ...] = (1.01,), param_name: str | None = None,
+                    word_minimums: tuple[int, ...] = ()
                     ) -> tuple[dict[str, Any], dict[str, Any]]:
     """A choice model fitted once per written weight: of the fits that keep the written set at
     its floor, the one with the best cross-validated accuracy on the outside records (the
     lighter weight among equals); if none keeps it, the one closest to it."""
     fits = []
     for ww in WRITTEN_WEIGHTS:
-        entry, report = fit_choice(rows, chooser, params, param_name, ww)
+        entry, report = fit_choice(rows, chooser, params, param_name, ww, word_minimums)
         report["written_weight"] = ww
         fits.append((entry, report))
         print(f"{name} fit", json.dumps({k: report[k] for k in (
@@ -559,6 +597,11 @@ def collect_verdicts(records: list[dict[str, Any]], score_mod: Any) -> list[Reco
         found = original(doc, lex, sentences, title)
         texts = []
         for v in found:
+            # the words as features at the fit's own cut, whatever the scorer in use reads
+            feats = {k: x for k, x in v.features.items() if not k.startswith(_WORD)}
+            i, j = doc.words.inside(v.start, v.end)
+            feats.update(evaluative.word_features(doc.words.words[i:j], WORD_STEM))
+            v.features = feats
             done = verdict_mod.finish(doc, lex, v)
             texts.append(doc.text[done.start:done.end] if done is not None else "")
         return (found, texts), []  # nothing to choose from: the run goes on without a verdict
@@ -833,7 +876,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in (None, "verdict"):
         verdict_records = [r for r in records if verdict_convention(r)]
         entry, report = fit_choice_kept("verdict", collect_verdicts(verdict_records, score_mod),
-                                        _choose_verdict)
+                                        _choose_verdict, word_minimums=VERDICT_WORD_MINIMUMS)
         report.pop("held_out_picks")
         scorers["verdict"] = entry
         _apply(scorers)

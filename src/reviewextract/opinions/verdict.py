@@ -22,6 +22,7 @@ from ..lang.lexicon import Lexicon
 from ..model import Rating, Sentiment
 from ..text import Doc, Sentence
 from . import tokens
+from .evaluative import word_features
 from .items import clause_spans
 from .polarity import clause_polarities, clause_polarity
 from .reader import reader
@@ -158,8 +159,10 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
     """Every content sentence as a verdict candidate, with its named features: the summing-up
     cue and its strength, a label such as "Fazit:", position, how strongly and on which side it
     judges, whether it names the work (as its subject), a detail (an aspect) or the plot,
-    whether the reviewer speaks, its length and line kind."""
+    whether the reviewer speaks, its length and line kind; where the fitted scorer reads words
+    (its `word_stem`), the sentence's words too."""
     cues: dict[int, float] = {}
+    stem = int(doc.lang.scorer("verdict").params.get("word_stem", 0))
     for idx in _cued(doc, lex, sentences):
         cue = _cue(doc, lex, sentences[idx])
         if cue is not None:
@@ -253,6 +256,8 @@ def candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence],
             feats["digit"] = 1.0
         if _closes_paragraph(doc.text, v.end):
             feats["para_end"] = 1.0
+        if stem:
+            feats.update(word_features(ws, stem))
         v.features = feats
         out.append(v)
     if out:
