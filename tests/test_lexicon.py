@@ -101,6 +101,24 @@ def test_quality_nouns_judge_only_after_plenty_or_lack() -> None:
     assert pros and pros[0].score > 0
 
 
+@pytest.mark.parametrize(("text", "side"), [
+    pytest.param("Leider bietet die DVD keine Extras. Die Musik ist toll.", "cons",
+                 id="no-extras"),
+    pytest.param("Die Blu-ray bietet viele Extras. Die Story ist dünn.", "pros",
+                 id="many-extras"),
+    pytest.param("Der Film kommt ohne jede Spannung aus. Die Musik ist toll.", "cons",
+                 id="ohne-jede"),
+    pytest.param("Die Folge bietet nur wenig Bonusmaterial. Die Musik ist toll.", "cons",
+                 id="little-bonus"),
+])
+def test_a_disc_s_extras_and_lack_before_a_determiner(text: str, side: str) -> None:
+    from reviewextract import extract
+
+    r = extract(text)
+    first = text.split(".")[0]
+    assert first in [o.text for o in getattr(r, side)]
+
+
 def test_polarity_signs() -> None:
     assert LEX.lookup("großartig").weight > 0  # type: ignore[union-attr]
     assert LEX.lookup("hölzern").weight < 0  # type: ignore[union-attr]
