@@ -23,7 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -233,15 +233,14 @@ def _choice_accuracy(records: list[Record], probs: list[tuple[list[float], float
     return right / len(records) if records else 0.0
 
 
-def _choice_words(records: list[Record], min_candidates: int) -> list[str]:
-    """The word features held by at least `min_candidates` candidates of `records`."""
+def _words_held(features: Iterable[Mapping[str, float]], minimum: int) -> list[str]:
+    """The word features (`word.*`) held by at least `minimum` of the candidates' features."""
     count: dict[str, int] = {}
-    for _, _, found, _ in records:
-        for f in found:
-            for k in f.features:
-                if k.startswith(_WORD):
-                    count[k] = count.get(k, 0) + 1
-    return sorted(k for k, n in count.items() if n >= min_candidates)
+    for feats in features:
+        for k in feats:
+            if k.startswith(_WORD):
+                count[k] = count.get(k, 0) + 1
+    return sorted(k for k, n in count.items() if n >= minimum)
 
 
 Option = tuple[int | None, float]  # (words: the candidates a word needs, or none; lambda)
@@ -266,7 +265,8 @@ def fit_choice(records: list[Record], chooser: Chooser, params: tuple[float, ...
     records = [r for r in records if any(r[3]) or r[1] is None or r[1] == []]
 
     def names_for(sub: list[Record], m: int | None) -> list[str]:
-        return base + (_choice_words(sub, m) if m else [])
+        return base + (_words_held((f.features for _, _, found, _ in sub for f in found), m)
+                       if m else [])
 
     options: list[Option] = [(None, lam) for lam in LAMBDAS] + [
         (m, lam) for m in word_minimums for lam in WORD_LAMBDAS]
@@ -458,17 +458,6 @@ WORD_MIN_POINTS = (5, 10)  # a word gets a weight when this many training points
 WORD_CS = (0.1, 0.3, 1.0)  # the L2 grid of the models with words (a smaller grid: slow fits)
 
 
-def _word_vocabulary(rows: list[PointRecord], min_points: int) -> list[str]:
-    """The word features held by at least `min_points` candidate points of `rows`."""
-    count: dict[str, int] = {}
-    for _, _, pts, _, _ in rows:
-        for p in pts:
-            for k in p.features:
-                if k.startswith(_WORD):
-                    count[k] = count.get(k, 0) + 1
-    return sorted(k for k, n in count.items() if n >= min_points)
-
-
 def fit_points(records: list[PointRecord], score_mod: Any) -> tuple[dict[str, Any],
                                                                     dict[str, Any]]:
     """A logistic regression over the points' features, with or without their words: the
@@ -482,7 +471,8 @@ def fit_points(records: list[PointRecord], score_mod: Any) -> tuple[dict[str, An
                     if not k.startswith(_WORD)})
 
     def names_for(sub: list[PointRecord], min_points: int | None) -> list[str]:
-        return dense + (_word_vocabulary(sub, min_points) if min_points else [])
+        return dense + (_words_held((p.features for _, _, pts, _, _ in sub for p in pts),
+                                    min_points) if min_points else [])
 
     def matrix(sub: list[PointRecord], names: list[str]) -> Any:
         col = {n: i for i, n in enumerate(names)}
