@@ -481,3 +481,38 @@ def test_one_label_alone_above_a_paragraph_stays_as_it_was() -> None:
     text = f"Der Nebelwald\n\nBild\n{BODY}\n\nTon\n{BODY}"
     got = dict(kinds(text))
     assert got["Bild"] != "info" and got[BODY] == "body"
+
+
+# numbered lines one under the other that hold no review: a breadcrumb trail above the review,
+# a disc's audio tracks, a box set's episodes
+BREADCRUMB = ("  1. Startseite\n  2. Filme\n  3. Nordlicht (Director's Cut)\n  4. News\n\n"
+              "Regisseur Tom Keller hat 1973 einen der besten Thriller gedreht: „Nordlicht“. "
+              "Jetzt erscheint der Film endlich in einer neuen Fassung, und sie lohnt sich.")
+AUDIO_TRACKS = ("Nordlicht\n\nRegie\n\nTom Keller\n\nAudiokanäle\n\n1. Deutsch, Dolby Digital "
+                "2.0\n2. Englisch, Dolby Digital 5.1\n3. Französisch, Dolby Digital 1.0\n\n"
+                "Der Film ist ein kühler Thriller über einen Kommissar im Norden, und er hat "
+                "nichts von seiner Spannung verloren.")
+EPISODES = ("Hafenwache – die Box\n\n1. Die Welt im Jahr 0\n\n2. Die Welt im Jahr 500\n\n"
+            "3. Die Welt im Jahr 1000\n\nDie Dokumentation erzählt in drei Folgen ruhig und "
+            "genau, und die Bilder sind sehr schön.")
+# a listing of capsule reviews, one per numbered line
+NUMBERED_CAPSULES = ("Kurz gesehen im Mai\n\n1. Nordlicht (2015) – stark gespielt, leider zu lang\n"
+            "2. Hafenwache (2017) – spannend bis zur letzten Minute\n"
+            "3. Glutsommer (2019) – schön fotografiert, aber ohne Spannung\n")
+
+
+@pytest.mark.parametrize("text", [BREADCRUMB, AUDIO_TRACKS, EPISODES])
+def test_numbered_lines_without_a_review_make_no_listing(text: str) -> None:
+    from reviewextract import extract
+
+    r = extract(text)
+    assert not any(w.code == "listing_page" for w in r.warnings)
+    assert r.directors == (["Tom Keller"] if "Tom Keller" in text else [])
+
+
+def test_numbered_capsule_reviews_on_one_line_each_are_a_listing() -> None:
+    from reviewextract import extract
+
+    r = extract(NUMBERED_CAPSULES)
+    assert any(w.code == "listing_page" for w in r.warnings)
+    assert r.title == "Nordlicht"

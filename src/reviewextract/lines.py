@@ -234,6 +234,8 @@ INFO_LABEL_WORDS = 3  # words of an info label named by its last word
 ANNOUNCED_MIN = 2  # entries after a line that announces a list (an excerpt may cut the rest)
 CUT_TAIL_LINES = 2  # lines after an announced list's one whole entry when the excerpt is cut
 MAX_ITEM_WORDS = 16
+# words after a separator that make a numbered line a capsule review by itself
+CAPSULE_LINE_WORDS = 3
 CAPSULE_MIN = 5  # capsule reviews (a heading and a short blurb) before a text is a listing
 CAPSULE_WORDS = 60  # a blurb longer than this is a review's section, not a capsule
 MAX_CAPSULE_HEAD = 8  # words of a capsule's heading (a work's name)
@@ -317,9 +319,14 @@ def _cut_after_one(lines: list[Line], k: int) -> bool:
 
 
 def _numbered_items(doc: Doc) -> list[int]:
+    """Numbered entry headings ("1. Nordlicht (2015)") with a review: prose under the entry,
+    or a numbered line that holds a capsule review (`_capsule_line`). Numbered lines one under
+    the other without one are a menu, a breadcrumb trail, a disc's audio tracks or its
+    episodes ("1. Home", "2. Kino", "1. Deutsch, Dolby Digital 2.0"), not reviews."""
     pattern = doc.lang.pages.listing_item
-    starts = []
-    for line in doc.line_kinds:
+    lines = doc.line_kinds
+    found = []
+    for i, line in enumerate(lines):
         if line.kind not in ("heading", "body"):
             continue
         text = doc.text[line.start:line.end]
@@ -328,8 +335,23 @@ def _numbered_items(doc: Doc) -> list[int]:
         m = pattern.search(text)
         if m is None or (m.start() == 0 and text[:1] in "0123456789#" and line.kind != "heading"):
             continue
-        starts.append(line.start)
+        found.append((i, m.start() == 0))
+    nexts = [*(i for i, _ in found[1:]), len(lines)][:len(found)]
+    starts = [lines[i].start for (i, numbered), nxt in zip(found, nexts, strict=True)
+              if any(ln.kind == "body" for ln in lines[i + 1:nxt])
+              or (numbered and _capsule_line(doc, doc.text[lines[i].start:lines[i].end]))]
     return starts if len(starts) >= LISTING_MIN else []
+
+
+def _capsule_line(doc: Doc, line: str) -> bool:
+    """Does a numbered line hold a review by itself: the name, a separator and a judgement of
+    `CAPSULE_LINE_WORDS` words or more ("1. Nordlicht (2015) – stark gespielt, 8/10")? An
+    episode list's or a menu's lines name something and stop ("1. Die Welt im Jahr 0")."""
+    for sep in doc.lang.words("title_separators"):
+        k = line.find(sep)
+        if k > 0 and len(line[k + len(sep):].split()) >= CAPSULE_LINE_WORDS:
+            return True
+    return False
 
 
 def _blank(part: str) -> str:
