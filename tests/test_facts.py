@@ -425,8 +425,9 @@ DIRECTORS = [
          "Folgen auch selbst Regie führte.", ["Clea Beispiel"]),
     case("roles-bracket", "Mit dabei ist Tom Keller (Buch und Regie), der den Stoff gut kennt.",
          ["Tom Keller"]),
+    # (a "Regie:" label inside the bracket names its director, not the name before it)
     case("roles-bracket-label-names-another-is-not", "Die Hauptrolle spielt Tom Keller (Regie: "
-         "Eva Muster), und das gut.", []),
+         "Eva Muster), und das gut.", ["Eva Muster"]),
     case("dreiteiler-von", "Der Dreiteiler von Eva Muster und Paul Beispiel ist spannend.",
          ["Eva Muster", "Paul Beispiel"]),
     # only adjectives stand between a maker's genitive and the work noun: a name ending in s
@@ -577,6 +578,18 @@ DIRECTORS = [
     case("genitive-s-beside-the-bare-name", "Tom Keller lässt es diesmal komischer angehen. "
          "In Tom Kellers Komödie geht es um ein Restaurant. Aber eigentlich geht es in Tom "
          "Kellers weniger ums Essen.", ["Tom Keller"]),
+    # a "Regie:" label inside a bracket, after a slash or a data line's middle dot
+    case("label-in-brackets", "Im Thriller „Nordlicht“ (Regie: Anna Beispiel) erfährt man, "
+         "warum der Kommissar keine Freunde hat.", ["Anna Beispiel"]),
+    case("label-after-slash", "Ein Polizist ermittelt (Buch: Tom Keller/Regie: Anna Beispiel). "
+         "Das ist spannend.", ["Anna Beispiel"]),
+    case("label-after-middle-dot", "Laufzeit: 64 Min. · FSK: 0 · Familie · Regie: Anna "
+         "Beispiel, Tom Keller · Mit: Ida Born", ["Anna Beispiel", "Tom Keller"]),
+    case("label-shared-in-brackets", "„Nordlicht“ (Buch & Regie: Tom Keller, Montag, 20:15 Uhr, "
+         "ZDF) ist ein Krimi.", ["Tom Keller"]),
+    # the role with a second one in the dative ("dem Regisseur und Produzenten X")
+    case("role-and-producer-dative", "Nach langen Jahren gelang es dem Regisseur und "
+         "Produzenten Tom Keller doch, den Film fertigzustellen.", ["Tom Keller"]),
 ]
 
 
