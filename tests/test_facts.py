@@ -593,6 +593,24 @@ DIRECTORS = [
 ]
 
 
+@pytest.mark.parametrize(("text", "title", "directors"), [
+    # the review's own title, then "von" and a name: its maker
+    ("Nordlicht\n\nNORDLICHT von Anna Beispiel :: ab 16. Juli im Kino\n\nWas wie ein Krimi "
+     "beginnt, wird ein Film über Einsamkeit. „Nordlicht“ ist stark.", "Nordlicht",
+     ["Anna Beispiel"]),
+    ("Nordlicht\n\nNordlicht (2003) von Anna Beispiel ist ein stiller Film über einen "
+     "Leuchtturm. Nordlicht lohnt sich.", "Nordlicht", ["Anna Beispiel"]),
+    # another work "von" someone names that work's maker
+    ("Nordlicht\n\nNordlicht erinnert an Glutsommer von Anna Beispiel, ist aber ruhiger. "
+     "Nordlicht lohnt sich.", "Nordlicht", []),
+])
+def test_the_title_then_von_names_the_maker(text: str, title: str,
+                                              directors: list[str]) -> None:
+    r = reviewextract.extract(text)
+    assert r.title == title
+    assert r.directors == directors
+
+
 @pytest.mark.parametrize(("text", "expected"), DIRECTORS)
 def test_directors(text: str, expected: list[str]) -> None:
     assert run(text).directors == expected

@@ -23,6 +23,8 @@ _MAX_SKIP = 5
 _NAME_END = ("\n", ",", ";", "|", ")")  # what may follow a name's last word
 _ABBREVIATION_LETTERS = 4  # "GoT", "HBO": at most this long, two capitals or more
 _DESCRIPTOR_LETTERS = 5
+_TITLE_BY = "directors.title_by"  # the rule id of `_after_title`
+_TITLE_BY_WEIGHT = 1.5  # a weak cue, as strong as a quoted name's "von" (cues.toml, quoted_by)
 _LOOK_BACK = 200  # characters before a name in which its sentence may name another credit
 _OPENING_QUOTES = ("„", "»", "\"")
 _MAX_NAME_TOKEN = 30  # longer than any part of a personal name: a garbage run, not a name
@@ -248,6 +250,34 @@ def candidates(doc: Doc, title: str | None = None) -> list[Finding]:
                 name = " ".join(doc.text[s:e].split())
                 out.append(Finding(FIELD, name, s, e, rule.id, rule.weight, rule.tags,
                                    spans=[(m.start(), m.end())]))
+    if title is not None and not any(f.weight >= _STRONG for f in out):
+        out.extend(_after_title(doc, title))
+    return out
+
+
+def _after_title(doc: Doc, title: str) -> list[Finding]:
+    """Names after the review's own title and "von" (`director_after_title`): "Zatoichi von
+    Takeshi Kitano", "DER GESCHMACK DER KIRSCHE von X ::". A weak cue, as a quoted name's."""
+    facts = doc.lang.facts
+    after = facts.director_after_title
+    out: list[Finding] = []
+    low = title.lower()
+    for pos in doc.low_scan.positions(low):
+        end = pos + len(low)
+        if (pos > 0 and doc.low[pos - 1].isalnum()) or doc.low[end:end + 1].isalnum():
+            continue
+        m = after.match(doc.low, end)
+        if m is None:
+            continue
+        for s, e in _names_nearby(doc.text, m.end(), facts.name_particles, facts.name_stopwords,
+                                  facts.name_separator, initial(doc.lang.script.upper),
+                                  facts.director_past_markers, facts.director_role_stems, 0,
+                                  facts.name_article_particles):
+            if _credited_otherwise(doc, s):
+                continue
+            out.append(Finding(FIELD, " ".join(doc.text[s:e].split()), s, e, _TITLE_BY,
+                               _TITLE_BY_WEIGHT, frozenset({"names_after"}),
+                               spans=[(pos, m.end())]))
     return out
 
 

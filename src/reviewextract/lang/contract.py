@@ -85,6 +85,7 @@ class Facts:
     name_article_particles: WordSet  # "den": within a name of two words only after "van"
     name_stopwords: WordSet
     name_separator: Pattern
+    director_after_title: Pattern  # "X von Y" after the review's title: Y made it
     other_credit_words: WordSet  # a weak cue beside another credit names no director
     director_past_markers: WordSet  # "Regie damals X": the director of an earlier work
     director_role_stems: WordList  # "Erfolgsregisseur X": a word of a role, not of the name
