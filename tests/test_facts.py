@@ -193,6 +193,15 @@ YEAR = [
     # country and year after a bracket closing the maker's name; "seit" as an info line's cell
     case("country-year-after-bracket", "Der Nebel (Tom Keller) USA 1951\n\nEin spannender und "
          "kluger Film über zwei Männer.", 1951),
+    # a comma between country and year, a dash before the country, a country's code
+    case("country-comma-year", "Fakten:\nNordlicht\nBRD, 2003. Regie: Tom Keller\n\nEin "
+         "spannender und kluger Film über zwei Männer.", 2003),
+    case("countries-comma-year-in-a-cell", "EUROSPY: BRD/I, 1968 | Regie: Tom Keller\n\nEin "
+         "spannender und kluger Film über zwei Agenten.", 1968),
+    case("genre-dash-country-year", "Nordlicht\nDrama - USA 1984\n\nEin spannender und "
+         "kluger Film über zwei Männer.", 1984),
+    case("country-code-year", "Nordlicht\nDE 1950 | Regie: Tom Keller\n\nEin spannender "
+         "und kluger Film über zwei Männer.", 1950),
     case("since-in-a-cell", "Nordlicht\nUSA | seit 2011 | ca. 43 Min. | FSK: ab 16\n\nEine "
          "spannende und kluge Serie über zwei Ermittler.", 2011),
     case("entry-maker-year", "Die 10 besten Filme:\n\n1. „Nordlicht“ – Tom Keller, 2003\n\n"
