@@ -708,6 +708,15 @@ WORK_TYPE = [
     case("miniseries", "Die Miniserie erzählt in vier Teilen eine wahre Geschichte.",
          "miniseries"),
     case("documentary", "Der Dokumentarfilm begleitet drei Bergbauern.", "documentary"),
+    # a compound names a documentary of a kind; a disc's bonus documentary is none
+    case("documentary-compound", "Die Architekturdoku zeigt Bauten aus hundert Jahren.",
+         "documentary"),
+    case("documentary-compound-hyphen", "Die Sport-Doku über eine Basketballmannschaft ist "
+         "stark.", "documentary"),
+    case("documentation-film", "Ein Dokumentationsfilm über Bäume, sehr ruhig erzählt.",
+         "documentary"),
+    case("bonus-documentary-is-not", "Die Bonusdoku ist kurz. Der Film selbst ist gut.",
+         "movie"),
     case("bonus-doku-is-not", "Der Film ist gut, als Extra gibt es eine Doku über die "
          "Dreharbeiten.", "movie"),
     # a drama told like a documentary, or a fake one, is no documentary
