@@ -336,7 +336,9 @@ def _numbered_items(doc: Doc) -> list[int]:
         if m is None or (m.start() == 0 and text[:1] in "0123456789#" and line.kind != "heading"):
             continue
         found.append((i, m.start() == 0))
-    nexts = [*(i for i, _ in found[1:]), len(lines)][:len(found)]
+    if not found:
+        return []
+    nexts = [i for i, _ in found[1:]] + [len(lines)]  # where each entry's lines end
     starts = [lines[i].start for (i, numbered), nxt in zip(found, nexts, strict=True)
               if any(ln.kind == "body" for ln in lines[i + 1:nxt])
               or (numbered and _capsule_line(doc, doc.text[lines[i].start:lines[i].end]))]
