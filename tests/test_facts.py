@@ -145,6 +145,9 @@ SEASON = [
          None),
     case("topic-opening-loses-to-stated", "Die dritte Staffel überzeugt. Mit der ersten Staffel "
          "kann sie nicht mithalten.", 3),
+    # a range of seasons names no one season
+    case("season-range-names-none", "Ich habe Staffel 1 bis 3 gesehen, die erste Staffel ist "
+         "die beste.", None),
 ]
 
 
@@ -700,6 +703,15 @@ WORK_TYPE = [
          "immer noch stark, danach wird es schwächer.", "series"),
     case("final-season-after-count", "Nach vier Staffeln endet die Serie. Die vierte Staffel "
          "ist die beste.", "season"),
+    # a range of seasons is more than one: the review is of the series
+    case("season-range-dash", "Gesehen: Staffel 1-3. Danach hat die Serie nachgelassen.",
+         "series"),
+    case("season-range-plus", "Meine Meinung zu Season 1 + 2: ein starker Auftakt.", "series"),
+    case("seasons-and", "Langweilig sind die Staffeln 7 und 8, davor war die Serie top.",
+         "series"),
+    # a count of episodes after the season's number is no range
+    case("season-then-episode-count", "Die Staffel 3 – 10 Folgen à 50 Minuten – ist "
+         "spannend.", "season"),
     case("not-a-documentary", "Ein Film über Musiker, aber keine Doku. Die Songs sind gut.",
          "movie"),
     case("movie", "Der Film ist ein starkes Drama, Regie führte Anna Muster.", "movie"),
