@@ -157,6 +157,15 @@ def test_season(text: str, expected: int | None) -> None:
 
 
 YEAR = [
+    # a person's life dates or birth in brackets are no work's year; a series' run is
+    case("life-dates-are-no-year", "Die Doku über Thor Heyerdahl (1914-2002) ist spannend.",
+         None),
+    case("life-dates-after-name", "Mit Danny Wilde (Tony Curtis, 1925-2010) als Millionär. "
+         "Die Serie ist gut.", None),
+    case("birth-is-no-year", "Joschka Fischer (* 1948) war Minister. Die Doku ist gut.", None),
+    case("birth-geb-is-no-year", "Über Klaus Lemke (geb. 1940) und seine Filme. Die Doku "
+         "ist gut.", None),
+    case("series-run-is-a-year", "Die Serie „Borgen“ (2010-2013) ist großartig.", 2010),
     # a column of labels and values: the label alone on its line, the year on the next
     case("label-column-year", "Land\nDeutschland\nJahr\n1954\nFSK\nab 6\n\nEin schöner "
          "Film.", 1954),

@@ -23,6 +23,10 @@ from ._common import (
 FIELD = "year"
 _WORK_BONUS = 1.0
 _MEDIA_REACH = 4  # words after a release year in which a media word makes it the disc's
+# a range of years longer than this is a person's life ("Thor Heyerdahl (1914-2002)"), not a
+# series' run ("(2011-2014)"): on the extra tuning half runs spanned up to 12 years, lives 34
+# and more (docs/evaluate.md)
+LIFE_SPAN = 30
 
 
 def candidates(doc: Doc, rejected: list[Rejected] | None = None,
@@ -46,6 +50,9 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None,
                 if rejected is not None:
                     rejected.append(Rejected(FIELD, year, s, e))
                 continue
+            until = m.groupdict().get("until")
+            if until is not None and int(until) - year > LIFE_SPAN:
+                continue  # "(1914-2002)": the dates of a life
             if "infobox" not in rule.tags:
                 if date_before.search(doc.low[max(0, s - 16):s]) and not _in_cinema(doc, s):
                     continue
