@@ -166,6 +166,17 @@ YEAR = [
     case("birth-geb-is-no-year", "Über Klaus Lemke (geb. 1940) und seine Filme. Die Doku "
          "ist gut.", None),
     case("series-run-is-a-year", "Die Serie „Borgen“ (2010-2013) ist großartig.", 2010),
+    # a year of another kind of work, named by a compound; the end of a span
+    case("album-compound-is-no-year", "Im Jahr 1970 veröffentlichte Rodriguez sein "
+         "Debütalbum. Die Doku über ihn ist berührend.", None),
+    case("novel-after-release-is-no-year", "Der 1998 erschienene Roman war ein Skandal, der "
+         "Film ist es nicht.", None),
+    case("article-compound-is-no-year", "In einem Vice-Artikel von 2015 wird er erwähnt. Die "
+         "Doku ist gut.", None),
+    case("until-month-is-no-year", "Die Folgen liefen bis Januar 1972 im ZDF. Die Serie ist "
+         "gut.", None),
+    case("release-then-novel-later", "Der Film kam 2005 in die Kinos und wurde später ein "
+         "Kultfilm, wie der Roman.", 2005),
     # a column of labels and values: the label alone on its line, the year on the next
     case("label-column-year", "Land\nDeutschland\nJahr\n1954\nFSK\nab 6\n\nEin schöner "
          "Film.", 1954),

@@ -39,6 +39,7 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None,
     soft_veto = facts.year_soft_veto
     works = facts.work_nouns
     others = facts.other_work_nouns
+    heads = facts.other_work_heads
     date_before = facts.year_date_before  # "am 20. Juli 2023": a full date before the year
     media = lang.wordset("title_media_words")
     out: list[Finding] = []
@@ -65,10 +66,14 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None,
                 if "release" not in rule.tags and "cued" not in rule.tags and ends_with_phrase(
                         near, soft_veto):
                     continue
-                # "2013 erschien das Mediabook": the disc's release, not the work's
-                if "release" in rule.tags and not media.isdisjoint(
-                        words_after(doc.low, e, _MEDIA_REACH)):
-                    continue
+                if "release" in rule.tags:
+                    # "2013 erschien das Mediabook": the disc's release; "1970 veröffentlichte
+                    # er sein Debütalbum", "der 1998 erschienene Roman": another work's (in the
+                    # match after the year, or just after it)
+                    after = words_after(doc.low, e, _MEDIA_REACH + len(doc.low[e:m.end()].split()))
+                    if not media.isdisjoint(after[:_MEDIA_REACH]) or any(
+                            w.endswith(heads) for w in after):
+                        continue
             if title is not None:
                 quoted = quoted_before(doc.text, m.start())
                 if quoted is not None and names_other_work(quoted, title):
@@ -77,7 +82,7 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None,
             # only a work noun right before the cue marks the year as that work's
             # ("die zweite Staffel von 2015"), not one before a maker's name
             context = words_before(doc.low, m.start(), 2)
-            if any(w in others for w in context):
+            if any(w in others or w.endswith(heads) for w in context):
                 if "infobox" not in rule.tags:
                     continue
             elif any(w in works for w in context) or _after_quote(doc.text, m.start()):

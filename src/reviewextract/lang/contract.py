@@ -78,6 +78,7 @@ class Facts:
     year_soft_veto: WordSet
     work_nouns: WordSet
     other_work_nouns: WordSet
+    other_work_heads: WordList  # "Jugendroman", "Debütalbum": a compound of another work
     cinema_words: WordSet
     year_date_before: Pattern
     # fields/directors.py
