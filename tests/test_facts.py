@@ -175,6 +175,18 @@ YEAR = [
          "Doku ist gut.", None),
     case("until-month-is-no-year", "Die Folgen liefen bis Januar 1972 im ZDF. Die Serie ist "
          "gut.", None),
+    # a release label with a channel or a country before its colon, and more date forms
+    case("release-label-channel", "Finkes Fälle\nErstsendung (ARD): 27.03.1977\n\nEin "
+         "schöner Krimi.", 1977),
+    case("release-label-network-month", "Erstausstrahlung Fox: 07/2001\n\nEine schöne Serie.",
+         2001),
+    case("release-label-abbreviated-month", "Erstausstrahlung: 28. Sep. 2008\n\nEine schöne "
+         "Serie.", 2008),
+    # the maker before the verb, the year right after it
+    case("made-by-year-after-verb", "John Ford drehte 1939 den maßgeblichen Western seiner "
+         "Zeit. Er ist großartig.", 1939),
+    # countries that are no more
+    case("country-ussr", "UDSSR 1975 | OmU | 185 Min.\n\nEin schöner Film.", 1975),
     case("release-then-novel-later", "Der Film kam 2005 in die Kinos und wurde später ein "
          "Kultfilm, wie der Roman.", 2005),
     # a column of labels and values: the label alone on its line, the year on the next
