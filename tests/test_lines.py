@@ -33,6 +33,9 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Kurzinhalt", "chrome"),
     ("0 Stimmen", "chrome"),
     ("Was heißt hier Ende?", "heading"),
+    # a question mark before a bracket is no break between sentences: a question's name, its year
+    ("Darf ich bitten? (2004)", "heading"),
+    ("Was nun? (Teil 2)", "heading"),
     # a rating widget's instruction
     ("Der Film kann bewertet werden. Einfach die Anzahl Sterne auswählen und klicken.",
      "chrome"),

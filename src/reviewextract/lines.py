@@ -125,8 +125,10 @@ def _is_heading(line: str, doc: Doc) -> bool:
     if (line.endswith(_END_MARKS) and not line.endswith("...") and len(words) > 2
             and not _INITIAL_END.search(line)):
         return False
-    return all(is_abbreviation(line, m.start() + 2, doc.lang)
-               for m in _SENTENCE_BREAK.finditer(line))
+    # a break inside brackets, or before a bracket ("Darf ich bitten? (2004)"), is none
+    bare = bare.strip()
+    return all(is_abbreviation(bare, m.start() + 2, doc.lang)
+               for m in _SENTENCE_BREAK.finditer(bare))
 
 
 def _runs_on(doc: Doc, line: tuple[int, int], nxt: tuple[int, int] | None) -> bool:
