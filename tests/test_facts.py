@@ -64,6 +64,15 @@ def test_episodes(text: str, expected: int | None) -> None:
 
 
 RUNTIME = [
+    # a duration too long, a lead in time, a disc's extras: no runtime
+    case("too-long-is-no-runtime", "Der Film ist albern und mindestens eine Stunde zu lang.",
+         None),
+    case("lead-is-no-runtime", "Der Zuschauer ist dem Kommissar um 15 Minuten voraus. Der "
+         "Film ist spannend.", None),
+    case("extras-are-no-runtime", "Die Blu-ray bietet satte fünf Stunden Extras. Der Film ist "
+         "stark.", None),
+    case("bonus-material-is-no-runtime", "Dazu gibt es 100 Minuten Bonusmaterial. Der Film ist "
+         "stark.", None),
     # a vague word before an approximate duration, or time passing, is no runtime
     case("vague-before-approx", "Ich habe die DVD nach knapp einer Stunde ausgemacht. Der "
          "Film ist zäh.", None),
