@@ -21,6 +21,11 @@ def case(id_: str, text: str, expected: Any) -> Any:
 
 
 EPISODES = [
+    # episodes still to come, a run so far, a rough count: no count of the season's episodes
+    case("episodes-to-come", "Es kommen noch 3 Folgen, aber die Serie ist schwach.", None),
+    case("episodes-so-far", "Seit dreizehn Folgen ermittelt er im Norden. Die Serie ist gut.",
+         None),
+    case("episodes-rough", "Er spielte die Rolle in über 400 Folgen. Die Serie ist gut.", None),
     # a table's label cell and value cell
     case("table-cells", "Staffeln | 3 |\nFolgen | 39 |\nGenre | Krimi |\n\nDie Serie ist "
          "gut.", 39),
