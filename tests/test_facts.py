@@ -329,6 +329,13 @@ def test_year(text: str, expected: int | None) -> None:
 
 
 DIRECTORS = [
+    # "Regie bei <Titel> führte X", a hyphenated "Regie-Debüt von X", "Regisseur und Ko-Autor X"
+    case("regie-bei-title-fuehrte", "Die Regie bei Der Tod im roten Jaguar führte Harald Reinl, "
+         "der Film ist gut.", ["Harald Reinl"]),
+    case("regie-debut-hyphen", "Dieses Drama ist das Regie-Debüt von Greta Gerwig, in dem sie "
+         "großes Kino macht.", ["Greta Gerwig"]),
+    case("role-and-co-author", "Regisseur und Ko-Autor Lars Kraume geht es um mehr. Der Film "
+         "ist gut.", ["Lars Kraume"]),
     # a role word names the person right after it, not a noun a few words on
     # a name ending in s takes an apostrophe in the genitive: "Madness Film" is no "Madnes"
     case("no-genitive-s-after-s", "Oscar Madness Film 128 (1 Nominierung): Dogtooth ist ein "
