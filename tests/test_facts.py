@@ -813,6 +813,22 @@ _BODY = ("Die Geschichte ist spannend erzählt, die Darsteller sind gut, nur das
 _ENTRY = "Ein kluger, witziger und sehr trauriger Film über zwei Männer, die warten müssen."
 
 TITLE = [
+    # a heading's bracket that names the kind of work, a season said with an ordinal or as
+    # "Serie 6", a review label such as "im Blu-raycheck" or "Serienbericht" are no part of it
+    case("heading-kind-bracket", "Die Rosenheim-Cops (Neue Folgen)\n\nDie Serie ist gemütlich "
+         "und die Fälle sind harmlos.", "Die Rosenheim-Cops"),
+    case("heading-tv-series-bracket", "Wickie und die starken Männer (TV-Serie)\n\nDie Serie "
+         "ist liebevoll gezeichnet.", "Wickie und die starken Männer"),
+    case("heading-ordinal-season-english", "Beverly Hills 90210 - Die vierte Season\n\nDie "
+         "Staffel ist seicht, aber unterhaltsam.", "Beverly Hills 90210"),
+    case("heading-serie-number", "Peep Show: Serie 6\n\nDie Staffel ist so fies wie immer.",
+         "Peep Show"),
+    case("heading-review-label-check", "Geostorm im Blu-raycheck\n\nDer Film ist laut und "
+         "dumm, das Bild ist stark.", "Geostorm"),
+    case("heading-series-report", "Rom - Der komplette Serienbericht\n\nDie Serie ist "
+         "opulent und blutig.", "Rom"),
+    case("heading-vol-is-the-titles", "Guardians of the Galaxy Vol. 3\n\nDer Film ist "
+         "rührend und laut.", "Guardians of the Galaxy Vol. 3"),
     # edition words go with the media word; a label of several words whose head is a section
     # word; a film series as a label names the episode; "X im Test: …"; a quoted name and a
     # line about it are no one name; a season bracket before a cut separator
