@@ -780,6 +780,13 @@ WORK_TYPE = [
          "stark.", "documentary"),
     case("documentation-film", "Ein Dokumentationsfilm über Bäume, sehr ruhig erzählt.",
          "documentary"),
+    # a film that documents; not what was documented in the story
+    case("documents-verb", "Wim Wenders dokumentiert mit viel Empathie das Leben eines "
+         "Fotografen.", "documentary"),
+    case("documentary-portrait-film", "Ein dokumentarischer Porträtfilm über einen Maler, "
+         "still und genau.", "documentary"),
+    case("documented-passive-is-not", "Die Krawalle, die in einem Video dokumentiert wurden, "
+         "prägen den Spielfilm.", "movie"),
     case("bonus-documentary-is-not", "Die Bonusdoku ist kurz. Der Film selbst ist gut.",
          "movie"),
     case("bonus-doku-is-not", "Der Film ist gut, als Extra gibt es eine Doku über die "
