@@ -780,6 +780,11 @@ WORK_TYPE = [
          "stark.", "documentary"),
     case("documentation-film", "Ein Dokumentationsfilm über Bäume, sehr ruhig erzählt.",
          "documentary"),
+    # an info box filing the page under series, or counting its seasons or episodes
+    case("info-category-series", "Kategorie: Serie\n\nSeit 2006 wird in Oxford gemordet. Der "
+         "Film ist gut.", "series"),
+    case("info-season-count", "Genre: Drama\nStaffeln: 1\nFolgen: 13\nFilm: 2\n\nDie "
+         "Geschichte ist schön.", "series"),
     # a film that documents; not what was documented in the story
     case("documents-verb", "Wim Wenders dokumentiert mit viel Empathie das Leben eines "
          "Fotografen.", "documentary"),
