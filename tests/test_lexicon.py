@@ -42,9 +42,10 @@ def test_lookup_finds_term(token: str, term: str) -> None:
     assert entry is not None and entry.term == term
 
 
-@pytest.mark.parametrize("token", ["gutachten", "haus", "episodenlänge", "problemfall"],
+@pytest.mark.parametrize("token", ["gutachten", "haus", "episodenlänge", "problemfall",
+                                   "müller"],
                          ids=["prefix-is-not-adjective", "plain-noun", "laenge-not-a-head",
-                              "head-must-end-word"])
+                              "head-must-end-word", "surname-mueller-is-no-muell"])
 def test_lookup_ignores(token: str) -> None:
     assert LEX.lookup(token) is None
 
