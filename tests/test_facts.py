@@ -682,6 +682,15 @@ def test_directors(text: str, expected: list[str]) -> None:
 
 
 RATING = [
+    # the scores of a disc's parts (picture, sound, extras) and a count are no rating of the work
+    case("disc-part-scores", "Film: 8/10\nBild: 10/10\nTon: 8,5/10\n\nDer Film ist gut.",
+         (8.0, 10.0)),
+    case("disc-part-scores-table", "| Film | 5 von 6 Punkten |\n| Bildqualität | 5 von 6 Punkten "
+         "|\n| Bonusmaterial | 4 von 6 Punkten |\n\nDer Film ist gut.", (5.0, 6.0)),
+    case("disc-part-label-above", "Film\n\n(5/6)\n\nBild\n\n(3/6)\n\nExtras\n\n(4.5/6)\n\n"
+         "Der Film ist gut.", (5.0, 6.0)),
+    case("count-is-no-rating", "Anbieter Warner\nDiscs / Folgen 2 / 10\n\nDie Serie ist gut.",
+         None),
     case("half-star-without-scale", "Ein schöner Film. ★★★½", (3.5, 5)),
     case("half-star-spaced", "Ein schöner Film. ★★ ½", (2.5, 5)),
     case("content-score-of-several", "Ein starker Krimi.\n\nInhalt: 5 von 6 | Bild: 5 von 6 | "

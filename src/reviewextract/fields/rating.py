@@ -12,6 +12,7 @@ _LOOK_BACK = 120  # characters before a score in which its sentence may name som
 _ALONE = "alone_on_line"  # a tag of a score that is all its line holds
 _SCALES = (3, 4, 5, 6, 10, 20, 100)  # the scales a score may have when no label names it one
 _MIN_SCALE = 3  # a labelled score ("Bewertung: 8 / 9") may have any scale from here to 100
+_LABEL_MARKS = " \t|:•*()[]-–"  # marks around a score's label in a table or a list
 
 
 def _read(doc: Doc, m) -> tuple[float, float] | None:
@@ -61,10 +62,28 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding
                 if rejected is not None:
                     rejected.append(Rejected(FIELD, f"{value:g}/{best:g}", m.start(), m.end()))
                 continue
+            if _of_a_part(doc, m.start()):
+                if rejected is not None:
+                    rejected.append(Rejected(FIELD, f"{value:g}/{best:g}", m.start(), m.end()))
+                continue  # "Ton: 8/10", "Extras (4.5/6)": a score of the disc, not of the work
             tags = rule.tags | {_ALONE} if _alone_on_line(doc, m.start(), m.end()) else rule.tags
             out.append(Finding(FIELD, Rating(value=value, best=best), m.start(), m.end(),
                                rule.id, rule.weight, tags))
     return out
+
+
+def _of_a_part(doc: Doc, start: int) -> bool:
+    """Is the score at `start` labelled as one of a part that is not the work: its line's words
+    before it ("Tonqualität 3 von 6 Punkten", "| Bonusmaterial | 4 von 6 Punkten |"), or, for a
+    score alone on its line, the line above ("Extras", then "(4.5/6)")? The label's words are
+    those of `rating_aspect_labels` (`Bild`, `Ton`, `Extras` …)."""
+    parts = doc.lang.wordset("rating_aspect_labels")
+    ls = doc.text.rfind("\n", 0, start) + 1
+    label = doc.low[ls:start]
+    if not label.strip(_LABEL_MARKS):
+        above = doc.low[:max(ls - 1, 0)].rstrip()
+        label = above[above.rfind("\n") + 1:]
+    return " ".join(label.strip(_LABEL_MARKS).split()) in parts
 
 
 def _alone_on_line(doc: Doc, start: int, end: int) -> bool:

@@ -92,6 +92,7 @@ class Facts:
     director_role_stems: WordList  # "Erfolgsregisseur X": a word of a role, not of the name
     # fields/rating.py
     rating_of_others: WordList  # a score given to others (a rating site, the audience)
+    rating_aspect_labels: WordSet  # a score of the disc's picture or sound, not of the work
     # fields/title.py and fields/title_names.py
     title_labels: WordSet
     title_prefixes: WordList
