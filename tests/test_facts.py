@@ -691,6 +691,12 @@ RATING = [
          "Der Film ist gut.", (5.0, 6.0)),
     case("count-is-no-rating", "Anbieter Warner\nDiscs / Folgen 2 / 10\n\nDie Serie ist gut.",
          None),
+    # a score line with a full stop, a site's unit of two words, "von möglichen 10"
+    case("score-line-full-stop", "Die Bilder sind legendär.\n9 von 10.", (9.0, 10.0)),
+    case("given-two-word-unit", "Dafür gibt es von mir 10 von 10 angsterfüllten Schreien!",
+         (10.0, 10.0)),
+    case("of-possible-units", "Ich gebe dem Film 7 von möglichen 10 Punkten.", (7.0, 10.0)),
+    case("episode-count-is-no-score-line", "Die Serie ist gut.\n8 von 10 Folgen.", None),
     case("half-star-without-scale", "Ein schöner Film. ★★★½", (3.5, 5)),
     case("half-star-spaced", "Ein schöner Film. ★★ ½", (2.5, 5)),
     case("content-score-of-several", "Ein starker Krimi.\n\nInhalt: 5 von 6 | Bild: 5 von 6 | "
