@@ -691,6 +691,12 @@ RATING = [
          "Der Film ist gut.", (5.0, 6.0)),
     case("count-is-no-rating", "Anbieter Warner\nDiscs / Folgen 2 / 10\n\nDie Serie ist gut.",
          None),
+    # a score under a section of a disc's part; an average of many
+    case("score-in-picture-section", "Bild:\n\nDie Schärfe ist im guten Mittel.\n\nBewertung: "
+         "4 von 5.\n\nTon:\n\nDolby Digital.", None),
+    case("score-in-verdict-section", "Fazit:\n\nDer Film ist gut.\n\nBewertung: 4 von 5.",
+         (4.0, 5.0)),
+    case("average-of-many", "Eilís (7 Bewertungen, ∅ 3.9 Sterne)\nDer Film ist gut.", None),
     # a score line with a full stop, a site's unit of two words, "von möglichen 10"
     case("score-line-full-stop", "Die Bilder sind legendär.\n9 von 10.", (9.0, 10.0)),
     case("given-two-word-unit", "Dafür gibt es von mir 10 von 10 angsterfüllten Schreien!",

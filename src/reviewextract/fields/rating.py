@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import Rating
 from ..text import Doc
 from ._common import Finding, Rejected, matches
@@ -13,6 +15,8 @@ _ALONE = "alone_on_line"  # a tag of a score that is all its line holds
 _SCALES = (3, 4, 5, 6, 10, 20, 100)  # the scales a score may have when no label names it one
 _MIN_SCALE = 3  # a labelled score ("Bewertung: 8 / 9") may have any scale from here to 100
 _LABEL_MARKS = " \t|:•*()[]-–"  # marks around a score's label in a table or a list
+_SECTION_REACH = 600  # characters above a score in which a section's label is looked for
+_SECTION_HEAD = re.compile(r"(?m)^[ \t]*([^\W\d][\w /-]{0,24}?)[ \t]*:[ \t]*$")
 
 
 def _read(doc: Doc, m) -> tuple[float, float] | None:
@@ -83,7 +87,14 @@ def _of_a_part(doc: Doc, start: int) -> bool:
     if not label.strip(_LABEL_MARKS):
         above = doc.low[:max(ls - 1, 0)].rstrip()
         label = above[above.rfind("\n") + 1:]
-    return " ".join(label.strip(_LABEL_MARKS).split()) in parts
+    if " ".join(label.strip(_LABEL_MARKS).split()) in parts:
+        return True
+    # under a section of a disc's part: the nearest line above that is only a label and a colon
+    # ("Bild:", then paragraphs, then "Bewertung: 4 von 5")
+    floor = max(0, ls - _SECTION_REACH)
+    for m in reversed(list(_SECTION_HEAD.finditer(doc.low, floor, ls))):
+        return " ".join(m.group(1).split()) in parts
+    return False
 
 
 def _alone_on_line(doc: Doc, start: int, end: int) -> bool:
