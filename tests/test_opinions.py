@@ -204,6 +204,13 @@ def test_duplicates_merged() -> None:
 
 
 VERDICTS = [
+    # a recommendation in words no polarity list holds
+    pytest.param("Der Film erzählt von zwei Brüdern, die einen Hof erben. Die Landschaft spielt "
+                 "eine große Rolle. Wer ihn noch nicht kennt, sollte ihn auf keinen Fall "
+                 "verpassen.", "Wer ihn noch nicht kennt, sollte ihn auf keinen Fall verpassen",
+                 id="recommendation-verpassen"),
+    pytest.param("Zwei Freunde reisen durch Japan. Das ist der Film, den man sehen muss.",
+                 "Das ist der Film, den man sehen muss", id="recommendation-sehen-muss"),
     pytest.param("Die Musik ist gut. Fazit: Ein starker, spannender Film.",
                  "Ein starker, spannender Film", id="fazit-label-cut"),
     pytest.param("Die Musik ist gut. Alles in allem ein gelungener Abend. Tschüss.",
