@@ -696,6 +696,8 @@ RATING = [
          "4 von 5.\n\nTon:\n\nDolby Digital.", None),
     case("score-in-verdict-section", "Fazit:\n\nDer Film ist gut.\n\nBewertung: 4 von 5.",
          (4.0, 5.0)),
+    case("overall-score-after-sound-section", "Ton:\n\nDolby Digital 5.1, kräftig.\n\n"
+         "Gesamtwertung: 8/10", (8.0, 10.0)),
     case("average-of-many", "Eilís (7 Bewertungen, ∅ 3.9 Sterne)\nDer Film ist gut.", None),
     # a score line with a full stop, a site's unit of two words, "von möglichen 10"
     case("score-line-full-stop", "Die Bilder sind legendär.\n9 von 10.", (9.0, 10.0)),

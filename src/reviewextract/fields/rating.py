@@ -87,14 +87,15 @@ def _of_a_part(doc: Doc, start: int) -> bool:
     if not label.strip(_LABEL_MARKS):
         above = doc.low[:max(ls - 1, 0)].rstrip()
         label = above[above.rfind("\n") + 1:]
-    if " ".join(label.strip(_LABEL_MARKS).split()) in parts:
+    label = " ".join(label.strip(_LABEL_MARKS).split())
+    if label in parts:
         return True
+    if label in doc.lang.wordset("rating_overall_labels"):
+        return False  # "Gesamtwertung: 8/10" after the sections on picture and sound
     # under a section of a disc's part: the nearest line above that is only a label and a colon
     # ("Bild:", then paragraphs, then "Bewertung: 4 von 5")
-    floor = max(0, ls - _SECTION_REACH)
-    for m in reversed(list(_SECTION_HEAD.finditer(doc.low, floor, ls))):
-        return " ".join(m.group(1).split()) in parts
-    return False
+    heads = list(_SECTION_HEAD.finditer(doc.low, max(0, ls - _SECTION_REACH), ls))
+    return bool(heads) and " ".join(heads[-1].group(1).split()) in parts
 
 
 def _alone_on_line(doc: Doc, start: int, end: int) -> bool:

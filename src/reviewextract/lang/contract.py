@@ -93,6 +93,7 @@ class Facts:
     # fields/rating.py
     rating_of_others: WordList  # a score given to others (a rating site, the audience)
     rating_aspect_labels: WordSet  # a score of the disc's picture or sound, not of the work
+    rating_overall_labels: WordSet  # a score of the whole ("Gesamtwertung"), in any section
     # fields/title.py and fields/title_names.py
     title_labels: WordSet
     title_prefixes: WordList
