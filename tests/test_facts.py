@@ -375,8 +375,9 @@ DIRECTORS = [
          "schrieb die Dialoge.", ["Anna Beispiel"]),
     case("credit-abbreviation", "Ein netter Film.\n\nD 2013, 110 Min., R: Paul Muster, "
          "D: Eva Kern, Tom Beck", ["Paul Muster"]),
+    # a name with works in brackets is an actor's as often as a maker's: no director
     case("filmography-in-brackets", "Der erfahrene Paul Muster („Der Nebelwald“, „Nordlicht“) "
-         "erzählt diesmal von einem Dorf.", ["Paul Muster"]),
+         "erzählt diesmal von einem Dorf.", []),
     case("name-then-regisseur", "Paul Muster, der Regisseur der Doku, ist selbst zu sehen.",
          ["Paul Muster"]),
     case("no-name-across-lines", "Kurzkritik\n\nPaul Muster lieferte mit „Nebelwald“ sein bestes "
@@ -459,9 +460,9 @@ DIRECTORS = [
     # a sentence end inside the matched group: the names start after it
     case("after-sentence-end", "Die Musik ist gut, die Hauptfigur eine gute Figur. Tom Keller, "
          "der wieder mehrere Folgen inszeniert hat, holt viel raus.", ["Tom Keller"]),
-    # a weak cue (a filmography in brackets) in a sentence naming another credit is no director
+    # a filmography in brackets names no director, nor in a sentence naming another credit
     case("filmography", "Der erfahrene Tom Keller („Nebelwald“, „Hafenwache“) liefert einen "
-         "guten Krimi.", ["Tom Keller"]),
+         "guten Krimi.", []),
     case("filmography-of-writers", "Das Drehbuch schrieb das Duo Eva Muster und Paul Beispiel "
          "(„Nebelwald“).", []),
     # a data line's label after the year or a comma; a genitive before more kinds of work and
@@ -630,9 +631,9 @@ DIRECTORS = [
     # a surname ending in "s" before a work noun keeps it when the review writes it so alone
     case("genitive-s-is-the-name", "Tom Kellers Film über den Maler\nTom Kellers erzählt "
          "mit viel Ruhe vom Leben eines Malers.", ["Tom Kellers"]),
-    # a filmography quoted with “ as the opening mark
+    # a filmography quoted with “ as the opening mark names nobody either
     case("filmography-curly-quotes", "Tom Keller (“Das Eis“, “Der Nebel“) schuf mit dieser "
-         "Serie sein zugänglichstes Werk.", ["Tom Keller"]),
+         "Serie sein zugänglichstes Werk.", []),
     case("genitive-s-before-hyphenated-noun", "Damals lief Tom Kellers seinerzeit "
          "bahnbrechender Science-Fiction-Film an. Fazit: Tom Kellers Stummfilmklassiker ist "
          "schön.", ["Tom Keller"]),
@@ -1277,7 +1278,7 @@ def test_a_genre_heading_yields_to_the_quoted_name() -> None:
     # "mit X" names the cast, whatever brackets follow; an article makes a noun, not a name
     ("Ein Drama mit Mark Wahlberg („Alles Geld der Welt“, „Broken City“) über einen Lauf.", []),
     ("Der Krimi-erfahrene Urs Egger („Der letzte Kronzeuge“, „Wolfsfährte“) hat Routine.",
-     ["Urs Egger"]),
+     []),
     ("Wir zeigen, wie geschickt er das Thema Manipulation und Machtmissbrauch inszeniert.", []),
     ("Alfred Hitchcock inszeniert diesen Film mit leichter Hand.", ["Alfred Hitchcock"]),
 ])
