@@ -69,7 +69,6 @@ def test_episodes(text: str, expected: int | None) -> None:
 
 
 RUNTIME = [
-    # a duration too long, a lead in time, a disc's extras: no runtime
     # hours in prose count after "knapp", a runtime label, "dauert" or "mit", not bare
     case("bare-hours-in-prose", "Zwei Stunden, die ich nie wieder zurückbekomme. Der Film ist "
          "zäh.", None),
@@ -77,6 +76,7 @@ RUNTIME = [
          None),
     case("hours-after-dauert", "Der Film dauert zwei Stunden und ist trotzdem kurzweilig.", 120),
     case("hours-after-label", "Laufzeit: 2 Stunden\n\nEin schöner Film.", 120),
+    # a duration longer, a lead in time, a disc's extras: no runtime
     case("longer-is-no-runtime", "Andere Zombiefilme gehen noch eine Stunde länger. Dieser "
          "ist kurzweilig.", None),
     case("lead-is-no-runtime", "Der Zuschauer ist dem Kommissar um 15 Minuten voraus. Der "

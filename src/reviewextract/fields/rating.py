@@ -58,18 +58,13 @@ def candidates(doc: Doc, rejected: list[Rejected] | None = None) -> list[Finding
             value, best = read
             if best not in _SCALES and not ("infobox" in rule.tags and _MIN_SCALE <= best <= 100):
                 continue
-            if _someone_elses(doc, m.start()):
-                if rejected is not None:
-                    rejected.append(Rejected(FIELD, f"{value:g}/{best:g}", m.start(), m.end()))
-                continue  # "die IMDb-Wertung liegt bei 6/10": not the reviewer's own score
-            if not 0 <= value <= best:
+            # "die IMDb-Wertung liegt bei 6/10": not the reviewer's own score; "Ton: 8/10",
+            # "Extras (4.5/6)": a score of the disc, not of the work
+            if (_someone_elses(doc, m.start()) or not 0 <= value <= best
+                    or _of_a_part(doc, m.start())):
                 if rejected is not None:
                     rejected.append(Rejected(FIELD, f"{value:g}/{best:g}", m.start(), m.end()))
                 continue
-            if _of_a_part(doc, m.start()):
-                if rejected is not None:
-                    rejected.append(Rejected(FIELD, f"{value:g}/{best:g}", m.start(), m.end()))
-                continue  # "Ton: 8/10", "Extras (4.5/6)": a score of the disc, not of the work
             tags = rule.tags | {_ALONE} if _alone_on_line(doc, m.start(), m.end()) else rule.tags
             out.append(Finding(FIELD, Rating(value=value, best=best), m.start(), m.end(),
                                rule.id, rule.weight, tags))
